@@ -1,0 +1,33 @@
+// Bundles the CLI, the language server and the extension client into single
+// CommonJS files: one file each starts fast and ships without node_modules.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync } from 'node:fs';
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.cjs', banner: '#!/usr/bin/env node' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.cjs' },
+];
+
+mkdirSync('dist', { recursive: true });
+const production = process.argv.includes('--production');
+await Promise.all(
+  entries
+    .filter((entry) => existsSync(entry.in))
+    .map((entry) =>
+      build({
+        entryPoints: [entry.in],
+        outfile: entry.out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        external: ['vscode'],
+        sourcemap: true,
+        minify: production,
+        legalComments: 'linked',
+        logLevel: 'warning',
+        banner: entry.banner ? { js: entry.banner } : undefined,
+      }),
+    ),
+);

@@ -1,0 +1,130 @@
+import type { ContractDocument, PercentMention, Span } from '../model.js';
+import type { Check, CheckContext } from './types.js';
+import { setFieldValueEdit } from '../fixes/setFieldValue.js';
+
+const INSTALMENT = /首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款|instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention/i;
+const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
+const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
+
+/** Instalments of a payment, declared as a group or written as 首期…%/二期…%/尾款…%, must total 100%. */
+export const percentSum: Check = {
+  id: 'percent-sum',
+  defaultSeverity: 'error',
+  messages: {
+    en: {
+      summary: 'Percentages that share out a whole (payment instalments, a declared sum group) do not add up to the total.',
+      sum: 'These instalments add up to {sum}%, not {total}%: {parts}.',
+      groupSum: 'The fields of group "{group}" add up to {sum}, not {total}: {parts}.',
+      remaining: 'Only one instalment is still open; it must be {value}% for the instalments to total {total}%.',
+      groupRemaining: 'Only "{name}" in group "{group}" is still open; it must be {value} for the group to total {total}.',
+      member: 'Part of the group: {part}.',
+      setRemaining: 'Set the open instalment to {value}%',
+      setField: 'Set "{name}" to {value}',
+    },
+    'zh-CN': {
+      summary: '分配整体的百分比（分期付款、声明的合计组）之和不等于合计值。',
+      sum: '各期比例合计为 {sum}%，而非 {total}%：{parts}。',
+      groupSum: '合计组“{group}”的字段合计为 {sum}，而非 {total}：{parts}。',
+      remaining: '仅剩一期比例未填，应为 {value}%，各期合计方为 {total}%。',
+      groupRemaining: '合计组“{group}”中仅“{name}”未填，应为 {value}，合计方为 {total}。',
+      member: '同组比例：{part}。',
+      setRemaining: '将未填的一期设为 {value}%',
+      setField: '将“{name}”设为 {value}',
+    },
+  },
+  run(context) {
+    const inDeclaredGroup = checkDeclaredGroups(context);
+    checkWrittenInstalments(context, inDeclaredGroup);
+  },
+};
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+function checkDeclaredGroups({ doc, report }: CheckContext): Set<string> {
+  const members = new Set<string>();
+  for (const group of doc.groups) {
+    const fields = group.members.map((name) => doc.fields.get(name)).filter((f) => f !== undefined);
+    fields.forEach((f) => members.add(f.name));
+    if (fields.length < 2) continue;
+    const values = fields.map((f) => {
+      const parsed = f.value?.parsed;
+      return parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : parsed?.kind === 'money' ? parsed.amount : undefined;
+    });
+    const known = values.filter((v): v is number => v !== undefined);
+    const sum = round(known.reduce((a, b) => a + b, 0));
+    const parts = fields.map((f, i) => `${f.name} ${values[i] ?? '?'}`).join(' + ');
+    const spanOf = (i: number): Span => fields[i]!.value?.span ?? fields[i]!.declaration;
+    const related = fields.map((f, i) => ({ span: spanOf(i), key: 'member', args: { part: `${f.name} ${values[i] ?? '?'}` } }));
+    const openCount = values.length - known.length;
+    if (openCount === 0 && sum !== group.total) {
+      report({ span: group.declaration ?? spanOf(fields.length - 1), key: 'groupSum', args: { group: group.name, sum, total: group.total, parts }, related });
+    } else if (openCount === 1 && sum <= group.total) {
+      const open = fields[values.findIndex((v) => v === undefined)]!;
+      const value = round(group.total - sum);
+      const edit = setFieldValueEdit(doc, open, String(value));
+      report({
+        span: open.declaration,
+        key: 'groupRemaining',
+        args: { group: group.name, name: open.name, value, total: group.total },
+        severity: 'info',
+        related,
+        fixes: edit ? [{ key: 'setField', args: { name: open.name, value }, edits: [edit], safe: true }] : [],
+      });
+    }
+  }
+  return members;
+}
+
+function checkWrittenInstalments({ doc, report }: CheckContext, inDeclaredGroup: ReadonlySet<string>): void {
+  for (const mentions of writtenGroups(doc, inDeclaredGroup)) {
+    const known = mentions.filter((m) => m.value !== undefined);
+    const sum = round(known.reduce((a, m) => a + m.value!, 0));
+    const parts = mentions.map((m) => `${shortLabel(m.label)} ${m.value ?? '?'}%`).join(' + ');
+    const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: `${shortLabel(m.label)} ${m.value ?? '?'}%` } }));
+    const open = mentions.filter((m) => m.value === undefined);
+    if (open.length === 0 && sum !== 100) {
+      // Point at the last instalment: the balance is what drafters adjust.
+      report({ span: mentions[mentions.length - 1]!.span, key: 'sum', args: { sum, total: 100, parts }, related, data: { sum, total: 100 } });
+    } else if (open.length === 1 && known.length >= 1 && sum <= 100) {
+      const target = open[0]!;
+      const value = round(100 - sum);
+      const field = target.fieldName ? doc.fields.get(target.fieldName) : undefined;
+      const edit = field ? setFieldValueEdit(doc, field, String(value)) : { span: target.valueSpan, newText: String(value) };
+      report({
+        span: target.span,
+        key: 'remaining',
+        args: { value, total: 100 },
+        severity: 'info',
+        related,
+        fixes: edit ? [{ key: 'setRemaining', args: { value }, edits: [edit], safe: true }] : [],
+        data: { value },
+      });
+    }
+  }
+}
+
+/** Instalment lists written in one sentence or list, found by their words. */
+function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): PercentMention[][] {
+  const bySentence = new Map<number, PercentMention[]>();
+  for (const mention of doc.percents) {
+    if (mention.comparative) continue;
+    if (mention.fieldName && inDeclaredGroup.has(mention.fieldName)) continue;
+    if (!bySentence.has(mention.sentence)) bySentence.set(mention.sentence, []);
+    bySentence.get(mention.sentence)!.push(mention);
+  }
+  const groups: PercentMention[][] = [];
+  for (const mentions of bySentence.values()) {
+    if (mentions.length < 2) continue;
+    const instalments = mentions.filter((m) => INSTALMENT.test(m.label)).length;
+    const enumerated = mentions.every((m) => ENUMERATOR.test(m.label)) && mentions.some((m) => PAYMENT.test(m.label));
+    if (instalments >= 2 || enumerated) groups.push(mentions);
+  }
+  return groups;
+}
+
+function shortLabel(label: string): string {
+  const cut = label.replace(/\s+/g, ' ').replace(/[…]/g, '').trim();
+  return cut.length > 12 ? `${cut.slice(0, 12)}…` : cut;
+}

@@ -1,0 +1,30 @@
+import type { Check } from './types.js';
+
+/** A `{{…}}` that cannot be read as a placeholder. */
+export const placeholderSyntax: Check = {
+  id: 'placeholder-syntax',
+  defaultSeverity: 'error',
+  messages: {
+    en: {
+      summary: 'A placeholder is malformed.',
+      unclosed: 'Unclosed placeholder: expected "}}" before the end of the line.',
+      emptyName: 'Empty placeholder: expected a field name, e.g. {{总费用}}.',
+      badName: 'Unexpected field name "{name}": use letters, digits, spaces, "_" or "-".',
+      unknownType: 'Unexpected type "{type}" in placeholder "{name}", expected one of: {types}.',
+      emptyFilter: 'Empty filter after "|": expected e.g. 大写 or words.',
+    },
+    'zh-CN': {
+      summary: '占位符格式有误。',
+      unclosed: '占位符未闭合：本行结束前缺少“}}”。',
+      emptyName: '占位符为空：应写字段名，例如 {{总费用}}。',
+      badName: '字段名“{name}”无效：只能使用文字、数字、空格、“_”或“-”。',
+      unknownType: '占位符“{name}”的类型“{type}”无效，应为：{types}。',
+      emptyFilter: '“|”后缺少格式，例如 大写 或 words。',
+    },
+  },
+  run({ doc, report }) {
+    for (const issue of doc.issues) {
+      if (issue.code === 'placeholder-syntax') report({ span: issue.span, key: issue.key, args: issue.args });
+    }
+  },
+};

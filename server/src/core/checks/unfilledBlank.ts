@@ -1,0 +1,35 @@
+import type { Check } from './types.js';
+import { placeholderForBlank } from '../fixes/blankToPlaceholder.js';
+
+/** Every legacy blank (`____`, `[●]`, `____年__月__日`) is a gap still to fill. */
+export const unfilledBlank: Check = {
+  id: 'unfilled-blank',
+  defaultSeverity: 'warning',
+  messages: {
+    en: {
+      summary: 'A legacy blank (____, [●], ____年__月__日) has not been filled in.',
+      blank: 'Unfilled blank.',
+      labelled: 'Unfilled blank for "{label}".',
+      toPlaceholder: 'Turn the blank into the typed placeholder {placeholder}',
+    },
+    'zh-CN': {
+      summary: '旧式空白（____、[●]、____年__月__日）尚未填写。',
+      blank: '空白尚未填写。',
+      labelled: '“{label}”处的空白尚未填写。',
+      toPlaceholder: '将空白改为带类型的占位符 {placeholder}',
+    },
+  },
+  run({ doc, report }) {
+    const taken = new Set(doc.fields.keys());
+    for (const blank of doc.blanks) {
+      const refactor = placeholderForBlank(doc, blank, taken);
+      report({
+        span: blank.span,
+        key: blank.label ? 'labelled' : 'blank',
+        args: { label: blank.label ?? '' },
+        data: { kind: blank.kind, expects: blank.expects ?? null, label: blank.label ?? null },
+        fixes: [{ key: 'toPlaceholder', args: { placeholder: refactor.newText }, edits: [refactor], safe: false, refactor: true }],
+      });
+    }
+  },
+};

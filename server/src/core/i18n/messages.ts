@@ -1,0 +1,40 @@
+import type { Locale } from '../model.js';
+
+export type MessageArgs = Readonly<Record<string, string | number>>;
+export type Catalogue = Readonly<Record<string, string>>;
+export interface LocalizedCatalogue {
+  readonly en: Catalogue;
+  readonly 'zh-CN': Catalogue;
+}
+
+/** Fills `{name}` slots; a missing key falls back to English so no message is ever blank. */
+export function format(catalogue: LocalizedCatalogue, locale: Locale, key: string, args: MessageArgs = {}): string {
+  const template = catalogue[locale][key] ?? catalogue.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** Chooses the locale a contract is checked in: a setting wins, then the contract, then its script. */
+export function resolveLocale(override: Locale | undefined, declared: Locale | undefined, text: string): Locale {
+  return override ?? declared ?? guessLocale(text);
+}
+
+/** Guesses Chinese when Han characters make up a noticeable share of the first part of the text. */
+export function guessLocale(text: string): Locale {
+  const sample = text.slice(0, 4000);
+  let han = 0;
+  let latin = 0;
+  for (const ch of sample) {
+    if (/\p{Script=Han}/u.test(ch)) han++;
+    else if (/[A-Za-z]/.test(ch)) latin++;
+  }
+  return han * 3 >= latin && han > 0 ? 'zh-CN' : 'en';
+}
+
+/** Normalises what users type (`zh`, `zh-cn`, `en-US`) to a supported locale. */
+export function toLocale(value: unknown): Locale | undefined {
+  if (typeof value !== 'string') return undefined;
+  const v = value.toLowerCase();
+  if (v.startsWith('zh')) return 'zh-CN';
+  if (v.startsWith('en')) return 'en';
+  return undefined;
+}

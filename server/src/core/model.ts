@@ -1,0 +1,288 @@
+/**
+ * The typed document model of a contract.
+ *
+ * Every position is a half-open range of UTF-16 code-unit offsets into the
+ * original text (what JavaScript string indices count, and what LSP counts),
+ * so the server converts to line/character only at its boundary.
+ */
+import type { CalendarDate } from './numbers/dates.js';
+
+/** A half-open range `[start, end)` of UTF-16 offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+export const FIELD_TYPES = ['text', 'number', 'money', 'percent', 'date', 'duration', 'party', 'choice'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** A value after it has been read against its field's type. */
+export type TypedValue =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'money'; readonly amount: number; readonly currency: string }
+  | { readonly kind: 'percent'; readonly value: number }
+  | { readonly kind: 'date'; readonly date: CalendarDate }
+  | { readonly kind: 'duration'; readonly amount: number; readonly unit: string; readonly text: string }
+  | { readonly kind: 'party'; readonly party: string }
+  | { readonly kind: 'choice'; readonly option: string; readonly index: number };
+
+/** Where a field's value came from and what it parsed to. */
+export interface FieldValue {
+  /** The value as written (YAML scalars are turned into strings). */
+  readonly raw: string;
+  /** `undefined` when the raw value does not fit the field's type. */
+  readonly parsed: TypedValue | undefined;
+  /** Where the value stands in this document; absent when it came from a data file. */
+  readonly span: Span | undefined;
+  readonly source: 'front-matter' | 'data';
+}
+
+/** A typed field, declared in the front matter or inline at a placeholder. */
+export interface Field {
+  readonly name: string;
+  readonly type: FieldType;
+  /** The span of the name where it is declared. */
+  readonly declaration: Span;
+  /** The whole declaration (key and value in the front matter, or the placeholder). */
+  readonly declarationSpan: Span;
+  readonly declaredIn: 'front-matter' | 'inline';
+  readonly value: FieldValue | undefined;
+  readonly options: readonly string[] | undefined;
+  /** The sum group this field belongs to, if any. */
+  readonly group: string | undefined;
+  readonly currency: string | undefined;
+  readonly description: string | undefined;
+}
+
+/** Fields whose values must add up to `total` (100 for percentages unless stated). */
+export interface SumGroup {
+  readonly name: string;
+  readonly total: number;
+  readonly members: readonly string[];
+  /** Where the group is declared, if explicitly (a `groups:` entry). */
+  readonly declaration: Span | undefined;
+}
+
+export interface Party {
+  /** The name used in the text, e.g. `甲方` or `Client`. */
+  readonly key: string;
+  readonly role: string | undefined;
+  /** The party's legal name, when filled. */
+  readonly name: string | undefined;
+  readonly declaration: Span;
+}
+
+/** `{{name}}`, `{{name: type}}`, `{{name: choice(a|b)}}` or `{{name | 大写}}`. */
+export interface Placeholder {
+  readonly span: Span;
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly inlineType: FieldType | undefined;
+  readonly typeSpan: Span | undefined;
+  readonly options: readonly string[] | undefined;
+  readonly filter: string | undefined;
+  readonly filterSpan: Span | undefined;
+}
+
+export type BlankKind = 'underscore' | 'bullet' | 'bracket' | 'date';
+
+/** A legacy gap written without markup: `____`, `[●]`, `【  】`, `____年__月__日`. */
+export interface Blank {
+  readonly span: Span;
+  readonly kind: BlankKind;
+  /** What the surrounding text says belongs here, when it says so. */
+  readonly expects: FieldType | undefined;
+  /** The words just before the blank (`地址`, `Address`), to name a field after. */
+  readonly label: string | undefined;
+}
+
+export type NumberingStyle =
+  | 'article' // 第一条
+  | 'cjk' // 一、
+  | 'cjk-paren' // （一） (一)
+  | 'decimal' // 1.  1、
+  | 'decimal-multi' // 1.1  1.1.1
+  | 'arabic-paren' // （1） (1)
+  | 'arabic-half-paren' // 1） 1)
+  | 'alpha-paren' // (a)
+  | 'roman-paren'; // (i)
+
+/** A numbered clause: a heading, paragraph or list item that starts with a number. */
+export interface Clause {
+  readonly span: Span;
+  /** The number as written, e.g. `三、`, `（二）`, `1.1`, `(a)`. */
+  readonly marker: string;
+  readonly markerSpan: Span;
+  /** The number alone as written, e.g. `三`, `二`, `1.1`, `a`. */
+  readonly number: string;
+  readonly numberSpan: Span;
+  readonly style: NumberingStyle;
+  /** The ordinal (三 → 3, (c) → 3, 1.2 → 2). */
+  readonly ordinal: number;
+  /** For `decimal-multi`, the ordinals of every part (1.2.3 → [1,2,3]). */
+  readonly path: readonly number[];
+  /** 0 for top-level clauses. */
+  depth: number;
+  readonly title: string;
+  /** A stable label written as `{#label}` at the end of the clause's first line. */
+  readonly label: string | undefined;
+  readonly labelSpan: Span | undefined;
+  /** Index of the enclosing clause in `ContractDocument.clauses`. */
+  parent: number | undefined;
+  /** How the clause is written: heading, paragraph line or list item. */
+  readonly container: 'heading' | 'paragraph' | 'listItem';
+  /** Span of the clause's whole section (up to the next clause at the same or an outer level). */
+  sectionEnd: number;
+}
+
+/** A link to a clause label, `[三](#ip)`; its text shows the clause's number. */
+export interface ClauseReference {
+  readonly span: Span;
+  readonly label: string;
+  readonly labelSpan: Span;
+  readonly text: string;
+  readonly textSpan: Span;
+}
+
+/** A percentage in the text: a literal `30%`, a percent placeholder, or a blank before `%`. */
+export interface PercentMention {
+  readonly span: Span;
+  /** The number's value, or undefined for a blank or an unfilled placeholder. */
+  readonly value: number | undefined;
+  /** The span of the number (or placeholder/blank) alone, without `%`. */
+  readonly valueSpan: Span;
+  readonly fieldName: string | undefined;
+  /** The words just before the percentage, e.g. `首期支付`, `(b)`. */
+  readonly label: string;
+  /** Index of the sentence (or list) the mention stands in, unique within the document. */
+  readonly sentence: number;
+  /** True when the words around it compare rather than apportion (`≥95%`, `不低于`). */
+  readonly comparative: boolean;
+}
+
+/** An amount in figures, possibly with its amount in words beside it. */
+export interface AmountMention {
+  readonly span: Span;
+  /** Undefined when the figure is a blank or an unfilled placeholder. */
+  readonly figure: number | undefined;
+  readonly figureSpan: Span;
+  readonly currency: string | undefined;
+  readonly fieldName: string | undefined;
+  readonly words: AmountWords | undefined;
+}
+
+export interface AmountWords {
+  readonly text: string;
+  readonly span: Span;
+  readonly language: 'zh' | 'en';
+  /** Undefined when the words are a blank or do not read as a number. */
+  readonly value: number | undefined;
+  /** True when the words are a placeholder filter such as `{{fee | 大写}}` (always in step). */
+  readonly derived: boolean;
+}
+
+/** A calendar date written in the text. */
+export interface DateMention {
+  readonly span: Span;
+  readonly date: CalendarDate;
+  /** True when the date stands next to a signature label (签署日期, Date of signature). */
+  readonly signature: boolean;
+}
+
+/** `第N种` or `Option N` choosing among options listed in the same sentence. */
+export interface ChoiceMention {
+  readonly span: Span;
+  readonly numberSpan: Span;
+  readonly chosen: number | undefined;
+  readonly optionCount: number | undefined;
+}
+
+/** A party named in the body (`丙方`, `Party C`). */
+export interface PartyMention {
+  readonly span: Span;
+  readonly key: string;
+}
+
+/** `<!-- clausemark-disable-next-line id -->` and friends. */
+export interface Suppression {
+  readonly span: Span;
+  readonly kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Empty means every check. */
+  readonly checkIds: readonly string[];
+}
+
+/** Something the parser could not read, reported by the `syntax` checks. */
+export interface ParseIssue {
+  readonly span: Span;
+  readonly code: 'front-matter-yaml' | 'front-matter-schema' | 'placeholder-syntax' | 'document-limits';
+  /** A message key and its arguments, localised by the check that reports it. */
+  readonly key: string;
+  readonly args: Readonly<Record<string, string | number>>;
+}
+
+/** What one top-level Markdown block contributes; the unit of incremental reparsing. */
+export interface BlockModel {
+  readonly span: Span;
+  readonly type: string;
+  readonly placeholders: readonly Placeholder[];
+  readonly blanks: readonly Blank[];
+  readonly clauses: readonly Clause[];
+  readonly references: readonly ClauseReference[];
+  readonly percents: readonly PercentMention[];
+  readonly amounts: readonly AmountMention[];
+  readonly dates: readonly DateMention[];
+  readonly choices: readonly ChoiceMention[];
+  readonly partyMentions: readonly PartyMention[];
+  readonly suppressions: readonly Suppression[];
+  readonly issues: readonly ParseIssue[];
+}
+
+export interface FrontMatter {
+  /** The whole `---` … `---` block. */
+  readonly span: Span;
+  /** The YAML between the fences. */
+  readonly contentSpan: Span;
+  /** The parsed YAML as plain data, or undefined when it does not parse. */
+  readonly data: unknown;
+}
+
+export interface ContractMeta {
+  readonly title: string | undefined;
+  readonly titleSpan: Span | undefined;
+  /** The locale the contract declares, if any. */
+  readonly locale: Locale | undefined;
+  readonly currency: string | undefined;
+  /** A field name or an ISO date, from `effective:` in the front matter. */
+  readonly effective: string | undefined;
+  /** A relative path to a data file with values, from `data:` in the front matter. */
+  readonly dataFile: string | undefined;
+}
+
+/** The whole typed model of one contract. */
+export interface ContractDocument {
+  readonly text: string;
+  readonly frontMatter: FrontMatter | undefined;
+  readonly meta: ContractMeta;
+  readonly parties: readonly Party[];
+  readonly fields: ReadonlyMap<string, Field>;
+  /** Every declaration of each name, in order, so duplicates can be reported. */
+  readonly declarations: ReadonlyMap<string, readonly Field[]>;
+  readonly groups: readonly SumGroup[];
+  readonly blocks: readonly BlockModel[];
+  readonly placeholders: readonly Placeholder[];
+  readonly blanks: readonly Blank[];
+  readonly clauses: readonly Clause[];
+  readonly references: readonly ClauseReference[];
+  readonly percents: readonly PercentMention[];
+  readonly amounts: readonly AmountMention[];
+  readonly dates: readonly DateMention[];
+  readonly choices: readonly ChoiceMention[];
+  readonly partyMentions: readonly PartyMention[];
+  readonly suppressions: readonly Suppression[];
+  readonly issues: readonly ParseIssue[];
+  /** The locale the document is checked in: the declared one, else guessed from the text. */
+  readonly locale: Locale;
+}

@@ -1,0 +1,260 @@
+import type { Nodes, RootContent } from 'mdast';
+import type { BlockModel, Clause, ClauseReference, Span } from '../model.js';
+import { linesIn } from '../text/lines.js';
+import { scanAmounts, type RawAmount } from './scan/amounts.js';
+import { scanBlanks } from './scan/blanks.js';
+import { scanChoices } from './scan/choices.js';
+import { matchClauseMarker } from './scan/clauseMarkers.js';
+import { scanDates } from './scan/dates.js';
+import { scanPartyMentions } from './scan/parties.js';
+import { scanPercents, type RawPercent } from './scan/percents.js';
+import { scanPlaceholders } from './scan/placeholders.js';
+import { BLANK_CHAR, PLACEHOLDER_CHAR, fillRanges, maskRanges } from './scan/shape.js';
+import { scanSuppressions } from './scan/suppressions.js';
+
+/**
+ * A block as read from its own source. Percentages and amounts keep their raw
+ * form because placeholders in them are resolved only once all fields are known.
+ */
+export interface ExtractedBlock extends Omit<BlockModel, 'percents' | 'amounts'> {
+  readonly rawPercents: readonly RawPercent[];
+  readonly rawAmounts: readonly RawAmount[];
+}
+
+const SKIPPED = new Set(['yaml', 'code', 'thematicBreak', 'definition', 'math']);
+const LABEL = /[ \t]*\{#([\p{L}\p{N}_-]{1,64})\}[ \t]*$/u;
+
+/**
+ * Extracts everything the checks need from one top-level block. Offsets are
+ * absolute: `offset` is added to the tree's positions (the BOM shift).
+ */
+export function extractBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
+  const span = { start: node.position!.start.offset! + offset, end: node.position!.end.offset! + offset };
+  const empty = emptyBlock(span, node.type);
+  if (SKIPPED.has(node.type)) return empty;
+  const source = text.slice(span.start, span.end);
+  if (node.type === 'html') return { ...empty, suppressions: scanSuppressions(source, span.start) };
+
+  const masks: Span[] = [];
+  const references: ClauseReference[] = [];
+  const orderedItems = new Map<number, string>();
+  collect(node, text, offset, masks, references, orderedItems);
+  const masked = maskRanges(source, span.start, masks);
+  const { placeholders, issues } = scanPlaceholders(masked, span.start);
+  const withPlaceholders = fillRanges(masked, span.start, placeholders.map((p) => p.span), PLACEHOLDER_CHAR);
+  const blanks = scanBlanks(withPlaceholders, span.start);
+  const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
+  const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
+
+  return {
+    span,
+    type: node.type,
+    placeholders,
+    blanks,
+    clauses: node.type === 'table' ? [] : findClauses(withPlaceholders, source, span, node.type, orderedItems),
+    references,
+    rawPercents: scanPercents(shaped, span.start, wholeBlockIsOneGroup ? () => 0 : sentenceStarts(shaped)),
+    rawAmounts: scanAmounts(shaped, source, span.start),
+    dates: scanDates(withPlaceholders, span.start),
+    choices: scanChoices(shaped, span.start),
+    partyMentions: scanPartyMentions(withPlaceholders, span.start),
+    suppressions: scanSuppressions(source, span.start),
+    issues,
+  };
+}
+
+function emptyBlock(span: Span, type: string): ExtractedBlock {
+  return {
+    span,
+    type,
+    placeholders: [],
+    blanks: [],
+    clauses: [],
+    references: [],
+    rawPercents: [],
+    rawAmounts: [],
+    dates: [],
+    choices: [],
+    partyMentions: [],
+    suppressions: [],
+    issues: [],
+  };
+}
+
+/**
+ * One plain walk over the block: what to hide from the text scanners (code,
+ * HTML, URLs), the clause references, and where ordered list items start.
+ */
+function collect(
+  node: Nodes,
+  text: string,
+  offset: number,
+  masks: Span[],
+  references: ClauseReference[],
+  orderedItems: Map<number, string>,
+): void {
+  const start = (node.position?.start.offset ?? 0) + offset;
+  const end = (node.position?.end.offset ?? 0) + offset;
+  switch (node.type) {
+    case 'inlineCode':
+    case 'code':
+    case 'html':
+    case 'image':
+    case 'imageReference':
+    case 'definition':
+      masks.push({ start, end });
+      return;
+    case 'link': {
+      const children = node.children;
+      const textStart = children.length > 0 ? children[0]!.position!.start.offset! + offset : text.indexOf('[', start) + 1;
+      const textEnd = children.length > 0 ? children[children.length - 1]!.position!.end.offset! + offset : textStart;
+      const isAutolink = children.length === 1 && children[0]!.type === 'text' && children[0].value === node.url;
+      // The destination is never contract text; an autolink is all destination.
+      masks.push(isAutolink ? { start, end } : { start: textEnd, end });
+      if (node.url.startsWith('#') && node.url.length > 1) {
+        const hash = text.indexOf('#', textEnd);
+        const label = safeDecode(node.url.slice(1));
+        references.push({
+          span: { start, end },
+          label,
+          labelSpan: hash >= 0 && hash < end ? { start: hash + 1, end: Math.min(hash + 1 + node.url.length - 1, end) } : { start, end },
+          text: text.slice(textStart, textEnd),
+          textSpan: { start: textStart, end: textEnd },
+        });
+      }
+      for (const child of children) collect(child, text, offset, masks, references, orderedItems);
+      return;
+    }
+    case 'list':
+      if (node.ordered) {
+        for (const item of node.children) {
+          const itemStart = item.position!.start.offset! + offset;
+          orderedItems.set(itemStart, 'ordered');
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  if ('children' in node) {
+    for (const child of node.children as Nodes[]) collect(child, text, offset, masks, references, orderedItems);
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const LIST_MARKER = /^(\d{1,9})([.)])[ \t]+/;
+const BULLET = /^[-*+][ \t]+(?:\[[ xX]\][ \t]+)?/;
+
+/** Numbered clauses: each line of the block that starts with a clause number. */
+function findClauses(masked: string, source: string, span: Span, type: string, orderedItems: ReadonlyMap<number, string>): Clause[] {
+  const clauses: Clause[] = [];
+  let previousAlpha = 0;
+  for (const line of linesIn(masked, 0, masked.length)) {
+    let pos = line.start;
+    const lineText = () => masked.slice(pos, line.end);
+    // Container prefixes: indentation, block quotes, heading hashes.
+    for (;;) {
+      const m = /^[ \t]*>[ \t]?|^[ \t]+/.exec(lineText());
+      if (!m || m[0].length === 0) break;
+      pos += m[0].length;
+    }
+    let container: Clause['container'] = 'paragraph';
+    if (type === 'heading') {
+      const m = /^#{1,6}[ \t]+/.exec(lineText());
+      if (m) pos += m[0].length;
+      container = 'heading';
+    }
+    let marker: ReturnType<typeof matchClauseMarker>;
+    if (orderedItems.has(span.start + pos)) {
+      const m = LIST_MARKER.exec(lineText());
+      if (m) {
+        marker = {
+          marker: m[1]! + m[2]!,
+          number: m[1]!,
+          numberOffset: 0,
+          style: m[2] === '.' ? 'decimal' : 'arabic-half-paren',
+          ordinal: Number(m[1]),
+          path: [Number(m[1])],
+          length: m[0].length,
+        };
+        container = 'listItem';
+      }
+    } else {
+      const bullet = BULLET.exec(lineText());
+      if (bullet) {
+        pos += bullet[0].length;
+        container = 'listItem';
+      }
+    }
+    marker ??= matchClauseMarker(lineText(), previousAlpha);
+    if (!marker) continue;
+    if (marker.style === 'alpha-paren') previousAlpha = marker.ordinal;
+    const rest = masked.slice(pos + marker.length, line.end);
+    const label = LABEL.exec(rest);
+    const rawRest = source.slice(pos + marker.length, line.end);
+    const titleText = (label ? rawRest.slice(0, label.index) : rawRest).replace(/[ \t]#+[ \t]*$/, '');
+    const absolute = span.start + pos;
+    clauses.push({
+      span: { start: span.start + line.start, end: span.start + line.end },
+      marker: marker.marker,
+      markerSpan: { start: absolute, end: absolute + marker.marker.length },
+      number: marker.number,
+      numberSpan: { start: absolute + marker.numberOffset, end: absolute + marker.numberOffset + marker.number.length },
+      style: marker.style,
+      ordinal: marker.ordinal,
+      path: marker.path,
+      depth: 0,
+      title: cleanTitle(titleText),
+      label: label?.[1],
+      labelSpan: label
+        ? {
+            start: absolute + marker.length + label.index + label[0].indexOf('{'),
+            end: absolute + marker.length + label.index + label[0].indexOf('}') + 1,
+          }
+        : undefined,
+      parent: undefined,
+      container,
+      sectionEnd: span.end,
+    });
+  }
+  return clauses;
+}
+
+/** Outline titles read as plain text: emphasis markers and marker characters go. */
+function cleanTitle(title: string): string {
+  return title
+    .replace(/(\*\*|__|\*)(.+?)\1/g, '$2')
+    .replace(/[\uE000-\uE002]/g, '…')
+    .trim()
+    .slice(0, 120);
+}
+
+/**
+ * Maps an index to the start of its sentence: after the last 。！？ or a full
+ * stop followed by a space. Boundaries are found once, then looked up by binary search.
+ */
+function sentenceStarts(text: string): (index: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') starts.push(i + 1);
+    else if (c === '.' && /\s/.test(text[i + 1] ?? '') && !/\d/.test(text[i - 1] ?? '')) starts.push(i + 1);
+  }
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return starts[low]!;
+  };
+}

@@ -1,0 +1,271 @@
+import type { RootContent } from 'mdast';
+import type {
+  AmountMention,
+  BlockModel,
+  Clause,
+  ContractDocument,
+  Field,
+  FieldValue,
+  Locale,
+  ParseIssue,
+  PercentMention,
+  Placeholder,
+  Span,
+} from '../model.js';
+import { resolveLocale } from '../i18n/messages.js';
+import { extractBlock, type ExtractedBlock } from './block.js';
+import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
+import { parseMarkdown } from './markdown.js';
+import { parseTypedValue } from './values.js';
+
+export interface ParseOptions {
+  /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
+  readonly locale?: Locale | undefined;
+  /**
+   * Reads the data file a contract names in `data:` (relative to the contract).
+   * The core does no I/O: the CLI and the server pass their own reader.
+   */
+  readonly readDataFile?: ((path: string) => string | undefined) | undefined;
+}
+
+/**
+ * Above this many UTF-16 units the Markdown parser is skipped: remark's cost
+ * grows faster than the input (≈2 s per MB here), and a 10 MB paste must not
+ * freeze an editor. The text scanners still run; a `document-limits` note says so.
+ */
+export const MARKDOWN_LIMIT = 2_000_000;
+
+/** Parses a contract into its typed model. Never throws on any input. */
+export function parseContract(text: string, options: ParseOptions = {}): ContractDocument {
+  if (text.includes('\u0000')) {
+    return assemble(text, undefined, [], options, [limitIssue(text, 'binary')]);
+  }
+  const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = offset ? text.slice(1) : text;
+  if (body.length > MARKDOWN_LIMIT) {
+    const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
+    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, 'tooLarge')]);
+  }
+  const tree = parseMarkdown(body);
+  let frontMatter: FrontMatterModel | undefined;
+  const blocks: ExtractedBlock[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'yaml' && frontMatter === undefined && node.position?.start.offset === 0) {
+      frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
+      continue;
+    }
+    blocks.push(extractBlock(text, node, offset));
+  }
+  return assemble(text, frontMatter, blocks, options, []);
+}
+
+function limitIssue(text: string, key: string): ParseIssue {
+  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: MARKDOWN_LIMIT } };
+}
+
+/**
+ * Builds the document from its front matter and blocks. Kept separate from
+ * block extraction so an edit can replace a few blocks and re-assemble.
+ */
+export function assemble(
+  text: string,
+  frontMatter: FrontMatterModel | undefined,
+  blocks: readonly ExtractedBlock[],
+  options: ParseOptions,
+  extraIssues: readonly ParseIssue[],
+): ContractDocument {
+  const meta = frontMatter?.meta ?? emptyMeta();
+  const parties = frontMatter?.parties ?? [];
+  const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
+  const placeholders = blocks.flatMap((b) => b.placeholders);
+
+  const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
+  const valueContext = {
+    partyKeys: parties.map((p) => p.key),
+    partyNames: parties.flatMap((p) => (p.name ? [p.name] : [])),
+  };
+  const valueFor = (field: Field): FieldValue | undefined => {
+    const data = dataValues.get(field.name);
+    const listed = frontMatter?.values.get(field.name);
+    const raw = data ?? listed?.raw ?? field.value?.raw;
+    if (raw === undefined) return undefined;
+    const source = data !== undefined ? 'data' : 'front-matter';
+    const span = data !== undefined ? undefined : (listed?.span ?? field.value?.span);
+    if (data === undefined && listed === undefined && field.value) return field.value;
+    return {
+      raw,
+      parsed: parseTypedValue(field.type, raw, { ...valueContext, options: field.options, currency: field.currency ?? meta.currency }),
+      span,
+      source,
+    };
+  };
+
+  const declarationsInOrder: Field[] = [];
+  for (const field of frontMatter?.declarations ?? []) declarationsInOrder.push({ ...field, value: valueFor(field) });
+  for (const p of placeholders) {
+    if (p.inlineType === undefined) continue;
+    const inline: Field = {
+      name: p.name,
+      type: p.inlineType,
+      declaration: p.nameSpan,
+      declarationSpan: p.span,
+      declaredIn: 'inline',
+      value: undefined,
+      options: p.options,
+      group: undefined,
+      currency: meta.currency,
+      description: undefined,
+    };
+    declarationsInOrder.push({ ...inline, value: valueFor(inline) });
+  }
+  const declarations = new Map<string, Field[]>();
+  const fields = new Map<string, Field>();
+  for (const field of declarationsInOrder) {
+    if (!declarations.has(field.name)) declarations.set(field.name, []);
+    declarations.get(field.name)!.push(field);
+    if (!fields.has(field.name)) fields.set(field.name, field);
+  }
+
+  const placeholderAt = new Map<number, Placeholder>(placeholders.map((p) => [p.span.start, p]));
+  const blockModels: BlockModel[] = blocks.map((b) => ({
+    ...stripRaw(b),
+    percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
+    amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
+  }));
+  const percents = blockModels.flatMap((b) => b.percents);
+  const amounts = blockModels.flatMap((b) => b.amounts);
+  const clauses = blocks.flatMap((b) => b.clauses.map((c) => ({ ...c })));
+  nestClauses(clauses, text);
+
+  return {
+    text,
+    frontMatter: frontMatter?.frontMatter,
+    meta,
+    parties,
+    fields,
+    declarations,
+    groups: frontMatter?.groups ?? [],
+    blocks: blockModels,
+    placeholders,
+    blanks: blocks.flatMap((b) => b.blanks),
+    clauses,
+    references: blocks.flatMap((b) => b.references),
+    percents,
+    amounts,
+    dates: blocks.flatMap((b) => b.dates),
+    choices: blocks.flatMap((b) => b.choices),
+    partyMentions: blocks.flatMap((b) => b.partyMentions),
+    suppressions: blocks.flatMap((b) => b.suppressions),
+    issues: [...issues, ...blocks.flatMap((b) => b.issues)],
+    locale: resolveLocale(options.locale, meta.locale, text),
+  };
+}
+
+function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {
+  const { rawPercents: _p, rawAmounts: _a, ...rest } = block;
+  return rest;
+}
+
+function loadData(
+  dataFile: string | undefined,
+  options: ParseOptions,
+  frontMatter: FrontMatterModel | undefined,
+  issues: ParseIssue[],
+): ReadonlyMap<string, string> {
+  if (dataFile === undefined || options.readDataFile === undefined) return new Map();
+  const span: Span = frontMatter?.frontMatter.contentSpan ?? { start: 0, end: 0 };
+  const source = options.readDataFile(dataFile);
+  if (source === undefined) {
+    issues.push({ span, code: 'front-matter-schema', key: 'dataMissing', args: { path: dataFile } });
+    return new Map();
+  }
+  const { values, error } = readDataValues(source);
+  if (error !== undefined) issues.push({ span, code: 'front-matter-schema', key: 'dataInvalid', args: { path: dataFile, detail: error } });
+  return values;
+}
+
+function resolvePercent(
+  raw: ExtractedBlock['rawPercents'][number],
+  placeholderAt: ReadonlyMap<number, Placeholder>,
+  fields: ReadonlyMap<string, Field>,
+): PercentMention {
+  let value = raw.value;
+  let fieldName: string | undefined;
+  if (raw.placeholderAt !== undefined) {
+    const placeholder = placeholderAt.get(raw.placeholderAt);
+    fieldName = placeholder?.name;
+    const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
+    value = parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : undefined;
+  }
+  return {
+    span: raw.span,
+    value,
+    valueSpan: raw.valueSpan,
+    fieldName,
+    label: raw.label,
+    sentence: raw.sentenceStart,
+    comparative: raw.comparative,
+  };
+}
+
+function resolveAmount(
+  raw: ExtractedBlock['rawAmounts'][number],
+  placeholderAt: ReadonlyMap<number, Placeholder>,
+  fields: ReadonlyMap<string, Field>,
+): AmountMention {
+  let figure = raw.figure;
+  let fieldName: string | undefined;
+  if (raw.figureIsPlaceholder) {
+    fieldName = placeholderAt.get(raw.figureSpan.start)?.name;
+    const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
+    figure = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+  }
+  let words: AmountMention['words'];
+  if (raw.words) {
+    let value = raw.words.value;
+    let derived = false;
+    if (raw.words.isPlaceholder) {
+      const placeholder = placeholderAt.get(raw.words.span.start);
+      derived = placeholder?.filter !== undefined;
+      const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
+      value = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+    }
+    words = { text: raw.words.text, span: raw.words.span, language: raw.words.language, value, derived };
+  }
+  return { span: raw.span, figure, figureSpan: raw.figureSpan, currency: raw.currency, fieldName, words };
+}
+
+/**
+ * Gives clauses their depth and parent the way word processors read mixed
+ * numbering: the first style met is the outer level, a new style opens a
+ * level below, and a style seen before closes the levels opened after it.
+ */
+function nestClauses(clauses: Clause[], text: string): void {
+  const stack: Array<{ key: string; index: number }> = [];
+  clauses.forEach((clause, index) => {
+    const key = levelKey(clause, text);
+    const at = stack.findIndex((entry) => entry.key === key);
+    if (at >= 0) stack.length = at;
+    clause.depth = stack.length;
+    clause.parent = stack.length > 0 ? stack[stack.length - 1]!.index : undefined;
+    stack.push({ key, index });
+  });
+  // A section ends where the next clause at its level or an outer one begins.
+  const open: number[] = [];
+  clauses.forEach((clause, index) => {
+    while (open.length > 0 && clauses[open[open.length - 1]!]!.depth >= clause.depth) {
+      clauses[open.pop()!]!.sectionEnd = clause.span.start;
+    }
+    open.push(index);
+  });
+  for (const index of open) clauses[index]!.sectionEnd = text.length;
+}
+
+function levelKey(clause: Clause, text: string): string {
+  const parts = clause.style === 'decimal' || clause.style === 'decimal-multi' ? `decimal-${clause.path.length}` : clause.style;
+  if (clause.container === 'heading') {
+    const hashes = /^[ \t]*(#{1,6})/.exec(text.slice(clause.span.start, clause.span.start + 12));
+    return `${parts}@h${hashes?.[1]!.length ?? 0}`;
+  }
+  return `${parts}@${clause.container}`;
+}

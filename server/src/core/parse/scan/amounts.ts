@@ -1,0 +1,162 @@
+import type { Span } from '../../model.js';
+import { decodeChineseMoney } from '../../numbers/chineseMoney.js';
+import { decodeEnglishNumber } from '../../numbers/englishWords.js';
+import { parseNumberLiteral } from '../../numbers/digits.js';
+import { BLANK_CHAR, BLANK_TOKEN, PLACEHOLDER_CHAR, PLACEHOLDER_TOKEN } from './shape.js';
+
+/** An amount as the block sees it; placeholder figures and words are resolved later. */
+export interface RawAmount {
+  readonly span: Span;
+  readonly figure: number | undefined;
+  readonly figureSpan: Span;
+  readonly figureIsPlaceholder: boolean;
+  readonly currency: string | undefined;
+  readonly words: RawWords | undefined;
+}
+
+export interface RawWords {
+  readonly text: string;
+  readonly span: Span;
+  readonly language: 'zh' | 'en';
+  readonly value: number | undefined;
+  readonly isPlaceholder: boolean;
+  readonly isBlank: boolean;
+}
+
+// Look-behinds start a run only at its first character, so a huge run is scanned once, not once per position.
+const TOKEN = `(?<![\\d,.])\\d[\\d,]{0,24}(?:\\.\\d{1,4})?|${PLACEHOLDER_TOKEN}|${BLANK_TOKEN}`;
+const ZH_WORD_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正一二三四五六七八九十百千两〇';
+const ZH_WORDS = `(?:人民币)?[${ZH_WORD_CHARS}]{1,40}|${PLACEHOLDER_TOKEN}|${BLANK_TOKEN}`;
+// 人民币500,000元（大写：伍拾万元整）
+const ZH_FIGURE_FIRST = new RegExp(
+  `(?:(人民币|RMB|CNY|[￥¥])\\s*)?(${TOKEN})\\s*(万元|元)(?:\\s*整)?(?:\\s*[（(]\\s*(?:大写|大寫)(?:金额)?\\s*[:：]?\\s*(${ZH_WORDS})\\s*[)）])?`,
+  'g',
+);
+// 人民币伍拾万元整（¥500,000）
+const ZH_WORDS_FIRST = new RegExp(
+  `(?<![${ZH_WORD_CHARS}])((?:人民币)?[${ZH_WORD_CHARS}]{0,40}[元圆][${ZH_WORD_CHARS}]{0,8})\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})\\s*元?\\s*[)）]`,
+  'g',
+);
+const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
+// USD 120,000 (one hundred twenty thousand US dollars)
+const EN_FIGURE_FIRST = new RegExp(`${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?`, 'g');
+const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)';
+// One Hundred Twenty Thousand US Dollars (USD 120,000)
+const EN_WORDS_FIRST = new RegExp(
+  `(?<!\\b${NUMBER_WORD}[\\s,-]{1,3})\\b(${NUMBER_WORD}(?:[\\s,-]{1,3}(?:and\\s{1,3})?${NUMBER_WORD}){0,30}(?:\\s+and\\s+\\d{1,2}/100)?(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
+  'gi',
+);
+
+const CURRENCY_CODES: Record<string, string> = {
+  人民币: 'CNY', RMB: 'CNY', CNY: 'CNY', '￥': 'CNY', '¥': 'CNY', 元: 'CNY', 万元: 'CNY',
+  USD: 'USD', 'US$': 'USD', $: 'USD', EUR: 'EUR', '€': 'EUR', GBP: 'GBP', '£': 'GBP', HKD: 'HKD', 'HK$': 'HKD',
+};
+
+/** Finds amounts in figures and the words that state them, in either order. */
+export function scanAmounts(shaped: string, source: string, base: number): RawAmount[] {
+  const found: RawAmount[] = [];
+  const taken: Span[] = [];
+  const push = (amount: RawAmount) => {
+    if (taken.some((t) => amount.span.start < t.end && t.start < amount.span.end)) return;
+    taken.push(amount.span);
+    found.push(amount);
+  };
+  for (const m of shaped.matchAll(ZH_WORDS_FIRST)) {
+    const wordsText = m[1]!;
+    if (!/[壹贰叁肆伍陆柒捌玖拾佰仟]/.test(wordsText)) continue;
+    const wordsStart = m.index + m[0].indexOf(wordsText);
+    const figureToken = m[2]!;
+    const figureStart = m.index + m[0].lastIndexOf(figureToken);
+    push({
+      span: at(base, m.index, m.index + m[0].length),
+      ...figure(figureToken, base, figureStart),
+      currency: 'CNY',
+      words: zhWords(source.slice(wordsStart, wordsStart + wordsText.length), base, wordsStart, wordsText),
+    });
+  }
+  for (const m of shaped.matchAll(ZH_FIGURE_FIRST)) {
+    const figureToken = m[2]!;
+    const figureStart = m.index + (m[1] ? m[0].indexOf(figureToken, m[1].length) : m[0].indexOf(figureToken));
+    const unit = m[3]!;
+    const fig = figure(figureToken, base, figureStart, unit === '万元' ? 10000 : 1);
+    let words: RawWords | undefined;
+    if (m[4] !== undefined) {
+      const wordsStart = m.index + m[0].lastIndexOf(m[4]);
+      words = zhWords(source.slice(wordsStart, wordsStart + m[4].length), base, wordsStart, m[4]);
+    }
+    push({ span: at(base, m.index, m.index + m[0].length), ...fig, currency: CURRENCY_CODES[m[1] ?? unit] ?? 'CNY', words });
+  }
+  for (const m of shaped.matchAll(EN_WORDS_FIRST)) {
+    const wordsText = m[1]!;
+    const figureToken = m[3]!;
+    const figureStart = m.index + m[0].lastIndexOf(figureToken);
+    push({
+      span: at(base, m.index, m.index + m[0].length),
+      ...figure(figureToken, base, figureStart),
+      currency: CURRENCY_CODES[m[2]!.toUpperCase()] ?? CURRENCY_CODES[m[2]!],
+      words: {
+        text: wordsText,
+        span: at(base, m.index, m.index + wordsText.length),
+        language: 'en',
+        value: decodeEnglishNumber(wordsText),
+        isPlaceholder: false,
+        isBlank: false,
+      },
+    });
+  }
+  for (const m of shaped.matchAll(EN_FIGURE_FIRST)) {
+    const figureToken = m[2]!;
+    const figureStart = m.index + m[0].indexOf(figureToken, m[1]!.length);
+    let words: RawWords | undefined;
+    const inner = m[3];
+    if (inner !== undefined) {
+      const innerStart = m.index + m[0].lastIndexOf('(' + inner) + 1;
+      const lead = inner.length - inner.trimStart().length;
+      const text = inner.trim();
+      const start = innerStart + lead;
+      const isPlaceholder = text.startsWith(PLACEHOLDER_CHAR);
+      const isBlank = text.startsWith(BLANK_CHAR) || /^in words[:\s]*\uE001\uE002*$/i.test(text);
+      const value = decodeEnglishNumber(source.slice(start, start + text.length));
+      if (isPlaceholder || isBlank || value !== undefined) {
+        words = { text: source.slice(start, start + text.length), span: at(base, start, start + text.length), language: 'en', value, isPlaceholder, isBlank };
+      }
+    }
+    push({
+      span: at(base, m.index, m.index + m[0].length),
+      ...figure(figureToken, base, figureStart),
+      currency: CURRENCY_CODES[m[1]!.toUpperCase()] ?? CURRENCY_CODES[m[1]!],
+      words,
+    });
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  return found;
+}
+
+function at(base: number, start: number, end: number): Span {
+  return { start: base + start, end: base + end };
+}
+
+function figure(token: string, base: number, start: number, multiplier = 1) {
+  const figureSpan = at(base, start, start + token.length);
+  if (token[0] === PLACEHOLDER_CHAR) return { figure: undefined, figureSpan, figureIsPlaceholder: true };
+  if (token[0] === BLANK_CHAR) return { figure: undefined, figureSpan, figureIsPlaceholder: false };
+  const value = parseNumberLiteral(token);
+  return {
+    figure: value === undefined ? undefined : Math.round(value * multiplier * 100) / 100,
+    figureSpan,
+    figureIsPlaceholder: false,
+  };
+}
+
+function zhWords(text: string, base: number, start: number, shapedText: string): RawWords {
+  const isPlaceholder = shapedText.startsWith(PLACEHOLDER_CHAR);
+  const isBlank = shapedText.startsWith(BLANK_CHAR);
+  return {
+    text,
+    span: at(base, start, start + text.length),
+    language: 'zh',
+    value: isPlaceholder || isBlank ? undefined : decodeChineseMoney(text),
+    isPlaceholder,
+    isBlank,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Span } from '../../model.js';
+import { normalizeDigits } from '../../numbers/digits.js';
+
+/** Stands for the first code unit of a placeholder in a shaped string. */
+export const PLACEHOLDER_CHAR = '\uE000';
+/** Stands for the first code unit of a legacy blank in a shaped string. */
+export const BLANK_CHAR = '\uE001';
+/**
+ * Fills the rest of a placeholder or blank. Only the first code unit carries
+ * the marker so a pattern can start at it once: `\uE001\uE002*` is linear
+ * where `\uE001+` would rescan a ten-megabyte run from every position.
+ */
+export const TAIL_CHAR = '\uE002';
+/** A placeholder or blank token as a regular-expression fragment. */
+export const PLACEHOLDER_TOKEN = `${PLACEHOLDER_CHAR}${TAIL_CHAR}*`;
+export const BLANK_TOKEN = `${BLANK_CHAR}${TAIL_CHAR}*`;
+
+/**
+ * A block's source with what must not be scanned blanked out (code, HTML,
+ * link destinations) and digits normalised. Every transformation keeps the
+ * length, so an index into the shaped text is an index into the source.
+ */
+export interface ShapedBlock {
+  /** Offset of the block in the document. */
+  readonly base: number;
+  /** Source with code, HTML and URLs replaced by spaces, digits normalised. */
+  readonly masked: string;
+  /** `masked` with placeholders and blanks replaced by marker characters. */
+  shaped: string;
+}
+
+export function maskRanges(source: string, base: number, ranges: readonly Span[]): string {
+  if (ranges.length === 0) return normalizeDigits(source);
+  const chars = normalizeDigits(source).split('');
+  for (const range of ranges) {
+    for (let i = Math.max(range.start - base, 0); i < Math.min(range.end - base, chars.length); i++) {
+      const c = chars[i]!;
+      // Line breaks stay so that line-based rules still see lines.
+      if (c !== '\n' && c !== '\r') chars[i] = ' ';
+    }
+  }
+  return chars.join('');
+}
+
+export function fillRanges(text: string, base: number, ranges: readonly Span[], char: string): string {
+  if (ranges.length === 0) return text;
+  const chars = text.split('');
+  for (const range of ranges) {
+    for (let i = range.start - base; i < range.end - base; i++) chars[i] = i === range.start - base ? char : TAIL_CHAR;
+  }
+  return chars.join('');
+}
+
+const SEGMENT_BREAK = /[，,；;。\n\r！!？?]/;
+
+/**
+ * The words on either side of `index` up to the nearest comma, semicolon or
+ * sentence end: what a drafter would read as the item a number belongs to.
+ */
+export function segmentAround(text: string, start: number, end: number, limit = 40): { text: string; start: number } {
+  let from = start;
+  while (from > 0 && start - from < limit && !SEGMENT_BREAK.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < limit && !SEGMENT_BREAK.test(text[to]!)) to++;
+  return { text: text.slice(from, to).trim(), start: from };
+}
+
+/**
+ * The words just before `index`, back to punctuation: `地址:____` gives `地址`,
+ * `甲方(委托方):____` gives `甲方`, `准确率≥____` gives `准确率`.
+ */
+export function labelBefore(text: string, index: number, limit = 12): string | undefined {
+  let from = index;
+  // Skip what introduces the blank: a colon, a comparison, an opening bracket.
+  while (from > 0 && /[\s:：(（【\[≥≤><=＝]/.test(text[from - 1]!)) from--;
+  // Skip a parenthetical aside so the label is the word it qualifies.
+  if (from > 0 && /[)）]/.test(text[from - 1]!)) {
+    const open = Math.max(text.lastIndexOf('(', from - 1), text.lastIndexOf('（', from - 1));
+    if (open >= 0 && from - open <= 40) from = open;
+  }
+  const end = from;
+  while (from > 0 && end - from < limit && !/[\s，,；;。:：()（）\[\]【】、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|]/.test(text[from - 1]!)) from--;
+  const label = text.slice(from, end).trim();
+  return label === '' ? undefined : label;
+}

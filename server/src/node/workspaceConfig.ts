@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, parse as parsePath, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { validateConfig, type ClausemarkConfig, type Locale } from '../core/index.js';
+
+export const CONFIG_FILE_NAMES = ['.clausemark.json', '.clausemark.yaml', '.clausemark.yml'] as const;
+
+export interface LoadedConfig {
+  readonly config: ClausemarkConfig;
+  /** The file it came from, if one was found. */
+  readonly path: string | undefined;
+  /** Readable problems with the file; the valid parts are still used. */
+  readonly errors: readonly string[];
+}
+
+/**
+ * Finds the nearest `.clausemark.json`/`.yaml` from `startDir` upwards (stopping
+ * at `stopDir` when given) and validates it. Never throws: a broken file is
+ * reported in `errors` and ignored.
+ */
+export function loadWorkspaceConfig(startDir: string, stopDir?: string, locale: Locale = 'en'): LoadedConfig {
+  let dir = resolve(startDir);
+  const stop = stopDir ? resolve(stopDir) : parsePath(dir).root;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const path = join(dir, name);
+      if (existsSync(path)) return readConfigFile(path, locale);
+    }
+    if (dir === stop) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return { config: {}, path: undefined, errors: [] };
+}
+
+export function readConfigFile(path: string, locale: Locale = 'en'): LoadedConfig {
+  let data: unknown;
+  try {
+    const text = readFileSync(path, 'utf8');
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    return { config: {}, path, errors: [`${path}: ${(error as Error).message.split('\n')[0]}`] };
+  }
+  const { config, errors } = validateConfig(data, locale);
+  return { config, path, errors: errors.map((e) => `${path}: ${e}`) };
+}
+
+/** A data-file reader for `parseContract`, resolving paths against the contract's folder. */
+export function dataFileReader(contractPath: string): (path: string) => string | undefined {
+  return (path) => {
+    try {
+      return readFileSync(resolve(dirname(contractPath), path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
