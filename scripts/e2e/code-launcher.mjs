@@ -59,13 +59,14 @@ const WORKBENCH_NOISE = [
   /^Timed out waiting for authentication provider/,
   /getaddrinfo (ENOTFOUND|EAI_AGAIN)/,
   /^Extension host \(Remote\) is (un)?responsive/,
+  /^Canceled: Canceled/,
 ];
 
 /** Chromium flags for a closed network (see the project notes on running VS Code offline). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** Splits the Electron-style command line into what the code-server route needs. */
-export function parseLaunchArgs(argv) {
+function parseLaunchArgs(argv) {
   const parsed = { developmentPaths: [], testsPath: undefined, installExtensions: [], locale: undefined, openPath: undefined, ignored: [] };
   const valued = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'install-extension', 'locale', 'user-data-dir', 'extensions-dir', 'log', 'crash-reporter-directory']);
   for (let i = 0; i < argv.length; i++) {
@@ -157,6 +158,7 @@ let browser;
 let browserPage;
 let pendingScreenshots = Promise.resolve();
 let lastOutputLine = '';
+let testsHaveExited = false;
 let finishing = false;
 
 /** Ends everything this run started (browser, then the code-server process group) and exits. */
@@ -202,7 +204,7 @@ async function killGroup(pid) {
 const deadline = setTimeout(async () => {
   const shot = join(run.root, 'timeout.png');
   await browserPage?.screenshot({ path: shot }).catch(() => {});
-  finish(124, `TIMEOUT: the tests did not finish within ${timeoutSeconds} s (CLAUSEMARK_E2E_TIMEOUT). Last test output: ${lastOutputLine || '(none: the tests never started; see the code-server log)'}. Screenshot of the workbench at that moment: ${shot}`);
+  finish(124, `TIMEOUT: the tests did not finish within ${timeoutSeconds} s (CLAUSEMARK_E2E_TIMEOUT). Last test output: ${lastOutputLine || '(none: the test module printed nothing; see the code-server log)'}. Screenshot of the workbench at that moment: ${shot}`);
 }, timeoutSeconds * 1000);
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(130, `stopped by ${signal}`));
@@ -298,14 +300,18 @@ await browserPage.exposeFunction('codeAutomationLog', (type, logArgs) => {
     if (screenshotDir) takeScreenshot(marker[1]);
     return;
   }
-  if (!verbose && WORKBENCH_NOISE.some((pattern) => pattern.test(text))) {
+  // Once the tests have exited, what follows is the workbench shutting down.
+  if (!verbose && (testsHaveExited || WORKBENCH_NOISE.some((pattern) => pattern.test(text)))) {
     appendFileSync(join(run.root, 'workbench.log'), `${type}: ${text}\n`);
     return;
   }
   lastOutputLine = text.split('\n').findLast((line) => line.trim()) ?? lastOutputLine;
   process.stdout.write(`${text}\n`);
 });
-await browserPage.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+await browserPage.exposeFunction('codeAutomationExit', (code) => {
+  testsHaveExited = true;
+  resolveExit(Number(code));
+});
 browserPage.on('crash', () => finish(1, 'the workbench page crashed'));
 if (verbose) browserPage.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
 

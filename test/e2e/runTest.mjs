@@ -17,7 +17,18 @@ import { rigIsReady, rigPaths } from '../../scripts/e2e/rig.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const at = (path) => join(root, path);
 const require = createRequire(import.meta.url);
-const { runTests, downloadAndUnzipVSCode } = require('@vscode/test-electron');
+
+/** @vscode/test-electron, or a clear message when it is not installed (2.5.x is the line that runs on Node 20). */
+function loadTestElectron() {
+  try {
+    return require('@vscode/test-electron');
+  } catch {
+    console.error('[e2e] @vscode/test-electron is not installed: npm install --save-dev @vscode/test-electron@2.5');
+    process.exit(1);
+  }
+}
+const testElectron = loadTestElectron();
+const { runTests, downloadAndUnzipVSCode } = testElectron;
 
 /**
  * The suites. `tests` is a TypeScript module exporting `run(): Promise<void>`,
@@ -107,7 +118,7 @@ function extensionUnderTest(suite, vscode) {
   if (vscode.label.startsWith('code-server')) return { developmentPath, launchArgs: [`--install-extension=${vsix}`] };
   const extensionsDir = at('.vscode-test/vsix-extensions');
   rmSync(extensionsDir, { recursive: true, force: true });
-  const cli = require('@vscode/test-electron').resolveCliArgsFromVSCodeExecutablePath(vscode.executable);
+  const cli = testElectron.resolveCliArgsFromVSCodeExecutablePath(vscode.executable);
   const installed = spawnSync(cli[0], [...cli.slice(1), `--extensions-dir=${extensionsDir}`, '--install-extension', vsix], { stdio: 'inherit' });
   if (installed.status !== 0) process.exit(1);
   return { developmentPath, launchArgs: [`--extensions-dir=${extensionsDir}`] };

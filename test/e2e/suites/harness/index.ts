@@ -33,7 +33,10 @@ export function run(): Promise<void> {
       const extension = vscode.extensions.getExtension(FIXTURE_ID);
       assert.ok(extension, `${FIXTURE_ID} is loaded`);
       await waitFor('the fixture extension to activate', () => extension.isActive);
-      console.log(`    VS Code ${vscode.version}, UI ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, remote ${vscode.env.remoteName ?? 'none'}`);
+      // With CLAUSEMARK_E2E_VSIX the extension must come from the installed package, not the source folder.
+      const fromVsix = Boolean(process.env.CLAUSEMARK_E2E_VSIX);
+      assert.equal(extension.extensionPath.includes('fixture-extension'), !fromVsix, `extension loaded from ${extension.extensionPath}`);
+      console.log(`    VS Code ${vscode.version}, UI ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, remote ${vscode.env.remoteName ?? 'none'}, extension from ${extension.extensionPath}`);
     }),
 
     test('warns about each TBD in a contract at its exact UTF-16 position, and not in other Markdown', async () => {
