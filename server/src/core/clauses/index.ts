@@ -17,4 +17,4 @@ export { mergeFrontMatterEdits, type Declarations, type FrontMatterMerge } from 
 export { adaptClauseBody, type BodyPlacement, type ClauseNumberStyle } from './adaptBody.js';
 export { declareInline, inlineTypeText } from './inlineDeclarations.js';
 export { composeContract, type ContractHeader } from './compose.js';
-export { buildSnippets, clauseSnippetBody, escapeSnippetText, type Snippet } from './snippets.js';
+export { buildSnippets, clauseSnippetBody, escapeSnippetText, snippetsFileText, type Snippet } from './snippets.js';

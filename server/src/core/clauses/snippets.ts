@@ -73,7 +73,7 @@ export function clauseSnippetBody(template: ClauseTemplate): string {
       : first && field
         ? inlineTypeText(field)
         : undefined;
-    const stop = `\${${stops.get(placeholder.name)}:${escapeSnippetText(placeholder.name)}}`;
+    const stop = `\${${stops.get(placeholder.name)}:${escapeSnippetText(placeholder.name, true)}}`;
     out += `{{${stop}${type ? `: ${escapeSnippetText(type)}` : ''}${placeholder.filter ? ` | ${escapeSnippetText(placeholder.filter)}` : ''}}}`;
   }
   out += escapeSnippetText(template.body.slice(from));
@@ -83,10 +83,18 @@ export function clauseSnippetBody(template: ClauseTemplate): string {
 function newContractSnippetBody(templates: readonly ClauseTemplate[], locale: Locale, title: string, currency: string): string {
   const marker = 'ClausemarkContractTitle';
   const contract = composeContract(templates, { title: marker, locale, currency }).replace(/\n$/, '');
-  return escapeSnippetText(contract).split(marker).join(`\${1:${escapeSnippetText(title)}}`) + '\n$0';
+  return escapeSnippetText(contract).split(marker).join(`\${1:${escapeSnippetText(title, true)}}`) + '\n$0';
 }
 
-/** Text a snippet shows literally: `$`, `}` and `\` are the characters its grammar gives meaning to. */
-export function escapeSnippetText(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
+/**
+ * Text a snippet shows literally. `$` and the backslash are special everywhere; `}` only
+ * inside a `${1:…}` placeholder, where it would end the placeholder.
+ */
+export function escapeSnippetText(text: string, inPlaceholder = false): string {
+  return text.replace(inPlaceholder ? /[\\$}]/g : /[\\$]/g, '\\$&');
+}
+
+/** The whole `.code-snippets` file for a library, as the build script writes it. */
+export function snippetsFileText(templates: readonly ClauseTemplate[]): string {
+  return `${JSON.stringify(buildSnippets(templates), null, 2)}\n`;
 }

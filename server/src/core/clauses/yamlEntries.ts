@@ -27,13 +27,15 @@ export function partyListItem(party: TemplateParty): string {
   return party.role === undefined ? `- { key: ${scalar(party.key)} }` : `- { key: ${scalar(party.key)}, role: ${scalar(party.role)} }`;
 }
 
-// Plain scalars are kept when YAML would read them back as the same string in
-// a flow collection; anything else is double-quoted (JSON strings are valid YAML).
-const PLAIN = /^[\p{L}\p{N}_（(][\p{L}\p{N}_ .\-·（）()、／/；;。：]*$/u;
-const LOOKS_TYPED = /^(?:true|false|yes|no|on|off|null|~|[-+]?\d[\d_.,:eE+-]*)$/i;
+// YAML's rules for a plain scalar inside `{ … }` or `[ … ]`: no flow indicators,
+// no `: ` or ` #`, no leading indicator or space; anything else is double-quoted
+// (a JSON string is a valid YAML double-quoted scalar).
+const UNSAFE_START = /^[\s\-?:,[\]{}#&*!|>'"%@`]/;
+const UNSAFE_ANYWHERE = /[,[\]{}\u0000-\u001f\u007f]|:\s|:$|\s#|\s$/;
+const LOOKS_TYPED = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\.?\d[\d_.,:eE+-]*|\.inf|\.nan))$/i;
 
 /** A string as a YAML scalar that reads back unchanged inside `{ … }` or `[ … ]`. */
 export function scalar(value: string): string {
-  if (PLAIN.test(value) && !LOOKS_TYPED.test(value) && !/\s$/.test(value)) return value;
+  if (value !== '' && !UNSAFE_START.test(value) && !UNSAFE_ANYWHERE.test(value) && !LOOKS_TYPED.test(value)) return value;
   return JSON.stringify(value);
 }
