@@ -14,6 +14,8 @@ export interface ClauseNumberStyle {
   readonly style: NumberingStyle;
   /** A number as the destination writes it, so `第3条` stays in digits. */
   readonly sample: string;
+  /** What stands between the marker and the title (`第三条 定义` has a space, `三、定义` none). */
+  readonly separator: string;
   /** The heading level (`##` → 2), or undefined when the destination writes clauses as plain lines. */
   readonly headingLevel: number | undefined;
 }
@@ -49,7 +51,12 @@ export function adaptClauseBody(body: string, placement: BodyPlacement): string 
     const clause = own.get(reference.label);
     if (!clause) continue;
     const number = clauseNumberText(second, clause);
-    if (reference.text !== number) referenceEdits.push({ span: reference.textSpan, newText: number });
+    if (reference.text === number) continue;
+    referenceEdits.push({ span: reference.textSpan, newText: number });
+    // `第[九（三）]项` in a contract of articles reads `[第三条（三）]项`, not `第[第三条（三）]项`.
+    if (number.startsWith('第') && renumbered[reference.span.start - 1] === '第') {
+      referenceEdits.push({ span: { start: reference.span.start - 1, end: reference.span.start }, newText: '' });
+    }
   }
   return referenceEdits.length > 0 ? applyEdits(renumbered, referenceEdits) : renumbered;
 }
@@ -65,7 +72,8 @@ function renumberTop(
   const style = numbering?.style ?? top.style;
   const numberText = formatNumber(style, ordinal, numbering?.sample ?? top.number, encodeChineseOrdinal);
   if (numbering) {
-    edits.push({ span: top.markerSpan, newText: `${numbering.prefix}${numberText}${numbering.suffix}` });
+    const spaces = /^[ \t\u3000]*/.exec(body.slice(top.markerSpan.end))![0].length;
+    edits.push({ span: { start: top.markerSpan.start, end: top.markerSpan.end + spaces }, newText: `${numbering.prefix}${numberText}${numbering.suffix}${numbering.separator}` });
     if (top.container === 'heading') {
       const lineStart = top.span.start;
       const hashes = /^[ \t]*#{1,6}[ \t]+/.exec(body.slice(lineStart, top.markerSpan.start));

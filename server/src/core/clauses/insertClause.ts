@@ -87,6 +87,7 @@ function numberStyleOf(text: string, clause: Clause): ClauseNumberStyle {
     suffix: text.slice(clause.numberSpan.end, clause.markerSpan.end),
     style: clause.style,
     sample: clause.number,
+    separator: /^[ \t\u3000]*/.exec(text.slice(clause.markerSpan.end, clause.span.end))![0],
     headingLevel: hashes ? hashes[1]!.length : undefined,
   };
 }

@@ -116,8 +116,8 @@ function appendToSection(
   }
   if (parties && isSeq(value) && !value.flow && value.items.length > 0) {
     // Parties written as a list of `- key: 甲方` items take list items.
-    const dash = lineStartOf(source, (value.items[0] as YamlNode).range![0]);
-    const indent = columnText(source, dash);
+    const lineStart = lineStartOf(source, (value.items[0] as YamlNode).range![0]);
+    const indent = /^[ \t]*/.exec(source.slice(lineStart))![0];
     const after = lineEnd(source, contentEnd(source, value.range![0], value.range![1]));
     return { span: at(after), newText: parties.map((p) => eol + indent + partyListItem(p)).join('') };
   }
