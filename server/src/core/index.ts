@@ -19,3 +19,4 @@ export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/co
 export { readDataValues } from './parse/frontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
 export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
+export * from './clauses/index.js';
