@@ -209,113 +209,119 @@ const deadline = setTimeout(async () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(130, `stopped by ${signal}`));
 
-// 1. Packaged extensions install before the start, as a user's would.
-for (const vsix of args.installExtensions) {
-  if (!existsSync(vsix)) await finish(1, `no such VSIX: ${vsix}`);
-  const result = spawnSync(rig.nodeBin, [...nodeArgs, '--install-extension', vsix, '--force'], { env: runEnv, encoding: 'utf8' });
-  if (result.status !== 0) await finish(1, `installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
-  say(`installed ${vsix}`);
-}
+/** Installs, starts, opens and waits: every failure on the way ends in finish(), so nothing is left running. */
+async function main() {
+  // 1. Packaged extensions install before the start, as a user's would.
+  for (const vsix of args.installExtensions) {
+    if (!existsSync(vsix)) await finish(1, `no such VSIX: ${vsix}`);
+    const result = spawnSync(rig.nodeBin, [...nodeArgs, '--install-extension', vsix, '--force'], { env: runEnv, encoding: 'utf8' });
+    if (result.status !== 0) await finish(1, `installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
+    say(`installed ${vsix}`);
+  }
 
-// 2. code-server in its own process group, on a free loopback port.
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const logFd = openSync(run.log, 'a');
-codeServer = spawn(
-  rig.nodeBin,
-  [
-    ...nodeArgs,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
-    ...(args.locale ? ['--locale', args.locale] : []),
-  ],
-  { env: runEnv, detached: true, stdio: ['ignore', verbose ? 'inherit' : logFd, verbose ? 'inherit' : logFd] },
-);
-closeSync(logFd);
-codeServer.on('exit', (code, signal) => finish(1, `code-server exited early (${code ?? signal}); last lines of ${run.log}:\n${tail(run.log)}`));
+  // 2. code-server in its own process group, on a free loopback port.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const logFd = openSync(run.log, 'a');
+  codeServer = spawn(
+    rig.nodeBin,
+    [
+      ...nodeArgs,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--vscode-option', 'enable-smoke-test-driver',
+      ...(args.locale ? ['--locale', args.locale] : []),
+    ],
+    { env: runEnv, detached: true, stdio: ['ignore', verbose ? 'inherit' : logFd, verbose ? 'inherit' : logFd] },
+  );
+  closeSync(logFd);
+  codeServer.on('exit', (code, signal) => finish(1, `code-server exited early (${code ?? signal}); last lines of ${run.log}:\n${tail(run.log)}`));
 
-async function waitForHealth() {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    try {
-      const response = await fetch(`${origin}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+  async function waitForHealth() {
+    const until = Date.now() + 60_000;
+    while (Date.now() < until) {
+      try {
+        const response = await fetch(`${origin}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await finish(1, `code-server did not answer ${origin}/healthz within 60 s; last lines of ${run.log}:\n${tail(run.log)}`);
   }
-  await finish(1, `code-server did not answer ${origin}/healthz within 60 s; last lines of ${run.log}:\n${tail(run.log)}`);
-}
-await waitForHealth();
+  await waitForHealth();
 
-// 3. The workbench URL: the smoke-test driver option makes the built workbench
-//    honour development options passed in `payload`.
-const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-const payload = [...args.developmentPaths.map((path) => ['extensionDevelopmentPath', remote(path)]), ['extensionTestsPath', remote(args.testsPath)], ['skipWelcome', 'true']];
-const query = new URLSearchParams();
-if (args.openPath && existsSync(args.openPath) && statSync(args.openPath).isDirectory()) query.set('folder', args.openPath);
-else if (args.openPath?.endsWith('.code-workspace')) query.set('workspace', args.openPath);
-else if (args.openPath) payload.push(['openFile', remote(args.openPath)]);
-else query.set('ew', 'true');
-query.set('payload', JSON.stringify(payload));
-const url = `${origin}/?${query}`;
+  // 3. The workbench URL: the smoke-test driver option makes the built workbench
+  //    honour development options passed in `payload`.
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+  const payload = [...args.developmentPaths.map((path) => ['extensionDevelopmentPath', remote(path)]), ['extensionTestsPath', remote(args.testsPath)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const query = new URLSearchParams();
+  if (args.openPath && existsSync(args.openPath) && statSync(args.openPath).isDirectory()) query.set('folder', args.openPath);
+  else if (args.openPath?.endsWith('.code-workspace')) query.set('workspace', args.openPath);
+  else if (args.openPath) payload.push(['openFile', remote(args.openPath)]);
+  else query.set('ew', 'true');
+  query.set('payload', JSON.stringify(payload));
+  const url = `${origin}/?${query}`;
 
-// 4. Headless Chromium, with the hooks the workbench calls when it runs extension tests.
-const { chromium } = createRequire(join(rig.playwrightCore, 'package.json'))('playwright-core');
-let resolveExit;
-const testsExited = new Promise((r) => (resolveExit = r));
+  // 4. Headless Chromium, with the hooks the workbench calls when it runs extension tests.
+  const { chromium } = createRequire(join(rig.playwrightCore, 'package.json'))('playwright-core');
+  let resolveExit;
+  const testsExited = new Promise((r) => (resolveExit = r));
 
-/** Screenshots the page into the screenshot folder, written whole before it appears under its name. */
-function takeScreenshot(name) {
-  pendingScreenshots = pendingScreenshots.then(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    const target = join(screenshotDir, `${name}.png`);
-    const partial = join(screenshotDir, `.${name}.partial.png`);
-    await browserPage.screenshot({ path: partial });
-    renameSync(partial, target);
-    say(`screenshot ${target}`);
+  /** Screenshots the page into the screenshot folder, written whole before it appears under its name. */
+  function takeScreenshot(name) {
+    pendingScreenshots = pendingScreenshots.then(async () => {
+      mkdirSync(screenshotDir, { recursive: true });
+      const target = join(screenshotDir, `${name}.png`);
+      const partial = join(screenshotDir, `.${name}.partial.png`);
+      await browserPage.screenshot({ path: partial });
+      renameSync(partial, target);
+      say(`screenshot ${target}`);
+    });
+    pendingScreenshots.catch((error) => say(`screenshot ${name} failed: ${error.message}`));
+  }
+
+  browser = await chromium.launchPersistentContext(run.browser, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: runEnv,
+    viewport: { width: 1400, height: 900 },
   });
-  pendingScreenshots.catch((error) => say(`screenshot ${name} failed: ${error.message}`));
+  browserPage = browser.pages()[0] ?? (await browser.newPage());
+  await browserPage.exposeFunction('codeAutomationLog', (type, logArgs) => {
+    const text = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+    const marker = SCREENSHOT_MARKER.exec(text);
+    if (marker) {
+      if (screenshotDir) takeScreenshot(marker[1]);
+      return;
+    }
+    // Once the tests have exited, what follows is the workbench shutting down.
+    if (!verbose && (testsHaveExited || WORKBENCH_NOISE.some((pattern) => pattern.test(text)))) {
+      appendFileSync(join(run.root, 'workbench.log'), `${type}: ${text}\n`);
+      return;
+    }
+    lastOutputLine = text.split('\n').findLast((line) => line.trim()) ?? lastOutputLine;
+    process.stdout.write(`${text}\n`);
+  });
+  await browserPage.exposeFunction('codeAutomationExit', (code) => {
+    testsHaveExited = true;
+    resolveExit(Number(code));
+  });
+  browserPage.on('crash', () => finish(1, 'the workbench page crashed'));
+  if (verbose) browserPage.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
+
+  say(`VS Code (code-server) at ${origin}, tests: ${args.testsPath}`);
+  // The run's own deadline bounds the wait; navigation only has to start.
+  await browserPage.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+  const code = await testsExited;
+  await finish(code, code === 0 ? undefined : `the tests exited with code ${code}`);
 }
 
-browser = await chromium.launchPersistentContext(run.browser, {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: CHROMIUM_ARGS,
-  env: runEnv,
-  viewport: { width: 1400, height: 900 },
-});
-browserPage = browser.pages()[0] ?? (await browser.newPage());
-await browserPage.exposeFunction('codeAutomationLog', (type, logArgs) => {
-  const text = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
-  const marker = SCREENSHOT_MARKER.exec(text);
-  if (marker) {
-    if (screenshotDir) takeScreenshot(marker[1]);
-    return;
-  }
-  // Once the tests have exited, what follows is the workbench shutting down.
-  if (!verbose && (testsHaveExited || WORKBENCH_NOISE.some((pattern) => pattern.test(text)))) {
-    appendFileSync(join(run.root, 'workbench.log'), `${type}: ${text}\n`);
-    return;
-  }
-  lastOutputLine = text.split('\n').findLast((line) => line.trim()) ?? lastOutputLine;
-  process.stdout.write(`${text}\n`);
-});
-await browserPage.exposeFunction('codeAutomationExit', (code) => {
-  testsHaveExited = true;
-  resolveExit(Number(code));
-});
-browserPage.on('crash', () => finish(1, 'the workbench page crashed'));
-if (verbose) browserPage.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
-
-say(`VS Code (code-server) at ${origin}, tests: ${args.testsPath}`);
-await browserPage.goto(url);
-const code = await testsExited;
-await finish(code, code === 0 ? undefined : `the tests exited with code ${code}`);
+main().catch((error) => finish(1, `launcher failed: ${error?.stack ?? error}`));
