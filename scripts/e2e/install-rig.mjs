@@ -87,7 +87,7 @@ function installNode() {
 }
 
 function installCodeServer() {
-  say(`installing code-server@${RIG_SPEC.codeServerVersion} and playwright-core@${RIG_SPEC.playwrightCoreVersion} under Node ${RIG_SPEC.nodeVersion} (native addons build from source; about a minute or two)`);
+  say(`installing code-server@${RIG_SPEC.codeServerVersion} and playwright-core@${RIG_SPEC.playwrightCoreVersion} under Node ${RIG_SPEC.nodeVersion} (native addons build from source: minutes on 2 cores)`);
   rmSync(paths.codePrefix, { recursive: true, force: true });
   mkdirSync(paths.codePrefix, { recursive: true });
   const manifest = {
