@@ -1,0 +1,83 @@
+/**
+ * Clausemark's additions to the Language Server Protocol, declared once and
+ * shared by the server and the VS Code client (as rust-analyzer's `lsp_ext.ts`
+ * does). Documented in docs/protocol.md; change both together.
+ */
+import { RequestType, type Range, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+
+/** The language id contracts are opened with. */
+export const LANGUAGE_ID = 'clausemark';
+
+/** The `workspace/configuration` section the server reads. */
+export const SETTINGS_SECTION = 'clausemark';
+
+/** The code action kind of "fix all safe problems" (`source.fixAll.clausemark`). */
+export const FIX_ALL_KIND = 'source.fixAll.clausemark';
+
+/** The client command the code lens on the title line runs, with the document uri as its argument. */
+export const SHOW_GAPS_COMMAND = 'clausemark.showGaps';
+
+/** Settings under `clausemark.*`; every one is optional. */
+export interface ClausemarkSettings {
+  /** The language of messages: "auto" follows the contract (its `locale:`, else its script). */
+  readonly locale?: 'auto' | 'zh-CN' | 'en';
+  /** Per-check severity or "off", by check id; wins over `.clausemark.json|yaml`. */
+  readonly checks?: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
+  /** Where check documentation lives; a diagnostic links to `<docsBaseUrl>/checks.md#<id>`. */
+  readonly docsBaseUrl?: string;
+}
+
+/** One fix carried by a diagnostic, with its edits as ranges in the version it was computed for. */
+export interface DiagnosticFix {
+  readonly title: string;
+  /** Safe fixes are the ones "fix all" applies. */
+  readonly safe: boolean;
+  /** Filed under `refactor.rewrite` rather than `quickfix`. */
+  readonly refactor: boolean;
+  readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
+}
+
+/** What `Diagnostic.data` holds: the document version it belongs to and its fixes. */
+export interface DiagnosticData {
+  readonly version: number;
+  readonly fixes: readonly DiagnosticFix[];
+}
+
+/** A place still to fill in. */
+export interface GapItem {
+  readonly range: Range;
+  /** A legacy blank (`____`, `[●]`) or a placeholder whose field has no value. */
+  readonly kind: 'blank' | 'placeholder';
+  /** The words before a blank, or the field's description or name. */
+  readonly label: string | null;
+  readonly field: string | null;
+  /** The field type the gap expects, when known. */
+  readonly type: string | null;
+}
+
+export interface GapsParams {
+  readonly textDocument: TextDocumentIdentifier;
+}
+
+/** `clausemark/gaps`: every open gap of a contract in document order; `null` for an unknown or non-contract document. */
+export const GapsRequest = new RequestType<GapsParams, GapItem[] | null, void>('clausemark/gaps');
+
+export interface PreviewParams {
+  readonly textDocument: TextDocumentIdentifier;
+  /** Highlight gaps (blanks and unfilled placeholders) in the HTML; default true. */
+  readonly showGaps?: boolean;
+}
+
+export interface PreviewResult {
+  readonly uri: string;
+  /** The document version the HTML was rendered from. */
+  readonly version: number;
+  readonly title: string;
+  /** An HTML fragment (no `<html>`/`<head>`), safe to place in a webview body. */
+  readonly html: string;
+  readonly gapCount: number;
+  readonly problemCount: number;
+}
+
+/** `clausemark/preview`: the contract rendered as HTML; `null` for an unknown or non-contract document. */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('clausemark/preview');
