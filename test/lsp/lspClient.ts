@@ -67,6 +67,8 @@ export interface StartOptions {
 
 export class LspClient {
   readonly notifications: Recorded[] = [];
+  /** Anything on the server's stdout that was not a well-formed LSP message. */
+  readonly protocolErrors: string[] = [];
   /** Server → client requests received, by method. */
   readonly serverRequests: Recorded[] = [];
   readonly initializeResult: InitializeResult;
@@ -107,6 +109,7 @@ export class LspClient {
           return null;
       }
     });
+    connection.onError(([error]) => holder.client?.protocolErrors.push(String(error?.message ?? error)));
     connection.listen();
     const folder = options.workspaceFolder ?? FIXTURES;
     const result = (await connection.sendRequest('initialize', {

@@ -101,10 +101,13 @@ function placeholderItems(
     if (/[(|]/.test(partial)) return [];
     return typeItems(locale, range(offset - partial.length));
   }
-  // A name: replace what is typed and the rest of the name after the cursor, close the braces if needed.
+  // A name: replace what is typed, and the rest of the name when this placeholder is already closed
+  // on this line; otherwise close it. (CJK prose after an unclosed `{{` would look like a name.)
   const lead = inner.length - inner.trimStart().length;
-  const nameTail = /^[^\s}:：|]*/.exec(after)![0];
-  const closed = /^[^\s}:：|]*\s*(?:\}\}|[:：|])/.test(after);
+  const close = after.indexOf('}}');
+  const nextOpen = after.indexOf('{{');
+  const closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
+  const nameTail = closed ? /^[^\s}:：|]*/.exec(after.slice(0, close))![0] : '';
   const replace = range(innerStart + lead, offset + nameTail.length);
   const fieldItems = [...doc.fields.values()].map((field, i): CompletionItem => ({
     label: field.name,

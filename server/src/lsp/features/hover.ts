@@ -29,14 +29,13 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
     if (field) return markdown(fieldHover(analysis, field), symbol.span);
   }
 
+  // A placeholder says more about its field than about the amount it stands in.
+  const placeholder = doc.placeholders.find((p) => touches(p.span, offset));
+  const field = placeholder ? doc.fields.get(placeholder.name) : undefined;
+  if (placeholder && field) return markdown(fieldHover(analysis, field), placeholder.span);
+
   const amount = doc.amounts.find((a) => touches(a.figureSpan, offset) || (a.words !== undefined && touches(a.words.span, offset)));
   if (amount) return markdown(amountHover(amount, locale), amount.span);
-
-  const placeholder = doc.placeholders.find((p) => touches(p.span, offset));
-  if (placeholder) {
-    const field = doc.fields.get(placeholder.name);
-    if (field) return markdown(fieldHover(analysis, field), placeholder.span);
-  }
 
   const blank = doc.blanks.find((b) => touches(b.span, offset));
   if (blank) return markdown(blankHover(blank, locale), blank.span);
