@@ -215,3 +215,44 @@ describe('pulled diagnostics', () => {
     await client.waitForServerRequest('workspace/diagnostic/refresh', since);
   });
 });
+
+describe('workspace configuration files', () => {
+  it('reads .clausemark.json, re-checks when it changes, and reports a broken file once', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = mkdtempSync(join(tmpdir(), 'clausemark-lsp-'));
+    const configPath = join(folder, '.clausemark.json');
+    writeFileSync(configPath, JSON.stringify({ checks: { 'unfilled-blank': 'off' } }));
+    const client = await LspClient.start({
+      capabilities: { ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      workspaceFolder: folder,
+    });
+    try {
+      const registration = await client.waitForServerRequest('client/registerCapability');
+      assert.match(JSON.stringify(registration.params), /\*\*\/\{\.clausemark\.json,\.clausemark\.yaml,\.clausemark\.yml\}/);
+
+      const uri = pathToFileURL(join(folder, 'sub', 'deal.contract.md')).href;
+      const text = '# Deal\n\nBuyer: ____\n';
+      await client.open(uri, text);
+      assert.deepEqual(await client.diagnosticsFor(uri, 1), [], 'the file turns unfilled-blank off');
+
+      writeFileSync(configPath, '{ "checks": { "unfilled-blank": "error" }, "checkz": 1 }');
+      let since = client.notifications.length;
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+      const republished = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+      assert.deepEqual(republished.diagnostics.map((d) => [d.code, d.severity]), [['unfilled-blank', 1]]);
+      const message = await client.waitForNotification<{ type: number; message: string }>('window/showMessage', () => true);
+      assert.match(message.message, /\.clausemark\.json: Unknown setting "checkz"/);
+
+      // Re-checking again does not repeat the message.
+      since = client.notifications.length;
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+      await client.waitForNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri, since);
+      assert.equal(client.notifications.filter((n) => n.method === 'window/showMessage').length, 1);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
