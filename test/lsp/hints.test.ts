@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after as afterAll, before, describe, it } from 'node:test';
 import type { CodeLens, InlayHint } from 'vscode-languageserver-protocol';
-import type { GapItem } from '../../server/src/protocol.js';
+import type { GapItem, PreviewResult } from '../../server/src/protocol.js';
 import { fixture, LspClient, positionOf } from './lspClient.js';
 
-describe('inlay hints, code lens and gaps', () => {
+describe('inlay hints, code lens, gaps and preview', () => {
   let client: LspClient;
   const zh = fixture('service.contract.md');
   const en = fixture('lease.contract.md');
@@ -83,5 +83,23 @@ describe('inlay hints, code lens and gaps', () => {
     assert.equal(gaps[3]!.label, '乙方联系人');
     assert.equal(await client.request('clausemark/gaps', { textDocument: { uri: 'file:///nowhere.contract.md' } }), null);
   });
-});
 
+  it('renders the contract as HTML with its counts (clausemark/preview)', async () => {
+    const diagnostics = await client.diagnosticsFor(zh.uri, 1);
+    const result = await client.request<PreviewResult>('clausemark/preview', { textDocument: { uri: zh.uri } });
+    assert.equal(result.uri, zh.uri);
+    assert.equal(result.version, 1);
+    assert.equal(result.title, '软件维护服务合同');
+    assert.equal(result.gapCount, 5);
+    const shown = diagnostics.filter((d) => d.severity! <= 2 && d.code !== 'unfilled-blank' && d.code !== 'unfilled-field');
+    assert.equal(result.problemCount, shown.length);
+    assert.match(result.html, /^<article class="clausemark" lang="zh-CN">/);
+    assert.match(result.html, />500,000</, 'values are filled in');
+    assert.match(result.html, />伍拾万元整</, '大写 is written out');
+    assert.doesNotMatch(result.html, /<script/);
+
+    const plain = await client.request<PreviewResult>('clausemark/preview', { textDocument: { uri: zh.uri }, showGaps: false });
+    assert.notEqual(plain.html, result.html);
+    assert.equal(await client.request('clausemark/preview', { textDocument: { uri: 'file:///nowhere.contract.md' } }), null);
+  });
+});

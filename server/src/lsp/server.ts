@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import { GapsRequest } from '../protocol.js';
+import { GapsRequest, PreviewRequest } from '../protocol.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
@@ -30,6 +30,7 @@ import { foldingRanges } from './features/folding.js';
 import { gapItems } from './features/gaps.js';
 import { hover } from './features/hover.js';
 import { inlayHints } from './features/inlayHints.js';
+import { preview } from './features/preview.js';
 import { documentLinks } from './features/links.js';
 import { definition, prepareRename, references, rename } from './features/navigation.js';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
@@ -193,6 +194,7 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onRequest(GapsRequest, handle('clausemark/gaps', null, [], (a) => gapItems(a)));
+  connection.onRequest(PreviewRequest, handle('clausemark/preview', null, [], (a, p) => preview(a, p)));
 
   connection.languages.diagnostics.on(async (params) => {
     const uri = params?.textDocument?.uri;
