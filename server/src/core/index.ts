@@ -19,3 +19,4 @@ export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';
 export { readDataValues } from './parse/frontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
+export * from './clauses/index.js';
