@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { fixture, LspClient, positionOf } from './lspClient.js';
+import { applyTextEdits, fixture, LspClient, positionOf } from './lspClient.js';
 
 const markdown = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
 
@@ -143,5 +143,88 @@ describe('completion', () => {
   it("offers a choice field's options as its value", async () => {
     const items = await complete('  备注: text', '\nvalues:\n  权属方案: ');
     assert.deepEqual(items.map((i) => i.label), ['甲方所有', '双方共有']);
+  });
+});
+
+describe('clause templates in completion', () => {
+  let client: LspClient;
+  let folder: string;
+  before(async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    folder = mkdtempSync(join(tmpdir(), 'clausemark-clauses-'));
+    mkdirSync(join(folder, '.clausemark', 'clauses'), { recursive: true });
+    writeFileSync(
+      join(folder, '.clausemark', 'clauses', 'notices.md'),
+      [
+        '---',
+        'id: notices',
+        'topic: notices',
+        'title: Notices',
+        'locale: en',
+        'description: Where formal notices go.',
+        'fields:',
+        '  noticeEmail: { type: text, description: The address for notices }',
+        '---',
+        '',
+        '## 9. Notices {#notices}',
+        '',
+        'Notices are given in writing to {{noticeEmail}}.',
+        '',
+      ].join('\n'),
+    );
+    client = await LspClient.start({ workspaceFolder: folder });
+  });
+  after(async () => {
+    await client.stop();
+    const { rmSync } = await import('node:fs');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function itemsOn(uri: string, text: string, line: number, character: number): Promise<CompletionItem[]> {
+    await client.open(uri, text);
+    return (await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } })).items;
+  }
+
+  it("offers the library's clauses in the contract's language and inserts one with its fields", async () => {
+    const { text } = fixture('service.contract.md');
+    const typed = text.replace('## 四、违约责任', '费用\n\n## 四、违约责任');
+    const line = positionOf(typed, '费用\n').line;
+    const uri = 'file:///virtual/clauses-zh.contract.md';
+    const items = await itemsOn(uri, typed, line, 2);
+    assert.equal(items.length, 12, 'the twelve Chinese clauses of the library');
+    assert.ok(items.every((i) => /^cm-/.test(i.detail!)));
+    const fees = items.find((i) => i.label === '服务费用及支付')!;
+    assert.equal(fees.detail, 'cm-费用 · fees-payment');
+
+    const inserted = applyTextEdits(client.document(uri), [fees.textEdit as TextEdit, ...fees.additionalTextEdits!]);
+    assert.match(inserted, /\n\n## 四、服务费用及支付 \{#fees-payment\}\n/, 'numbered after clause 三');
+    assert.match(inserted, /\n {2}备注: text\n {2}总费用: \{ type: money/, 'its fields join the front matter');
+    assert.ok(inserted.startsWith(text.slice(0, text.indexOf('  备注: text'))), 'the text before is untouched');
+    assert.ok(inserted.endsWith(text.slice(text.indexOf('\n## 四、违约责任'))), 'the text after is untouched');
+
+    const check = 'file:///virtual/clauses-zh-after.contract.md';
+    await client.open(check, inserted);
+    const diagnostics = await client.diagnosticsFor(check, 1);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'undefined-field' || d.code === 'front-matter' || d.code === 'duplicate-field'), []);
+  });
+
+  it('offers English clauses and the workspace\'s own for an English contract, never on a line with text', async () => {
+    const text = '---\ntitle: Short Agreement\nlocale: en\n---\n\n# Short Agreement\n\n\n';
+    const uri = 'file:///virtual/clauses-en.contract.md';
+    const items = await itemsOn(uri, text, 6, 0);
+    assert.equal(items.length, 13);
+    assert.ok(items.some((i) => i.label === 'Fees and Payment'));
+    const notices = items.find((i) => i.label === 'Notices')!;
+    assert.equal(notices.detail, 'cm-notices · notices (workspace)');
+    const inserted = applyTextEdits(client.document(uri), [notices.textEdit as TextEdit, ...notices.additionalTextEdits!]);
+    assert.equal(
+      inserted,
+      '---\ntitle: Short Agreement\nlocale: en\nfields:\n  noticeEmail: { type: text, description: The address for notices }\n---\n\n# Short Agreement\n\n## 1. Notices {#notices}\n\nNotices are given in writing to {{noticeEmail}}.\n\n',
+    );
+
+    const prose = 'file:///virtual/clauses-prose.contract.md';
+    assert.deepEqual(await itemsOn(prose, '# Terms\n\nThe parties agree\n', 2, 17), []);
   });
 });

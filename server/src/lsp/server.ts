@@ -22,6 +22,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
 import { GapsRequest, PreviewRequest } from '../protocol.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
+import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
+import { clauseItems } from './features/clauseCompletion.js';
 import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
@@ -39,6 +41,9 @@ import { DiagnosticsPusher } from './pushDiagnostics.js';
 import { filePath, SettingsStore } from './settings.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
+
+/** A workspace's own clause templates, beside the bundled library. */
+const WORKSPACE_CLAUSES = '.clausemark/clauses';
 
 /** What the client said it can do, read once at `initialize`. */
 interface ClientSupport {
@@ -98,6 +103,7 @@ export function startServer(connection: Connection): void {
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
   let analyses = new AnalysisCache(store);
   let pusher: DiagnosticsPusher | undefined;
+  const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
@@ -114,13 +120,14 @@ export function startServer(connection: Connection): void {
     }
     if (support.watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+        watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: `**/${WORKSPACE_CLAUSES}/*.md` }],
       });
     }
     if (support.workspaceFolderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => filePath(f.uri)));
         folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => filePath(f.uri) ?? [])];
+        library.invalidate();
         settingsChanged();
       });
     }
@@ -139,6 +146,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => {
     const configChanged = params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)));
     if (configChanged) settingsChanged();
+    if (params.changes.some((change) => change.uri.includes(`/${WORKSPACE_CLAUSES}/`))) library.invalidate();
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -176,7 +184,7 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position)));
+  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates()))));
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
   connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
   connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));

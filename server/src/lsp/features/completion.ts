@@ -30,7 +30,7 @@ const FILTERS: ReadonlyArray<{ name: string; en: string; zh: string }> = [
   { name: 'words', en: 'The amount in English words', zh: '金额的英文大写' },
 ];
 
-/** Extra items offered at the start of a body line (clause templates). */
+/** Extra items offered on a body line holding nothing but the word being typed (clause templates). */
 export type LineStartItems = (analysis: Analysis, replace: Range) => CompletionItem[];
 
 export function completion(analysis: Analysis, position: Position, lineStartItems?: LineStartItems): CompletionList {
@@ -61,7 +61,7 @@ function completionItems(analysis: Analysis, position: Position, lineStartItems:
     return labelItems(doc, range(offset - link[1]!.length, offset + tail), closes);
   }
   const word = /^[ \t]*([\p{L}\p{N}_-]*)$/u.exec(before);
-  if (word && lineStartItems && before.trim() === word[1]) {
+  if (word && lineStartItems && after.trim() === '') {
     return lineStartItems(analysis, range(offset - word[1]!.length));
   }
   return [];
