@@ -162,6 +162,22 @@ describe('diagnostics and settings', () => {
     }
   });
 
+  it('takes settings sent with didChangeConfiguration from a client that cannot be asked', async () => {
+    const client = await LspClient.start({ capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    try {
+      const { uri, text } = fixture('service.contract.md');
+      await client.open(uri, text);
+      assert.match(byCode(await client.diagnosticsFor(uri, 1), 'unused-field')[0]!.message, /已声明/);
+      const since = client.notifications.length;
+      await client.notify('workspace/didChangeConfiguration', { settings: { clausemark: { locale: 'en', checks: { 'unfilled-blank': 'off' } } } });
+      const after = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+      assert.match(byCode(after.diagnostics, 'unused-field')[0]!.message, /is declared but no placeholder uses it/);
+      assert.equal(byCode(after.diagnostics, 'unfilled-blank').length, 0);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('works without workspace/configuration support, with defaults', async () => {
     const client = await LspClient.start({ capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
     try {

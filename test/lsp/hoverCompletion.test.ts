@@ -60,6 +60,18 @@ describe('hover', () => {
     assert.match(value, /用于：签署日期/);
   });
 
+  it('speaks the language the settings ask for, but writes amounts as the contract would', async () => {
+    const english = await LspClient.start({ settings: { locale: 'en' } });
+    try {
+      await english.open(zh.uri, zh.text);
+      const value = markdown(await english.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '20,000') }));
+      assert.match(value, /In words: 贰万元整/);
+      assert.match(value, /No amount in words is written\./);
+    } finally {
+      await english.stop();
+    }
+  });
+
   it('has nothing to say about plain prose', async () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: en.uri }, position: at(en.text, 'leases the') }), null);
   });

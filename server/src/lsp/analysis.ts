@@ -3,7 +3,7 @@
  * shared by every feature that asks about that version.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseContract, runChecks, type ContractDocument, type Locale, type Problem } from '../core/index.js';
+import { guessLocale, parseContract, runChecks, type ContractDocument, type Locale, type Problem } from '../core/index.js';
 import { dataFileReader } from '../node/workspaceConfig.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import { filePath, type ResolvedSettings, type SettingsStore } from './settings.js';
@@ -23,6 +23,8 @@ export interface Analysis {
   readonly settings: ResolvedSettings;
   /** The language of everything shown for this document. */
   readonly locale: Locale;
+  /** The language the contract is written in (its `locale:`, else its script), for amounts in words. */
+  readonly contractLocale: Locale;
 }
 
 /**
@@ -40,7 +42,8 @@ export function analyse(document: TextDocument, settings: ResolvedSettings): Ana
   const path = filePath(document.uri);
   const doc = parseContract(text, { locale: settings.config.locale, readDataFile: path ? dataFileReader(path) : undefined });
   const problems = runChecks(doc, settings.config);
-  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale };
+  const contractLocale = doc.meta.locale ?? guessLocale(text);
+  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale };
 }
 
 interface Entry {

@@ -142,7 +142,10 @@ export function startServer(connection: Connection): void {
     if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
     if (support.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
   };
-  connection.onDidChangeConfiguration(() => settingsChanged());
+  connection.onDidChangeConfiguration((params) => {
+    store.receive(params?.settings);
+    settingsChanged();
+  });
   connection.onDidChangeWatchedFiles((params) => {
     const configChanged = params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)));
     if (configChanged) settingsChanged();

@@ -33,6 +33,8 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
   private readonly reported = new Set<string>();
   private currentGeneration = 0;
+  /** Settings a client without `workspace/configuration` sent with `didChangeConfiguration`. */
+  private pushed: ClausemarkSettings = {};
 
   constructor(
     private readonly connection: Connection,
@@ -59,6 +61,15 @@ export class SettingsStore {
     this.currentGeneration++;
   }
 
+  /**
+   * Takes the `clausemark` section of a `workspace/didChangeConfiguration`
+   * notification: the only way a client that cannot be asked sends settings.
+   */
+  receive(settings: unknown): void {
+    const section = isRecord(settings) ? settings[SETTINGS_SECTION] : undefined;
+    if (isRecord(section)) this.pushed = section as ClausemarkSettings;
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }
@@ -78,7 +89,7 @@ export class SettingsStore {
   }
 
   private async editorSettings(uri: string): Promise<ClausemarkSettings> {
-    if (!this.source.configurationSupport) return {};
+    if (!this.source.configurationSupport) return this.pushed;
     try {
       const value: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       return isRecord(value) ? (value as ClausemarkSettings) : {};

@@ -112,7 +112,7 @@ function placeholderItems(
   const fieldItems = [...doc.fields.values()].map((field, i): CompletionItem => ({
     label: field.name,
     kind: CompletionItemKind.Variable,
-    detail: fieldDetail(field, locale),
+    detail: fieldDetail(field, analysis.contractLocale),
     ...(field.description ? { documentation: field.description } : {}),
     sortText: `0${String(i).padStart(4, '0')}`,
     textEdit: { range: replace, newText: closed ? field.name : `${field.name}}}` },
@@ -120,8 +120,8 @@ function placeholderItems(
   return fieldItems;
 }
 
-function fieldDetail(field: Field, locale: Locale): string {
-  const value = field.value?.parsed ? formatValue(field.value.parsed, locale) : field.value?.raw;
+function fieldDetail(field: Field, contractLocale: Locale): string {
+  const value = field.value?.parsed ? formatValue(field.value.parsed, contractLocale) : field.value?.raw;
   return value === undefined ? field.type : `${field.type} · ${value}`;
 }
 
@@ -198,7 +198,7 @@ function frontMatterItems(
     if (value) {
       return [...doc.fields.values()]
         .filter((f) => f.type === 'date')
-        .map((f) => ({ label: f.name, kind: CompletionItemKind.Variable, detail: fieldDetail(f, locale), textEdit: { range: range(offset - value[1]!.trimStart().length), newText: f.name } }));
+        .map((f) => ({ label: f.name, kind: CompletionItemKind.Variable, detail: fieldDetail(f, analysis.contractLocale), textEdit: { range: range(offset - value[1]!.trimStart().length), newText: f.name } }));
     }
   }
   return [];

@@ -35,7 +35,7 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   if (placeholder && field) return markdown(fieldHover(analysis, field), placeholder.span);
 
   const amount = doc.amounts.find((a) => touches(a.figureSpan, offset) || (a.words !== undefined && touches(a.words.span, offset)));
-  if (amount) return markdown(amountHover(amount, locale), amount.span);
+  if (amount) return markdown(amountHover(amount, locale, analysis.contractLocale), amount.span);
 
   const blank = doc.blanks.find((b) => touches(b.span, offset));
   if (blank) return markdown(blankHover(blank, locale), blank.span);
@@ -51,7 +51,7 @@ function fieldHover(analysis: Analysis, field: Field): string {
     '',
     `${t(locale, 'type')}: \`${field.type}\` (${typeName(locale, field.type)})`,
     '',
-    `${t(locale, 'value')}: ${valueText(field, locale)}`,
+    `${t(locale, 'value')}: ${valueText(field, locale, analysis.contractLocale)}`,
   ];
   if (field.options?.length) lines.push('', `${t(locale, 'options')}: ${field.options.map((o, i) => `${i + 1}. ${o}`).join('; ')}`);
   if (field.group) lines.push('', `${t(locale, 'group')}: ${field.group}`);
@@ -63,15 +63,15 @@ function fieldHover(analysis: Analysis, field: Field): string {
   return lines.join('\n');
 }
 
-function valueText(field: Field, locale: Locale): string {
+function valueText(field: Field, locale: Locale, contractLocale: Locale): string {
   const value = field.value;
   if (!value) return `*${t(locale, 'noValue')}*`;
   const source = value.source === 'data' ? ` (${t(locale, 'fromData')})` : '';
   if (!value.parsed) return t(locale, 'unreadableValue', { raw: value.raw, type: field.type }) + source;
-  return formatValue(value.parsed, locale) + source;
+  return formatValue(value.parsed, contractLocale) + source;
 }
 
-/** A typed value as a reader would write it in the contract's language. */
+/** A typed value as the contract would write it, in `locale` (the contract's language). */
 export function formatValue(value: TypedValue, locale: Locale): string {
   switch (value.kind) {
     case 'money': {
@@ -101,14 +101,15 @@ export function amountInWords(amount: number, locale: Locale | 'zh' | 'en'): str
   return locale === 'en' ? numbers.encodeEnglishNumber(amount) : numbers.encodeChineseMoney(amount);
 }
 
-function amountHover(amount: AmountMention, locale: Locale): string {
+function amountHover(amount: AmountMention, locale: Locale, contractLocale: Locale): string {
   const lines = [`**${t(locale, 'amount')}**`];
   if (amount.figure === undefined) {
     lines.push('', t(locale, 'figureOpen'));
     return lines.join('\n');
   }
   const figure = `${amount.currency ?? ''} ${numbers.formatGrouped(amount.figure, amount.figure % 1 === 0 ? 0 : 2)}`.trim();
-  const language = amount.words?.language ?? (locale === 'zh-CN' ? 'zh' : 'en');
+  // Words in the language the contract would write them in, whatever language the hover speaks.
+  const language = amount.words?.language ?? (contractLocale === 'zh-CN' ? 'zh' : 'en');
   const words = amountInWords(amount.figure, language);
   lines.push('', figure, '', `${t(locale, 'inWords')}: ${words || '—'}`, '');
   const written = amount.words;

@@ -51,7 +51,7 @@ export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
 
   for (const amount of doc.amounts) {
     if (amount.words !== undefined || amount.figure === undefined) continue;
-    const words = amountInWords(amount.figure, locale);
+    const words = amountInWords(amount.figure, analysis.contractLocale);
     if (words) add(amount.span.end, t(locale, 'inWordsHint', { words }));
   }
 
