@@ -110,6 +110,16 @@ test('the clause never lands inside the front matter or splits a line', () => {
   assert.match(result, /这是第一段。这是同一段。\n\n二、服务费用及支付 \{#fees-payment\}\n[\s\S]*的合法有效发票[\s\S]*自行承担。\n\n二、定义\n$/);
 });
 
+test('a list, a fenced code block or a wrapped paragraph is never split', () => {
+  const before = '# Agreement\n\n- one\n- two\n\n```\ncode\n\nmore code\n```\n\nA paragraph\nwrapped here.\n';
+  for (const [inside, after] of [['- one', '- two'], ['code\n\n', 'more code\n```'], ['A paragraph', 'wrapped here.']]) {
+    const { result } = insert(before, en.get('disputes')!, before.indexOf(inside) + inside.length);
+    const clause = result.indexOf('## 1. Governing Law');
+    assert.ok(clause > result.indexOf(after), `after ${JSON.stringify(after)}`);
+    assert.equal(result.slice(0, clause).replace(/^---[\s\S]*?\n---\n\n/, '').replace(/\n+$/, ''), before.slice(0, before.indexOf(after) + after.length));
+  }
+});
+
 test('a blank line is kept on each side, never doubled', () => {
   const before = '---\nlocale: en\n---\n\n## 1. Definitions\n\nText.\n\n\n## 2. Term\n\nText.\n';
   const blank = before.indexOf('\n\n## 2.') + 1;

@@ -47,9 +47,9 @@ export function insertClauseEdits(doc: ContractDocument, template: ClauseTemplat
 }
 
 /**
- * Where a clause may go: never inside the front matter or a line; a line
- * holding text is kept whole (the clause goes after it), a blank line is
- * filled from its start.
+ * Where a clause may go: never inside the front matter, a line or a Markdown
+ * block (a paragraph, list, table or fenced code stays whole and the clause
+ * goes after it); on a blank line between blocks it goes right there.
  */
 export function insertionPoint(doc: ContractDocument, offset: number): number {
   const text = doc.text;
@@ -63,8 +63,9 @@ export function insertionPoint(doc: ContractDocument, offset: number): number {
   let lineEnd = at;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
   const line = text.slice(lineStart, lineEnd).replace(/^\uFEFF/, '');
-  if (line.trim() !== '') return lineEnd;
-  return text.charCodeAt(lineStart) === 0xfeff ? lineStart + 1 : lineStart;
+  at = line.trim() !== '' ? lineEnd : text.charCodeAt(lineStart) === 0xfeff ? lineStart + 1 : lineStart;
+  const block = doc.blocks.find((b) => b.span.start < at && at < b.span.end);
+  return block ? block.span.end : at;
 }
 
 /** The number the inserted clause takes and the style it follows: the top-level clause before it, else after it. */
