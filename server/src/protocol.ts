@@ -3,7 +3,7 @@
  * shared by the server and the VS Code client (as rust-analyzer's `lsp_ext.ts`
  * does). Documented in docs/protocol.md; change both together.
  */
-import { RequestType, type Range, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
 
 /** The language id contracts are opened with. */
 export const LANGUAGE_ID = 'clausemark';
@@ -81,3 +81,67 @@ export interface PreviewResult {
 
 /** `clausemark/preview`: the contract rendered as HTML; `null` for an unknown or non-contract document. */
 export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('clausemark/preview');
+
+/** A clause of the library, as the "Insert Clause…" picker lists it. */
+export interface ClauseTemplateItem {
+  readonly id: string;
+  readonly topic: string;
+  readonly title: string;
+  readonly description: string;
+  readonly locale: 'zh-CN' | 'en';
+  /** The clause text as it will be inserted, for the picker's preview. */
+  readonly body: string;
+  readonly source: 'bundled' | 'workspace';
+}
+
+export interface ClausesParams {
+  /** The contract the clause is for: its locale chooses the templates. */
+  readonly textDocument?: TextDocumentIdentifier;
+  /** Overrides the document's locale (e.g. for a new contract). */
+  readonly locale?: 'zh-CN' | 'en';
+}
+
+/** `clausemark/clauses`: the bundled and workspace clause templates of one locale. */
+export const ClausesRequest = new RequestType<ClausesParams, ClauseTemplateItem[], void>('clausemark/clauses');
+
+export interface InsertClauseParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly position: Position;
+  readonly id: string;
+}
+
+/**
+ * `clausemark/insertClause`: the edits that insert a template at (after) a
+ * position and merge its fields into the front matter; `null` when unknown.
+ */
+export const InsertClauseRequest = new RequestType<InsertClauseParams, TextEdit[] | null, void>('clausemark/insertClause');
+
+export interface NewContractParams {
+  readonly locale: 'zh-CN' | 'en';
+  readonly title?: string;
+  /** Which templates to include, in order; all of the locale's when absent. */
+  readonly ids?: readonly string[];
+}
+
+/** `clausemark/newContract`: a whole agreement composed from the library. */
+export const NewContractRequest = new RequestType<NewContractParams, { readonly text: string }, void>('clausemark/newContract');
+
+export interface ExportParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly format: 'html' | 'docx';
+  /** Keep gaps visible as labelled boxes (default) or print them as lines to fill in by hand. */
+  readonly showGaps?: boolean;
+}
+
+export interface ExportResult {
+  readonly format: 'html' | 'docx';
+  /** `utf8` text for HTML, `base64` bytes for DOCX. */
+  readonly encoding: 'utf8' | 'base64';
+  readonly data: string;
+  readonly title: string;
+  readonly errorCount: number;
+  readonly gapCount: number;
+}
+
+/** `clausemark/export`: the same rendering as the preview, as a standalone HTML page or a DOCX document. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('clausemark/export');

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { findCheck, safeFixEdits, type Blank, type TextEdit } from '../../core/index.js';
-import { placeholderForBlank } from '../../core/fixes/blankToPlaceholder.js';
+import { placeholderForBlank, UniqueNames } from '../../core/fixes/blankToPlaceholder.js';
 import { FIX_ALL_KIND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';
@@ -78,10 +78,11 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], docu
 /** Each blank with the edit that turns it into a placeholder, named as the `unfilled-blank` check names it. */
 function blankRewrites(analysis: Analysis): Array<{ blank: Blank; fix: TextEdit }> {
   const { doc, problems } = analysis;
-  const taken = new Set(doc.fields.keys());
+  const names = new UniqueNames(doc.fields.keys());
+  const reportedAt = new Map(problems.filter((p) => p.checkId === 'unfilled-blank').map((p) => [p.span.start, p.fixes[0]?.edits[0]]));
   return doc.blanks.map((blank) => {
-    const computed = placeholderForBlank(doc, blank, taken);
-    const reported = problems.find((p) => p.checkId === 'unfilled-blank' && p.span.start === blank.span.start)?.fixes[0]?.edits[0];
+    const computed = placeholderForBlank(doc, blank, names);
+    const reported = reportedAt.get(blank.span.start);
     return { blank, fix: reported ?? computed };
   });
 }
