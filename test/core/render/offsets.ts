@@ -3,7 +3,7 @@ import { tags, type Tag } from './helpers.js';
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'table', 'tr', 'ul', 'ol', 'pre']);
 /** Markup a block starts with in the source but a reader never sees. */
-const MARKUP = /^(?:[ \t]*(?:#{1,6}(?=[ \t])|>|[-*+](?=[ \t])|\d{1,9}[.)]|\||```[^\r\n]*(?:\r\n|\r|\n))[ \t]*)*/;
+const MARKUP = /^[ \t]*(?:#{1,6}[ \t]+|(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|\||```[^\r\n]*(?:\r\n|\r|\n))[ \t]*)*)/;
 
 /**
  * Asserts that every block element's `data-offset` points at that block in
