@@ -97,7 +97,7 @@ function blankGap(blank: Blank, context: TokenContext): Element {
   if (!context.showGaps) return handBlank(blank.kind === 'date' ? 'date' : 'line');
   const label = blankLabel(doc.text, blank, locale);
   const title =
-    blank.expects === undefined
+    blank.expects === undefined || label === typeName(locale, blank.expects)
       ? renderMessage(locale, 'blankTitle', { label })
       : renderMessage(locale, 'blankTitleTyped', { label, type: typeName(locale, blank.expects) });
   return gapSpan(blank.span.start, blank.span.end, 'blank', title, label, locale);
@@ -109,9 +109,20 @@ function blankGap(blank: Blank, context: TokenContext): Element {
  */
 function blankLabel(text: string, blank: Blank, locale: Locale): string {
   const introducedByColon = /[:：]\s*$/.test(text.slice(Math.max(0, blank.span.start - 4), blank.span.start));
-  if (blank.label !== undefined && (introducedByColon || blank.expects === undefined)) return blank.label;
+  if (introducedByColon) {
+    // The model's label is one word; an English caption reads as the few words before the colon.
+    const caption = /(?<![\w'’-])((?:[A-Za-z][\w'’-]*[ \t]+){0,3}[A-Za-z][\w'’-]*)[ \t]*[:：][ \t]*$/.exec(text.slice(Math.max(0, blank.span.start - 60), blank.span.start));
+    if (caption && blank.label !== undefined && caption[1]!.endsWith(blank.label)) return caption[1]!;
+  }
+  if (blank.label !== undefined && (introducedByColon || blank.expects === undefined)) return withoutLinkingWords(blank.label);
   if (blank.expects !== undefined) return typeName(locale, blank.expects);
   return renderMessage(locale, 'blankUnnamed');
+}
+
+/** `格式为____` names the format; `数据量不少于____` the quantity. */
+function withoutLinkingWords(label: string): string {
+  const trimmed = label.replace(/(?:为|是|不少于|不低于|不超过|不高于|不多于|达到|约为|at least|of|is)$/i, '').trim();
+  return trimmed.length >= 2 ? trimmed : label;
 }
 
 function gapSpan(start: number, end: number, kind: 'blank' | 'placeholder', title: string, label: string, locale: Locale): Element {
