@@ -28,6 +28,8 @@ export interface RenderedContract {
   readonly gapCount: number;
   /** Errors and warnings shown, not counting the reports of the gaps themselves. */
   readonly problemCount: number;
+  /** The same article as a HAST tree, for exporters that write other formats (DOCX). */
+  readonly tree: Element;
 }
 
 /** Elements whose `data-offset` lets the preview follow the editor and jump back to the source. */
@@ -63,6 +65,7 @@ export function renderContract(doc: ContractDocument, problems: readonly Problem
     html: toHtml(article),
     gapCount: listGaps(doc).length,
     problemCount: shown.length,
+    tree: article,
   };
 }
 
