@@ -20,7 +20,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import { GapsRequest, PreviewRequest } from '../protocol.js';
+import { ClausesRequest, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import { exportDocument } from './features/export.js';
+import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
 import { clauseItems } from './features/clauseCompletion.js';
@@ -206,6 +208,20 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest(GapsRequest, handle('clausemark/gaps', null, [], (a) => gapItems(a)));
   connection.onRequest(PreviewRequest, handle('clausemark/preview', null, [], (a, p) => preview(a, p)));
+  connection.onRequest(InsertClauseRequest, handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())));
+  connection.onRequest(ExportRequest, async (params) => {
+    const exported = await handle('clausemark/export', null, [], (a, p: typeof params) => exportDocument(a, p))(params);
+    return exported ? await exported : null;
+  });
+  connection.onRequest(ClausesRequest, async (params) => {
+    const document = params?.textDocument?.uri ? documents.get(params.textDocument.uri) : undefined;
+    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).locale : 'zh-CN');
+    return clauseList(library.templates(), locale);
+  });
+  connection.onRequest(NewContractRequest, (params) => {
+    if (params?.locale !== 'zh-CN' && params?.locale !== 'en') throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
+    return newContract(params, library.templates());
+  });
 
   connection.languages.diagnostics.on(async (params) => {
     const uri = params?.textDocument?.uri;
