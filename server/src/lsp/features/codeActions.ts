@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { findCheck, safeFixEdits, type Blank, type TextEdit } from '../../core/index.js';
-import { placeholderForBlank } from '../../core/fixes/blankToPlaceholder.js';
+import { placeholderForBlank, UniqueNames } from '../../core/fixes/blankToPlaceholder.js';
 import { FIX_ALL_KIND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';
@@ -78,9 +78,9 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], docu
 /** Each blank with the edit that turns it into a placeholder, named as the `unfilled-blank` check names it. */
 function blankRewrites(analysis: Analysis): Array<{ blank: Blank; fix: TextEdit }> {
   const { doc, problems } = analysis;
-  const taken = new Set(doc.fields.keys());
+  const names = new UniqueNames(doc.fields.keys());
   return doc.blanks.map((blank) => {
-    const computed = placeholderForBlank(doc, blank, taken);
+    const computed = placeholderForBlank(doc, blank, names);
     const reported = problems.find((p) => p.checkId === 'unfilled-blank' && p.span.start === blank.span.start)?.fixes[0]?.edits[0];
     return { blank, fix: reported ?? computed };
   });
