@@ -103,7 +103,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (document, events, version) => {
-      changes.record(document, events, version);
+      if (isContract(document)) changes.record(document, events, version);
       return TextDocument.update(document, events, version);
     },
   });
