@@ -103,6 +103,45 @@ describe('pushed diagnostics', () => {
     await client.close(uri);
   });
 
+  it('after a run of incremental edits, reports exactly what a fresh open of the same text reports', async () => {
+    const { text } = fixture('service.contract.md');
+    const uri = 'file:///virtual/edited.contract.md';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    // Everything but the uri (in related information) and the version (in data) must match.
+    const comparable = (ds: Diagnostic[], of: string) => JSON.parse(JSON.stringify(ds.map((d) => ({ ...d, data: (d.data as { fixes: unknown }).fixes }))).replaceAll(of, 'URI'));
+    const at = (needle: string, by = 0) => {
+      const p = positionOf(client.document(uri).getText(), needle);
+      return { line: p.line, character: p.character + by };
+    };
+    const insert = (needle: string, by: number, newText: string) => ({ range: { start: at(needle, by), end: at(needle, by) }, text: newText });
+    const remove = (needle: string) => ({ range: { start: at(needle), end: at(needle, needle.length) }, text: '' });
+    const edits = [
+      () => [insert('系统维护服务', 2, '软件')],
+      () => [remove('、服务费用')],
+      () => [insert('另付差旅补贴', 0, '附加条件：验收人____签字。\n\n')],
+      () => [insert('20,000元，按实', 1, '5')],
+      () => [insert('按实结算', 0, '{{')],
+      () => [insert('{{按实结算', 2, '新字段}}')],
+      () => [insert('value: 30', 8, '5')],
+      () => [remove('附加条件：验收人____签字。\n\n')],
+      // Two changes in one event: each range refers to the text the previous one left.
+      () => [insert('签署日期', 0, '甲方'), insert('## 三', 0, '## 一、重复编号\n\n正文📝😀：____\n\n')],
+      () => [insert('甲方签署日期：____年__月__日', '甲方签署日期：____年__月__日'.length, '\n\n## 五、附则 {#misc}\n\n见[](#misc)。\n')],
+    ];
+    for (const edit of edits) {
+      const since = client.notifications.length;
+      const version = await client.change(uri, edit());
+      const edited = await client.diagnosticsFor(uri, version, since);
+      const fresh = `file:///virtual/fresh-${version}.contract.md`;
+      await client.open(fresh, client.document(uri).getText());
+      const expected = await client.diagnosticsFor(fresh, 1);
+      await client.close(fresh);
+      assert.deepEqual(comparable(edited, uri), comparable(expected, fresh), `after edit ${version - 1}`);
+    }
+    await client.close(uri);
+  });
+
   it('clears the diagnostics of a closed contract', async () => {
     const { text } = fixture('lease.contract.md');
     const uri = 'file:///virtual/closing.contract.md';

@@ -66,6 +66,18 @@ describe('definition, references and rename', () => {
     await client.close(check);
   });
 
+  it('renames a field declared inline, at its declaration and its uses', async () => {
+    const inline = 'file:///virtual/inline.contract.md';
+    const body = '# 补充协议\n\n违约金为合同总额的{{违约金比例: percent}}%。\n\n逾期超过三十日的，违约金比例{{违约金比例}}%加倍计算。\n';
+    await client.open(inline, body);
+    const p = positionOf(body, '{{违约金比例}}');
+    const location = await client.request<Location>('textDocument/definition', { textDocument: { uri: inline }, position: { line: p.line, character: p.character + 3 } });
+    assert.deepEqual(location.range.start, { line: 2, character: 11 });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: inline }, position: { line: p.line, character: p.character + 3 }, newName: '违约金率' });
+    assert.equal(applyTextEdits(client.document(inline), editsFor(edit, inline).edits), body.replaceAll('违约金比例}', '违约金率}').replace('违约金比例:', '违约金率:'));
+    await client.close(inline);
+  });
+
   it('renames a clause label and the references to it', async () => {
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: inside('{#fee}', 3), newName: 'payment' });
     const renamed = applyTextEdits(client.document(uri), editsFor(edit, uri).edits);

@@ -24,6 +24,7 @@ import { ClausesRequest, ExportRequest, GapsRequest, InsertClauseRequest, NewCon
 import { exportDocument } from './features/export.js';
 import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
+import { ChangeLog } from './changeLog.js';
 import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
 import { clauseItems } from './features/clauseCompletion.js';
 import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
@@ -99,11 +100,19 @@ export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities
 
 /** Wires every handler to `connection` and starts listening. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const changes = new ChangeLog();
+  // Every edit is recorded as offsets on its way in, so analyses can reparse incrementally.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, events, version) => {
+      if (isContract(document)) changes.record(document, events, version);
+      return TextDocument.update(document, events, version);
+    },
+  });
   let support = readClientSupport({});
   let folders: string[] = [];
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
-  let analyses = new AnalysisCache(store);
+  let analyses = new AnalysisCache(store, changes);
   let pusher: DiagnosticsPusher | undefined;
   const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
 
@@ -111,7 +120,7 @@ export function startServer(connection: Connection): void {
     support = readClientSupport(params.capabilities ?? {});
     folders = workspaceFolderPaths(params);
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
-    analyses = new AnalysisCache(store);
+    analyses = new AnalysisCache(store, changes);
     pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
   });

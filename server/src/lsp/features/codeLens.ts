@@ -4,6 +4,7 @@
  */
 import type { CodeLens } from 'vscode-languageserver';
 import { listGaps } from '../../core/index.js';
+import { visibleProblems } from '../../core/render/problemMarks.js';
 import { SHOW_GAPS_COMMAND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { t } from '../messages.js';
@@ -11,7 +12,8 @@ import { t } from '../messages.js';
 export function codeLenses(analysis: Analysis): CodeLens[] {
   const { doc, document, locale } = analysis;
   const gaps = listGaps(doc).length;
-  const problems = analysis.problems.length;
+  // Counted as the preview counts them: errors and warnings, not the gaps again.
+  const problems = visibleProblems(analysis.problems).length;
   const line = document.positionAt(titleOffset(analysis)).line;
   const lineEnd = document.offsetAt({ line: line + 1, character: 0 }) - document.offsetAt({ line, character: 0 });
   const title = `${t(locale, gaps === 1 ? 'gapsOne' : 'gapsMany', { count: gaps })} · ${t(locale, problems === 1 ? 'problemsOne' : 'problemsMany', { count: problems })}`;
