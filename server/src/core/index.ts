@@ -14,6 +14,8 @@ export { LineIndex, type LineCharacter } from './text/lineIndex.js';
 export { dominantEol } from './text/eol.js';
 export { format, guessLocale, toLocale, resolveLocale } from './i18n/messages.js';
 export { clauseNumberText } from './render/clauseNumber.js';
+export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';
+export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';
 export { readDataValues } from './parse/frontMatter.js';
