@@ -17,7 +17,8 @@ let context: ClientContext | undefined;
  * status bar to it. Activation happens when a contract opens (contributed
  * languages activate their extension), so nothing here runs for other files.
  */
-export async function activate(extension: vscode.ExtensionContext): Promise<{ previewState: PreviewManager['stateOf'] }> {
+export async function activate(extension: vscode.ExtensionContext): Promise<ClausemarkApi> {
+  const started = Date.now();
   const client = createLanguageClient(extension);
   context = new ClientContext(extension, client);
   const ctx = context;
@@ -41,8 +42,17 @@ export async function activate(extension: vscode.ExtensionContext): Promise<{ pr
     { dispose: () => void client.stop() },
   );
   await client.start();
+  const activationMs = Date.now() - started;
+  client.outputChannel.appendLine(`Clausemark activated in ${activationMs} ms (language server started).`);
   // Returned for tests in a real VS Code: what the preview webview reports it rendered.
-  return { previewState: (uri) => previews.stateOf(uri) };
+  return { previewState: (uri) => previews.stateOf(uri), activationMs };
+}
+
+/** What the extension exports to other extensions and to its own end-to-end tests. */
+export interface ClausemarkApi {
+  previewState(uri: vscode.Uri): ReturnType<PreviewManager['stateOf']>;
+  /** From `activate` being called to the language server answering `initialize`. */
+  readonly activationMs: number;
 }
 
 export async function deactivate(): Promise<void> {

@@ -42,7 +42,7 @@ export function run(): Promise<void> {
   const reference = workspaceFile('reference.contract.md');
   const mistakes = workspaceFile('mistakes.contract.md');
   const draft = workspaceFile('draft.contract.md');
-  let api: { previewState(uri: vscode.Uri): PreviewState | undefined } | undefined;
+  let api: { previewState(uri: vscode.Uri): PreviewState | undefined; activationMs: number } | undefined;
 
   return runSuite('extension (Clausemark in VS Code)', [
     test('activates when the reference agreement opens as a contract', async () => {
@@ -54,7 +54,8 @@ export function run(): Promise<void> {
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(extension, `${EXTENSION_ID} is installed`);
       api = await waitFor('the extension to activate', () => extension.isActive && extension.exports);
-      console.log(`    VS Code ${vscode.version}, extension from ${extension.extensionPath}`);
+      console.log(`    VS Code ${vscode.version}, extension from ${extension.extensionPath}, activated in ${api.activationMs} ms`);
+      assert.ok(api.activationMs > 0);
     }),
 
     test('shows one warning on each of the 31 gaps of the reference agreement', async () => {
