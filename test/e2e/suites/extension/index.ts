@@ -132,5 +132,16 @@ export function run(): Promise<void> {
       assert.doesNotMatch(page.getText(), /<script/i);
       assert.equal((page.getText().match(/class="cm-gap"/g) ?? []).length, 31);
     }),
+
+    test('the preview keeps rendering under a dark theme', async () => {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+      await waitFor('a dark theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark);
+      await open(reference);
+      await vscode.commands.executeCommand('clausemark.openPreviewToSide');
+      const state = await waitFor('the preview to render', () => api?.previewState(reference));
+      assert.equal(state.renderedGaps, 31);
+      await screenshot('preview-reference-dark');
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }),
   ]);
 }
