@@ -75,8 +75,11 @@ export function labelBefore(text: string, index: number, limit = 12): string | u
   while (from > 0 && /[\s:：(（【\[≥≤><=＝]/.test(text[from - 1]!)) from--;
   // Skip a parenthetical aside so the label is the word it qualifies.
   if (from > 0 && /[)）]/.test(text[from - 1]!)) {
-    const open = Math.max(text.lastIndexOf('(', from - 1), text.lastIndexOf('（', from - 1));
-    if (open >= 0 && from - open <= 40) from = open;
+    // Search a bounded window: an unbounded lastIndexOf per blank is quadratic on a long line.
+    const windowStart = Math.max(0, from - 40);
+    const aside = text.slice(windowStart, from - 1);
+    const open = Math.max(aside.lastIndexOf('('), aside.lastIndexOf('（'));
+    if (open >= 0) from = windowStart + open;
   }
   const end = from;
   while (from > 0 && end - from < limit && !/[\s，,；;。:：()（）\[\]【】、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|]/.test(text[from - 1]!)) from--;
