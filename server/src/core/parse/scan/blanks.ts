@@ -2,16 +2,15 @@ import type { Blank, BlankKind, FieldType } from '../../model.js';
 import { labelBefore } from './shape.js';
 
 const UNDERSCORES = '_＿';
-// One underscore, or one escaped as `\_` (what converters such as pandoc write for a Word blank).
-const UNDERSCORE = String.raw`(?:\\?[_＿])`;
-// A date blank, possibly half filled: ____年__月__日, 2026年__月__日. The look-behinds
-// let a run be tried from its first character only, so a long run is read once.
+// A date blank, possibly half filled: ____年__月__日, 2026年__月__日; `\_` is an
+// underscore escaped the way converters such as pandoc write a Word blank.
+// Character classes, not groups, so a ten-megabyte run cannot exhaust the
+// regexp stack; the look-behinds try a run from its first character only.
 const DATE_BLANK = new RegExp(
-  String.raw`(?:(?<![_＿\\])${UNDERSCORE}{2,}|(?<!\d)\d{4})\s*年\s*(?:${UNDERSCORE}+|\d{1,2})\s*月\s*(?:${UNDERSCORE}+|\d{1,2})\s*日`,
+  String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`,
   'g',
 );
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
-const UNDERSCORE_RUN = new RegExp(`${UNDERSCORE}+`, 'g');
 // `_word_`, `__30__`, `___重要___`: a run that opens against a letter and a run of
 // the same length that closes against one, on the same line, are emphasis.
 const EMPHASIS = /(?<![\p{L}\p{N}_＿\\])(_{1,3})(?=[\p{L}\p{N}])[^_\n\r]{0,200}?[\p{L}\p{N}]\1(?![\p{L}\p{N}_])/gu;
@@ -48,18 +47,34 @@ export function scanBlanks(text: string, base: number): Blank[] {
     take(match.index, match.index + match[1]!.length);
     take(close, close + match[1]!.length);
   }
-  for (const match of text.matchAll(UNDERSCORE_RUN)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const { start, end, underscores, fullWidth } of underscoreRuns(text)) {
     if (taken[start]) continue;
     if (isThematicBreakLine(text, start, end)) continue;
-    const underscores = match[0].replace(/\\/g, '');
-    const fullWidth = underscores[0] === '＿';
-    if (!fullWidth && underscores.length < 3 && !shortRunIsBlank(text, start, end)) continue;
+    if (!fullWidth && underscores < 3 && !shortRunIsBlank(text, start, end)) continue;
     add(start, end, 'underscore', expectsAround(text, start, end));
   }
   blanks.sort((a, b) => a.span.start - b.span.start);
   return blanks;
+}
+
+const isUnderscore = (code: number) => code === 0x5f || code === 0xff3f;
+
+/** Runs of `_`, `＿` and escaped `\_`, in one pass (a regexp group repeated ten million times overflows). */
+function* underscoreRuns(text: string): Generator<{ start: number; end: number; underscores: number; fullWidth: boolean }> {
+  for (let i = 0; i < text.length; i++) {
+    const escaped = text.charCodeAt(i) === 0x5c && isUnderscore(text.charCodeAt(i + 1));
+    if (!escaped && !isUnderscore(text.charCodeAt(i))) continue;
+    const start = i;
+    let underscores = 0;
+    for (;;) {
+      if (isUnderscore(text.charCodeAt(i))) i++;
+      else if (text.charCodeAt(i) === 0x5c && isUnderscore(text.charCodeAt(i + 1))) i += 2;
+      else break;
+      underscores++;
+    }
+    yield { start, end: i, underscores, fullWidth: text.charCodeAt(escaped ? start + 1 : start) === 0xff3f };
+    i--;
+  }
 }
 
 function lineBefore(text: string, index: number): string {
