@@ -55,10 +55,14 @@ const CURRENCY_CODES: Record<string, string> = {
 /** Finds amounts in figures and the words that state them, in either order. */
 export function scanAmounts(shaped: string, source: string, base: number): RawAmount[] {
   const found: RawAmount[] = [];
-  const taken: Span[] = [];
+  // One flag per code unit already in an amount; amounts are short, so checking
+  // a span's own units is cheap where searching every earlier amount is quadratic.
+  const taken = new Uint8Array(shaped.length);
   const push = (amount: RawAmount) => {
-    if (taken.some((t) => amount.span.start < t.end && t.start < amount.span.end)) return;
-    taken.push(amount.span);
+    const start = amount.span.start - base;
+    const end = amount.span.end - base;
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
     found.push(amount);
   };
   for (const m of shaped.matchAll(ZH_WORDS_FIRST)) {
