@@ -181,3 +181,11 @@ test('a paragraph with thousands of emphasis runs is parsed without emphasis but
   assert.equal(paragraphs.length, 2);
   assert.ok((paragraphs[1] as Extract<RootContent, { type: 'paragraph' }>).children.some((n) => n.type === 'strong'));
 });
+
+test('over 100,000 characters without a blank line, fenced code stays code and a paragraph keeps its code spans', () => {
+  const long = '地址：____，'.repeat(20_000);
+  const fenced = parseContract(`正文 ____\n\n\`\`\`\n${long}\n\`\`\`\n\n结尾 ____\n`);
+  assert.equal(fenced.blanks.length, 2);
+  const paragraph = parseContract(`${long}\`____\`\n\n结尾 ____\n`);
+  assert.equal(paragraph.blanks.length, 20_001);
+});

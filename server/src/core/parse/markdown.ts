@@ -105,7 +105,10 @@ function blankOut(text: string, long: readonly Stretch[]): string {
   return out + text.slice(at);
 }
 
-/** Puts a plain paragraph where each blanked stretch was, unless a block (a code fence) already spans it. */
+/**
+ * Puts a plain paragraph where each blanked stretch was (or a code block, if it
+ * opens with a fence), unless a block such as an open code fence already spans it.
+ */
 function insertPlainParagraphs(tree: Root, text: string, long: readonly Stretch[]): void {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
@@ -125,6 +128,14 @@ function insertPlainParagraphs(tree: Root, text: string, long: readonly Stretch[
   for (const s of long) {
     const covered = tree.children.some((n) => n.position!.start.offset! < s.end && s.start < n.position!.end.offset!);
     if (covered) continue;
+    const index = tree.children.findIndex((n) => n.position!.start.offset! > s.start);
+    const insert = (node: RootContent) => tree.children.splice(index < 0 ? tree.children.length : index, 0, node);
+    // A fenced code block with no blank line in it stays code.
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(s.start, s.start + 16));
+    if (fence) {
+      insert({ type: 'code', lang: null, meta: null, value: '', position: { start: point(s.start), end: point(s.end) } });
+      continue;
+    }
     const children: PhrasingContent[] = [];
     let at = s.start;
     for (const code of codeSpans(text, s.start, s.end)) {
@@ -134,9 +145,7 @@ function insertPlainParagraphs(tree: Root, text: string, long: readonly Stretch[
       at = code.end;
     }
     if (at < s.end) children.push({ type: 'text', value: text.slice(at, s.end), position: { start: point(at), end: point(s.end) } });
-    const paragraph: RootContent = { type: 'paragraph', children, position: { start: point(s.start), end: point(s.end) } };
-    const index = tree.children.findIndex((n) => n.position!.start.offset! > s.start);
-    tree.children.splice(index < 0 ? tree.children.length : index, 0, paragraph);
+    insert({ type: 'paragraph', children, position: { start: point(s.start), end: point(s.end) } });
   }
 }
 

@@ -29,9 +29,13 @@ export interface ShapedBlock {
   shaped: string;
 }
 
+// What normalizeDigits changes; most blocks have none of it and are kept as they are.
+const FULL_WIDTH_NUMBER_CHARS = /[\uFF10-\uFF19．，％]/;
+
 export function maskRanges(source: string, base: number, ranges: readonly Span[]): string {
-  if (ranges.length === 0) return normalizeDigits(source);
-  const chars = normalizeDigits(source).split('');
+  const normalized = FULL_WIDTH_NUMBER_CHARS.test(source) ? normalizeDigits(source) : source;
+  if (ranges.length === 0) return normalized;
+  const chars = normalized.split('');
   for (const range of ranges) {
     for (let i = Math.max(range.start - base, 0); i < Math.min(range.end - base, chars.length); i++) {
       const c = chars[i]!;
