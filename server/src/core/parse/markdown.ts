@@ -3,7 +3,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import type { Processor } from 'unified';
 
 /**
  * CommonMark + GFM + YAML front matter, with CJK-friendly emphasis so that
@@ -12,37 +11,22 @@ import type { Processor } from 'unified';
 const processor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly).freeze();
 
 /**
- * The same without emphasis. micromark pairs `*` and `_` runs by walking back
- * over every earlier event of the paragraph for each closing run, which is
- * quadratic: a 300 kB paragraph of underscore blanks takes many seconds. Such
- * a paragraph is read without emphasis; its blanks, amounts and clauses are
- * found in the source text all the same.
- */
-const processorWithoutEmphasis = remark()
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(function disableEmphasis(this: Processor) {
-    const data = this.data() as { micromarkExtensions?: unknown[] };
-    (data.micromarkExtensions ??= []).push({ disable: { null: ['attention'] } });
-  })
-  .freeze();
-
-/**
- * Above this many `*`/`_` runs in one stretch of lines without a blank line,
- * emphasis is not resolved. Real contracts stay far below it: a long clause
- * has a few dozen; the cost grows with the square of the count.
- */
-export const EMPHASIS_RUN_LIMIT = 2000;
-
-/**
- * A stretch of lines without a blank line longer than this is not given to
- * micromark at all: merging its inline tokens splices one array per run of
- * text, which is quadratic (a 200 kB one-line paragraph of clauses takes
- * seconds, a 2 MB one minutes). The stretch becomes one plain paragraph; the
- * scanners read its source text as they read any other.
+ * micromark is quadratic in several ways within one paragraph: it merges
+ * inline text tokens with one array splice per run of text, pairs `*`/`_`
+ * runs by walking back over every earlier event for each closing run, and
+ * looks back over open brackets for each `]`. A 300 kB one-line paragraph
+ * took 12 s; 25,000 `[●]` in one paragraph, 11 s. So a stretch of lines
+ * without a blank line that is longer than PARAGRAPH_LIMIT, or holds more
+ * than INLINE_MARKER_LIMIT runs of inline markup characters, is not given to
+ * micromark: it becomes one plain paragraph whose code spans are still found
+ * (or a code block, if it opens with a fence). The scanners read its source
+ * text as they read any other; only emphasis and links inside it are lost.
+ * Real contracts stay far below both limits. The decision is per stretch, so
+ * parsing a window of whole stretches (incremental reparsing) decides the
+ * same way.
  */
 export const PARAGRAPH_LIMIT = 100_000;
+export const INLINE_MARKER_LIMIT = 3000;
 
 /**
  * Parses Markdown into an mdast tree whose offsets index `text` itself.
@@ -50,39 +34,52 @@ export const PARAGRAPH_LIMIT = 100_000;
  * the BOM first and shift offsets back (see `parseContract`).
  */
 export function parseMarkdown(text: string): Root {
-  const long = stretches(text).filter((s) => s.end - s.start > PARAGRAPH_LIMIT && !(s.start === 0 && text.startsWith('---')));
-  const source = long.length === 0 ? text : blankOut(text, long);
-  const chosen = maxEmphasisRunsPerParagraph(source) > EMPHASIS_RUN_LIMIT ? processorWithoutEmphasis : processor;
-  const tree = chosen.parse(source) as Root;
-  if (long.length > 0) insertPlainParagraphs(tree, text, long);
+  const heavy = stretches(text).filter(
+    (s) => (s.end - s.start > PARAGRAPH_LIMIT || s.inlineMarkers > INLINE_MARKER_LIMIT) && !(s.start === 0 && text.startsWith('---')),
+  );
+  const source = heavy.length === 0 ? text : blankOut(text, heavy);
+  const tree = processor.parse(source) as Root;
+  if (heavy.length > 0) insertPlainParagraphs(tree, text, heavy);
   return tree;
 }
 
 interface Stretch {
   readonly start: number;
   readonly end: number;
+  /** How many runs of `*`, `_`, `[`, `]`, `` ` ``, `<` or `~` it holds: what inline parsing costs. */
+  readonly inlineMarkers: number;
 }
 
-/** The stretches of non-blank lines, from the first character of the first to the end of the last. */
+const INLINE_MARKERS = new Set([...'*_[]`<~'].map((c) => c.charCodeAt(0)));
+
+/** The stretches of non-blank lines, from the first character of the first to the end of the last; one pass. */
 function stretches(text: string): Stretch[] {
   const found: Stretch[] = [];
   let start = -1;
   let end = 0;
   let lineStart = 0;
+  let runs = 0;
+  let lineRuns = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
+    if (c !== 10 && c !== 13) {
+      if (INLINE_MARKERS.has(c) && text.charCodeAt(i - 1) !== c) lineRuns++;
+      continue;
+    }
     if (isBlank(text, lineStart, i)) {
-      if (start >= 0) found.push({ start, end });
+      if (start >= 0) found.push({ start, end, inlineMarkers: runs });
       start = -1;
+      runs = 0;
     } else {
       if (start < 0) start = lineStart;
       end = i;
+      runs += lineRuns;
     }
+    lineRuns = 0;
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     lineStart = i + 1;
   }
-  if (start >= 0) found.push({ start, end });
+  if (start >= 0) found.push({ start, end, inlineMarkers: runs });
   return found;
 }
 
@@ -182,28 +179,4 @@ function codeSpans(text: string, start: number, end: number): Array<{ start: num
     index = same[k]!;
   }
   return spans;
-}
-
-/** The most `*`/`_` runs in any stretch of lines between blank lines; one linear pass. */
-export function maxEmphasisRunsPerParagraph(text: string): number {
-  let most = 0;
-  let runs = 0;
-  let lineHasContent = false;
-  let previous = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      // \r\n is one break; an empty (or blank) line ends the stretch.
-      if (!(c === 10 && previous === 13) && !lineHasContent) runs = 0;
-      lineHasContent = false;
-    } else if (c !== 32 && c !== 9) {
-      lineHasContent = true;
-      if ((c === 42 || c === 95) && previous !== c) {
-        runs++;
-        if (runs > most) most = runs;
-      }
-    }
-    previous = c;
-  }
-  return most;
 }
