@@ -48,7 +48,8 @@ export function emptyMeta(): ContractMeta {
  */
 export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   const contentSpan = fenceContent(text, span);
-  const source = text.slice(contentSpan.start, contentSpan.end);
+  // The yaml package does not read a lone CR as a line break; LF keeps every offset where it was.
+  const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
   const base = contentSpan.start;
   const at = (range: readonly number[] | null | undefined, fallback: Span = span): Span =>
     range ? { start: base + range[0]!, end: base + range[1]! } : fallback;
