@@ -15,26 +15,32 @@ const UNDERSCORE_RUN = /[_＿]+/g;
  */
 export function scanBlanks(text: string, base: number): Blank[] {
   const blanks: Blank[] = [];
-  const taken: Span[] = [];
+  const dateSpans: Span[] = [];
   const add = (start: number, end: number, kind: BlankKind, expects: FieldType | undefined) => {
-    taken.push({ start, end });
     blanks.push({ span: { start: base + start, end: base + end }, kind, expects, label: labelBefore(text, start) });
   };
   for (const match of text.matchAll(DATE_BLANK)) {
     if (!/[_＿]/.test(match[0])) continue;
+    dateSpans.push({ start: match.index, end: match.index + match[0].length });
     add(match.index, match.index + match[0].length, 'date', 'date');
   }
+  // Matches arrive in order, so "already taken" is a pointer walk, not a search per match.
+  const inDate = cursor(dateSpans);
+  const bracketSpans: Span[] = [];
   for (const match of text.matchAll(BRACKET_BLANK)) {
-    if (isTaken(taken, match.index)) continue;
+    if (inDate(match.index)) continue;
     // `- [ ]` is a GFM task list box, not a blank.
     if (/^\[ +\]$/.test(match[0]) && /^\s*(?:[-*+]|\d+[.)])\s+$/.test(lineBefore(text, match.index))) continue;
+    bracketSpans.push({ start: match.index, end: match.index + match[0].length });
     add(match.index, match.index + match[0].length, 'bracket', expectsAround(text, match.index, match.index + match[0].length));
   }
+  const inDateAgain = cursor(dateSpans);
+  const inBracket = cursor(bracketSpans);
+  const inBreak = cursor(thematicBreakLines(text));
   for (const match of text.matchAll(UNDERSCORE_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (isTaken(taken, start)) continue;
-    if (isThematicBreakLine(text, start, end)) continue;
+    if (inDateAgain(start) || inBracket(start) || inBreak(start)) continue;
     const fullWidth = match[0][0] === '＿';
     if (!fullWidth && match[0].length < 3 && !shortRunIsBlank(text, start, end)) continue;
     add(start, end, 'underscore', expectsAround(text, start, end));
@@ -43,22 +49,29 @@ export function scanBlanks(text: string, base: number): Blank[] {
   return blanks;
 }
 
-function isTaken(taken: readonly Span[], index: number): boolean {
-  return taken.some((s) => index >= s.start && index < s.end);
+/** Whether each of a rising sequence of indices falls in one of `spans` (sorted, disjoint). */
+function cursor(spans: readonly Span[]): (index: number) => boolean {
+  let i = 0;
+  return (index) => {
+    while (i < spans.length && spans[i]!.end <= index) i++;
+    return i < spans.length && spans[i]!.start <= index;
+  };
 }
 
+/** The text before `index` on its line; a task box's prefix is short, so the look-back is bounded. */
 function lineBefore(text: string, index: number): string {
   let from = index;
-  while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+  while (from > 0 && index - from < 200 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
   return text.slice(from, index);
 }
 
-function isThematicBreakLine(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
-  let to = end;
-  while (to < text.length && text[to] !== '\n' && text[to] !== '\r') to++;
-  return /^ {0,3}(?:_[ \t]*){3,}$/.test(text.slice(from, to));
+/** Lines of only underscores (three or more, spaces between allowed): thematic breaks, found in one pass. */
+function thematicBreakLines(text: string): Span[] {
+  const lines: Span[] = [];
+  for (const match of text.matchAll(/^ {0,3}_[ \t]*_[ \t]*_[_ \t]*$/gm)) {
+    lines.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return lines;
 }
 
 /** `_%`, `第_种`, `_年` or a run set apart by spaces or punctuation is a blank; `a_b` or `_word_` is not. */
