@@ -15,7 +15,7 @@ import type {
 import { resolveLocale } from '../i18n/messages.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from './values.js';
 
 export interface ParseOptions {
@@ -46,7 +46,7 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
     const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
     return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, 'tooLarge')]);
   }
-  const tree = parseMarkdown(body);
+  const tree = parseMarkdownStructure(body);
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
   for (const node of tree.children) {
