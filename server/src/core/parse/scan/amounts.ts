@@ -55,10 +55,20 @@ const CURRENCY_CODES: Record<string, string> = {
 /** Finds amounts in figures and the words that state them, in either order. */
 export function scanAmounts(shaped: string, source: string, base: number): RawAmount[] {
   const found: RawAmount[] = [];
+  // Disjoint and sorted by start, so an overlap test looks at two neighbours, not every amount so far.
   const taken: Span[] = [];
   const push = (amount: RawAmount) => {
-    if (taken.some((t) => amount.span.start < t.end && t.start < amount.span.end)) return;
-    taken.push(amount.span);
+    const { start, end } = amount.span;
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (taken[mid]!.start < start) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0 && taken[low - 1]!.end > start) return;
+    if (low < taken.length && taken[low]!.start < end) return;
+    taken.splice(low, 0, amount.span);
     found.push(amount);
   };
   for (const m of shaped.matchAll(ZH_WORDS_FIRST)) {
