@@ -139,8 +139,15 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
  */
 function displayLabel(text: string, mention: PercentMention): { text: string; after: boolean } {
   const before = labelBefore(text, mention.span.start, 10);
-  const afterMatch = /^\s*([^，,；;。.\n\r]{1,16})/.exec(text.slice(mention.span.end, mention.span.end + 40));
-  const after = afterMatch ? afterMatch[1]!.trim() : '';
+  const after = wordsAfter(text, mention.span.end);
   if (before && (INSTALMENT.test(before) || !INSTALMENT.test(after))) return { text: before, after: false };
   return { text: after, after: true };
+}
+
+/** Up to four words after a percentage, to the next punctuation or number, without a trailing "and". */
+function wordsAfter(text: string, from: number): string {
+  const clause = /^[^，,；;。.\n\r\d０-９]*/.exec(text.slice(from, from + 60))![0];
+  const words = clause.trim().split(/\s+/).slice(0, 4);
+  while (words.length > 0 && /^(?:and|or|plus|和|及|以及|与)$/i.test(words[words.length - 1]!)) words.pop();
+  return words.join(' ').slice(0, 24);
 }
