@@ -48,7 +48,9 @@ export function emptyMeta(): ContractMeta {
  */
 export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   const contentSpan = fenceContent(text, span);
-  const source = text.slice(contentSpan.start, contentSpan.end);
+  // The yaml library reads a lone CR (old Mac line ends) as part of a line; as
+  // LF it is the same break at the same offset, so every position still holds.
+  const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
   const base = contentSpan.start;
   const at = (range: readonly number[] | null | undefined, fallback: Span = span): Span =>
     range ? { start: base + range[0]!, end: base + range[1]! } : fallback;
