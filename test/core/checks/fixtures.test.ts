@@ -6,29 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ALL_CHECKS, parseContract, runChecks } from '../../../server/src/core/index.js';
 import { chineseLeaks, differences, englishLeaks, locate, readExpectations, stripExpectations } from './expectations.js';
+import { FIXTURE_ROOT as ROOT, readFixtures } from './fixtureFiles.js';
 
-const ROOT = new URL('../../../../test/fixtures/checks/', import.meta.url);
-
-interface Fixture {
-  readonly id: string;
-  readonly name: string;
-  readonly text: string;
-}
-
-function fixtures(): Fixture[] {
-  return readdirSync(ROOT, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(new URL(`${d.name}/`, ROOT))
-        .filter((name) => name.endsWith('.contract.md'))
-        .map((name) => ({ id: d.name, name: `${d.name}/${name}`, text: readFileSync(new URL(`${d.name}/${name}`, ROOT), 'utf8') })),
-    );
-}
-
-const ALL = fixtures();
+const ALL = readFixtures();
 
 test('every check has an ok and a not-ok fixture in Chinese and in English', () => {
   for (const check of ALL_CHECKS) {
