@@ -17,6 +17,7 @@ import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from './values.js';
+import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -42,9 +43,10 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
-  if (body.length > MARKDOWN_LIMIT) {
+  const limit = body.length > MARKDOWN_LIMIT ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
+  if (limit !== undefined) {
     const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
-    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, 'tooLarge')]);
+    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit)]);
   }
   const tree = parseMarkdownStructure(body);
   let frontMatter: FrontMatterModel | undefined;
@@ -60,7 +62,7 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
 }
 
 function limitIssue(text: string, key: string): ParseIssue {
-  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: MARKDOWN_LIMIT } };
+  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT } };
 }
 
 /**
