@@ -34,14 +34,16 @@ export const amountWords: Check = {
     for (const amount of doc.amounts) {
       const words = amount.words;
       if (!words || words.derived || amount.figure === undefined) continue;
+      if (words.value !== undefined && Math.round(words.value * 100) === Math.round(amount.figure * 100)) continue;
+      if (words.value === undefined && (/[\uE000-\uE002_＿]/.test(words.text) || words.text.trim() === '')) continue;
+      // Only now, for the few that disagree: writing words is the costly part.
       const figure = formatGrouped(amount.figure, amount.figure % 1 === 0 ? 0 : 2);
       const rewritten = rewriteWords(amount);
       const fixes = rewritten === undefined ? [] : [{ key: 'rewrite', args: { words: rewritten }, edits: [{ span: words.span, newText: rewritten }], safe: true }];
       const related = [{ span: amount.figureSpan, key: 'figure', args: { figure } }];
       if (words.value === undefined) {
-        if (/[\uE000-\uE002_＿]/.test(words.text) || words.text.trim() === '') continue;
         report({ span: words.span, key: 'unreadable', args: { words: words.text, figure }, related, fixes });
-      } else if (Math.round(words.value * 100) !== Math.round(amount.figure * 100)) {
+      } else {
         const wordsValue = formatGrouped(words.value, words.value % 1 === 0 ? 0 : 2);
         report({ span: words.span, key: 'mismatch', args: { words: words.text, wordsValue, figure }, related, fixes, data: { figure: amount.figure, words: words.value } });
       }

@@ -1,3 +1,4 @@
+import type { Locale } from '../model.js';
 import type { Check } from './types.js';
 
 /** Front matter that does not parse as YAML or does not follow the contract schema. */
@@ -19,6 +20,16 @@ export const frontMatter: Check = {
       choiceOptions: 'Choice field "{name}" lists no options.',
       dataMissing: 'The data file "{path}" named by `data:` cannot be read.',
       dataInvalid: 'The data file "{path}" is not valid: {detail}',
+      yaml_BAD_INDENT: 'an indentation is wrong, or a { or [ is not closed.',
+      yaml_TAB_AS_INDENT: 'tabs cannot indent YAML; use spaces.',
+      yaml_BAD_DQ_ESCAPE: 'a double-quoted value has an invalid backslash escape; use single quotes.',
+      yaml_BAD_SCALAR_START: 'a value starts with a reserved character such as @ or `; put it in quotes.',
+      yaml_BLOCK_AS_IMPLICIT_KEY: 'a value contains ": "; put it in quotes.',
+      yaml_MULTILINE_IMPLICIT_KEY: 'a key runs over two lines, or its colon is missing.',
+      yaml_MISSING_CHAR: 'a closing quote, bracket or colon is missing.',
+      yaml_MULTIPLE_DOCS: 'it holds more than one YAML document.',
+      yaml_UNEXPECTED_TOKEN: 'something here cannot stand in this place.',
+      yaml_other: 'it is not well-formed.',
     },
     'zh-CN': {
       summary: 'YAML 前言无法解析，或不符合合同前言的格式。',
@@ -34,13 +45,34 @@ export const frontMatter: Check = {
       choiceOptions: '选择字段“{name}”没有列出任何选项。',
       dataMissing: '无法读取 `data:` 指定的数据文件“{path}”。',
       dataInvalid: '数据文件“{path}”无效：{detail}',
+      yaml_BAD_INDENT: '缩进有误，或“{”“[”未闭合',
+      yaml_TAB_AS_INDENT: 'YAML 不能用制表符缩进，请改用空格',
+      yaml_BAD_DQ_ESCAPE: '双引号中的反斜杠转义无效，请改用单引号',
+      yaml_BAD_SCALAR_START: '取值以 @ 或 ` 等保留字符开头，请加引号',
+      yaml_BLOCK_AS_IMPLICIT_KEY: '取值中含有“: ”，请加引号',
+      yaml_MULTILINE_IMPLICIT_KEY: '键跨越了两行，或缺少冒号',
+      yaml_MISSING_CHAR: '缺少闭合的引号、括号或冒号',
+      yaml_MULTIPLE_DOCS: '前言中有多个 YAML 文档',
+      yaml_UNEXPECTED_TOKEN: '此处出现了不应有的内容',
+      yaml_other: '语法有误',
     },
   },
-  run({ doc, report }) {
+  run({ doc, locale, report, t }) {
     for (const issue of doc.issues) {
       if (issue.code !== 'front-matter-yaml' && issue.code !== 'front-matter-schema') continue;
-      const args = { ...issue.args, ...('key' in issue.args ? { key: ` (${issue.args['key']})` } : { key: '' }) };
+      const args: Record<string, string | number> = { ...issue.args, key: 'key' in issue.args ? ` (${issue.args['key']})` : '' };
+      if (issue.key === 'yaml') args['detail'] = yamlDetail(issue.args, locale, t);
       report({ span: issue.span, key: issue.key, args });
     }
   },
 };
+
+/** The YAML library speaks English only: known error codes get our own words in each locale. */
+function yamlDetail(args: Readonly<Record<string, string | number>>, locale: Locale, t: (key: string) => string): string {
+  const key = `yaml_${args['code']}`;
+  const worded = t(key);
+  if (worded !== key) return worded;
+  const detail = String(args['detail'] ?? '').trim();
+  if (locale !== 'en' || detail === '') return t('yaml_other');
+  return /[.!?]$/.test(detail) ? detail : `${detail}.`;
+}

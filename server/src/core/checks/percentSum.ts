@@ -6,6 +6,8 @@ import { labelBefore } from '../parse/scan/shape.js';
 const INSTALMENT = /首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款|instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention/i;
 const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
 const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
+// More percentages than this in one sentence or table is a list of rates, not a payment split.
+const MAX_INSTALMENTS = 36;
 
 /** Instalments of a payment, declared as a group or written as 首期…%/二期…%/尾款…%, must total 100%. */
 export const percentSum: Check = {
@@ -82,7 +84,11 @@ function checkWrittenInstalments({ doc, report }: CheckContext, inDeclaredGroup:
   for (const mentions of writtenGroups(doc, inDeclaredGroup)) {
     const known = mentions.filter((m) => m.value !== undefined);
     const sum = round(known.reduce((a, m) => a + m.value!, 0));
-    const part = (m: PercentMention) => `${displayLabel(doc.text, m)} ${m.value ?? '?'}%`.trim();
+    const part = (m: PercentMention) => {
+      const label = displayLabel(doc.text, m);
+      const value = `${m.value ?? '?'}%`;
+      return (label.after ? `${value} ${label.text}` : `${label.text} ${value}`).trim();
+    };
     const parts = mentions.map(part).join(' + ');
     const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: part(m) } }));
     const open = mentions.filter((m) => m.value === undefined);
@@ -121,7 +127,7 @@ export function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySe
   }
   const groups: PercentMention[][] = [];
   for (const mentions of bySentence.values()) {
-    if (mentions.length < 2) continue;
+    if (mentions.length < 2 || mentions.length > MAX_INSTALMENTS) continue;
     const instalments = mentions.filter((m) => INSTALMENT.test(m.label)).length;
     const enumerated = mentions.every((m) => ENUMERATOR.test(m.label)) && mentions.some((m) => PAYMENT.test(m.label));
     if (instalments >= 2 || enumerated) groups.push(mentions);
@@ -129,10 +135,22 @@ export function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySe
   return groups;
 }
 
-/** What a drafter calls the instalment: the words before it (`首期支付`, `(b)`), else the words after it. */
-function displayLabel(text: string, mention: PercentMention): string {
+/**
+ * What a drafter calls the instalment: the words before it (`首期支付`, `(b)`),
+ * or the words after it when they name it and the words before do not
+ * (`30% upon signing, 40% on delivery`).
+ */
+function displayLabel(text: string, mention: PercentMention): { text: string; after: boolean } {
   const before = labelBefore(text, mention.span.start, 10);
-  if (before) return before;
-  const after = /^\s*([^，,；;。\n\r]{1,16})/.exec(text.slice(mention.span.end, mention.span.end + 40));
-  return after ? after[1]!.trim() : '';
+  const after = wordsAfter(text, mention.span.end);
+  if (before && (INSTALMENT.test(before) || !INSTALMENT.test(after))) return { text: before, after: false };
+  return { text: after, after: true };
+}
+
+/** Up to four words after a percentage, to the next punctuation or number, without a trailing "and". */
+function wordsAfter(text: string, from: number): string {
+  const clause = /^[^，,；;。.\n\r\d０-９]*/.exec(text.slice(from, from + 60))![0];
+  const words = clause.trim().split(/\s+/).slice(0, 4);
+  while (words.length > 0 && /^(?:and|or|plus|和|及|以及|与)$/i.test(words[words.length - 1]!)) words.pop();
+  return words.join(' ').slice(0, 24);
 }

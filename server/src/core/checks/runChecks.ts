@@ -22,11 +22,17 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
     if (configured === 'off') continue;
     const severity = configured ?? check.defaultSeverity;
     const t = (key: string, args?: Record<string, string | number>) => format(check.messages, locale, key, args);
+    let reported = 0;
+    const unlisted = { count: 0, span: { start: 0, end: 0 } };
     const context = {
       doc,
       locale,
       t,
       report(input: Parameters<import('./types.js').CheckContext['report']>[0]) {
+        if (++reported > MAX_PROBLEMS_PER_CHECK) {
+          if (unlisted.count++ === 0) unlisted.span = input.span;
+          return;
+        }
         problems.push({
           checkId: check.id,
           severity: input.severity !== undefined ? milder(input.severity, severity) : severity,
@@ -45,12 +51,22 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
     };
     try {
       check.run(context);
+      if (unlisted.count > 0) {
+        problems.push({
+          checkId: check.id,
+          severity: 'info',
+          span: unlisted.span,
+          message: format(RUN_MESSAGES, locale, 'truncated', { id: check.id, count: unlisted.count, limit: MAX_PROBLEMS_PER_CHECK }),
+          related: [],
+          fixes: [],
+        });
+      }
     } catch (error) {
       problems.push({
         checkId: check.id,
         severity: 'error',
         span: { start: 0, end: 0 },
-        message: format(CRASH_MESSAGES, locale, 'crashed', { id: check.id, detail: String((error as Error)?.message ?? error) }),
+        message: format(RUN_MESSAGES, locale, 'crashed', { id: check.id, detail: String((error as Error)?.message ?? error) }),
         related: [],
         fixes: [],
       });
@@ -60,10 +76,25 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId));
 }
 
-const CRASH_MESSAGES = {
-  en: { crashed: 'Check {id} failed on this document ({detail}); please report it.' },
-  'zh-CN': { crashed: '检查 {id} 在此文档上出错（{detail}），请反馈此问题。' },
+const RUN_MESSAGES = {
+  en: {
+    crashed: 'Check {id} failed on this document ({detail}); please report it.',
+    truncated: '{count} more problems of {id} are not listed (at most {limit} per check).',
+  },
+  'zh-CN': {
+    crashed: '检查 {id} 在此文档上出错（{detail}），请反馈此问题。',
+    truncated: '{id} 还有 {count} 个问题未列出（每项检查最多列出 {limit} 个）。',
+  },
 };
+
+/**
+ * Beyond this many problems a check's list helps nobody and costs the editor
+ * dearly (a pasted 10 MB line of `{{` is five million of them); the first
+ * ones reported are kept (checks report in document order) and one note says
+ * how many more there are.
+ */
+export const MAX_PROBLEMS_PER_CHECK = 1000;
+
 
 function milder(requested: Severity, configured: Severity): Severity {
   return SEVERITIES.indexOf(requested) > SEVERITIES.indexOf(configured) ? requested : configured;

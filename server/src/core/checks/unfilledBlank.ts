@@ -1,6 +1,8 @@
 import type { Check } from './types.js';
 import { placeholderForBlank, UniqueNames } from '../fixes/blankToPlaceholder.js';
 
+const FUNCTION_WORD = /^(?:a|an|the|of|to|at|on|in|by|for|from|with|as|per|than|and|or|is|are|be|was|were|shall|will|of the)$/i;
+
 /** Every legacy blank (`____`, `[●]`, `____年__月__日`) is a gap still to fill. */
 export const unfilledBlank: Check = {
   id: 'unfilled-blank',
@@ -23,10 +25,12 @@ export const unfilledBlank: Check = {
     const names = new UniqueNames(doc.fields.keys());
     for (const blank of doc.blanks) {
       const refactor = placeholderForBlank(doc, blank, names);
+      // "Unfilled blank for "of"" tells a reader nothing: a lone function word is no label.
+      const label = blank.label !== undefined && !FUNCTION_WORD.test(blank.label) ? blank.label : undefined;
       report({
         span: blank.span,
-        key: blank.label ? 'labelled' : 'blank',
-        args: { label: blank.label ?? '' },
+        key: label ? 'labelled' : 'blank',
+        args: { label: label ?? '' },
         data: { kind: blank.kind, expects: blank.expects ?? null, label: blank.label ?? null },
         fixes: [{ key: 'toPlaceholder', args: { placeholder: refactor.newText }, edits: [refactor], safe: false, refactor: true }],
       });

@@ -1,22 +1,26 @@
 import type { Fix, Problem, TextEdit } from '../checks/types.js';
 
 /**
- * Applies non-overlapping edits to `text`. Edits are applied from the end so
- * earlier offsets stay valid; everything outside the edited spans is kept
- * byte for byte. Overlapping edits are refused rather than guessed at.
+ * Applies non-overlapping edits to `text`; every offset refers to the text as
+ * given, and everything outside the edited spans is kept byte for byte.
+ * Overlapping edits are refused rather than guessed at.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.span.start < sorted[i - 1]!.span.end) throw new RangeError('overlapping edits');
   }
-  let result = text;
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const { span, newText } = sorted[i]!;
+  // One pass over the text: slicing the whole result once per edit made a
+  // thousand renumbered clauses in a 4 MB file take a minute.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const { span, newText } of sorted) {
     if (span.start < 0 || span.end > text.length || span.start > span.end) throw new RangeError('edit outside the text');
-    result = result.slice(0, span.start) + newText + result.slice(span.end);
+    pieces.push(text.slice(from, span.start), newText);
+    from = span.end;
   }
-  return result;
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 /**

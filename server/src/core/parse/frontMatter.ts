@@ -61,7 +61,7 @@ export function readFrontMatter(text: string, span: Span): FrontMatterModel {
       span: { start: base + error.pos[0], end: Math.max(base + error.pos[1], base + error.pos[0] + 1) },
       code: 'front-matter-yaml',
       key: 'yaml',
-      args: { detail: error.message.split('\n')[0] ?? error.message },
+      args: { detail: error.message.split('\n')[0] ?? error.message, code: error.code },
     });
   }
   const result: FrontMatterModel = {

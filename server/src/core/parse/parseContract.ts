@@ -15,8 +15,9 @@ import type {
 import { resolveLocale } from '../i18n/messages.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from './values.js';
+import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -42,11 +43,12 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
-  if (body.length > MARKDOWN_LIMIT) {
+  const limit = body.length > MARKDOWN_LIMIT ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
+  if (limit !== undefined) {
     const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
-    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, 'tooLarge')]);
+    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit)]);
   }
-  const tree = parseMarkdown(body);
+  const tree = parseMarkdownStructure(body);
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
   for (const node of tree.children) {
@@ -72,7 +74,7 @@ export interface ParseState {
 export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
 
 function limitIssue(text: string, key: string): ParseIssue {
-  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: MARKDOWN_LIMIT } };
+  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT } };
 }
 
 /**
