@@ -1,6 +1,6 @@
 import type { ContractDocument, Span } from '../model.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, assemble, parseContract, type ParseOptions } from './parseContract.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
@@ -66,7 +66,7 @@ export function reparseContract(previous: ContractDocument, change: TextChange, 
   // The window must end on a blank line (or the end of the text) so the next block starts afresh.
   if (newWindowEnd < text.length && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(windowText)) return full();
 
-  const tree = parseMarkdown(windowText);
+  const tree = parseMarkdownStructure(windowText);
   const fresh: ExtractedBlock[] = [];
   for (const node of tree.children) {
     if (!SELF_CONTAINED.has(node.type)) return full();
