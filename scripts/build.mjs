@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the extension client into single
 // CommonJS files: one file each starts fast and ships without node_modules.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.cjs', banner: '#!/usr/bin/env node' },
@@ -11,6 +11,7 @@ const entries = [
 
 mkdirSync('dist', { recursive: true });
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 await Promise.all(
   entries
     .filter((entry) => existsSync(entry.in))
@@ -27,7 +28,9 @@ await Promise.all(
         minify: production,
         legalComments: 'linked',
         logLevel: 'warning',
-        banner: entry.banner ? { js: entry.banner } : undefined,
+        // ESM dependencies (fdir) read import.meta.url, which CommonJS lacks: give it the bundle's own URL.
+        banner: { js: [entry.banner, "const __importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
+        define: { CLAUSEMARK_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
       }),
     ),
 );

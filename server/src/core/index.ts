@@ -19,3 +19,5 @@ export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';
 export { readDataValues } from './parse/frontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
+export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
+export * from './clauses/index.js';

@@ -1,6 +1,8 @@
 import type { Check } from './types.js';
 import { formatDate, isValidDate } from '../numbers/dates.js';
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** A date that no calendar has (2026年2月30日, February 30), in the text or a date field. */
 export const invalidDate: Check = {
   id: 'invalid-date',
@@ -8,7 +10,7 @@ export const invalidDate: Check = {
   messages: {
     en: {
       summary: 'A date does not exist in the calendar.',
-      text: 'Unexpected date {date}: {month}/{year} has no day {day}.',
+      text: 'Unexpected date {date}: {monthName} {year} has no day {day}.',
       month: 'Unexpected date {date}: there is no month {month}.',
       field: 'Field "{name}" is {date}, which does not exist in the calendar.',
     },
@@ -24,7 +26,7 @@ export const invalidDate: Check = {
       const { year, month, day } = mention.date;
       if (isValidDate(mention.date)) continue;
       const date = doc.text.slice(mention.span.start, mention.span.end);
-      report({ span: mention.span, key: month < 1 || month > 12 ? 'month' : 'text', args: { date, year, month, day } });
+      report({ span: mention.span, key: month < 1 || month > 12 ? 'month' : 'text', args: { date, year, month, day, monthName: MONTHS[month - 1] ?? String(month) } });
     }
     for (const field of doc.fields.values()) {
       const parsed = field.value?.parsed;

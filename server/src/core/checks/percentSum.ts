@@ -1,6 +1,7 @@
 import type { ContractDocument, PercentMention, Span } from '../model.js';
 import type { Check, CheckContext } from './types.js';
 import { setFieldValueEdit } from '../fixes/setFieldValue.js';
+import { labelBefore } from '../parse/scan/shape.js';
 
 const INSTALMENT = /首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款|instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention/i;
 const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
@@ -81,8 +82,9 @@ function checkWrittenInstalments({ doc, report }: CheckContext, inDeclaredGroup:
   for (const mentions of writtenGroups(doc, inDeclaredGroup)) {
     const known = mentions.filter((m) => m.value !== undefined);
     const sum = round(known.reduce((a, m) => a + m.value!, 0));
-    const parts = mentions.map((m) => `${shortLabel(m.label)} ${m.value ?? '?'}%`).join(' + ');
-    const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: `${shortLabel(m.label)} ${m.value ?? '?'}%` } }));
+    const part = (m: PercentMention) => `${displayLabel(doc.text, m)} ${m.value ?? '?'}%`.trim();
+    const parts = mentions.map(part).join(' + ');
+    const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: part(m) } }));
     const open = mentions.filter((m) => m.value === undefined);
     if (open.length === 0 && sum !== 100) {
       // Point at the last instalment: the balance is what drafters adjust.
@@ -124,7 +126,10 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
   return groups;
 }
 
-function shortLabel(label: string): string {
-  const cut = label.replace(/\s+/g, ' ').replace(/[…]/g, '').trim();
-  return cut.length > 12 ? `${cut.slice(0, 12)}…` : cut;
+/** What a drafter calls the instalment: the words before it (`首期支付`, `(b)`), else the words after it. */
+function displayLabel(text: string, mention: PercentMention): string {
+  const before = labelBefore(text, mention.span.start, 10);
+  if (before) return before;
+  const after = /^\s*([^，,；;。\n\r]{1,16})/.exec(text.slice(mention.span.end, mention.span.end + 40));
+  return after ? after[1]!.trim() : '';
 }

@@ -20,8 +20,10 @@ export const referenceNumber: Check = {
     },
   },
   run({ doc, report }) {
+    const byLabel = new Map<string, (typeof doc.clauses)[number]>();
+    for (const clause of doc.clauses) if (clause.label !== undefined && !byLabel.has(clause.label)) byLabel.set(clause.label, clause);
     for (const reference of doc.references) {
-      const clause = doc.clauses.find((c) => c.label === reference.label);
+      const clause = byLabel.get(reference.label);
       if (!clause) continue;
       const number = clauseNumberText(doc, clause);
       if (reference.text.trim() === number) continue;

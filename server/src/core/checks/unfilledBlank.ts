@@ -1,5 +1,5 @@
 import type { Check } from './types.js';
-import { placeholderForBlank } from '../fixes/blankToPlaceholder.js';
+import { placeholderForBlank, UniqueNames } from '../fixes/blankToPlaceholder.js';
 
 /** Every legacy blank (`____`, `[●]`, `____年__月__日`) is a gap still to fill. */
 export const unfilledBlank: Check = {
@@ -20,9 +20,9 @@ export const unfilledBlank: Check = {
     },
   },
   run({ doc, report }) {
-    const taken = new Set(doc.fields.keys());
+    const names = new UniqueNames(doc.fields.keys());
     for (const blank of doc.blanks) {
-      const refactor = placeholderForBlank(doc, blank, taken);
+      const refactor = placeholderForBlank(doc, blank, names);
       report({
         span: blank.span,
         key: blank.label ? 'labelled' : 'blank',

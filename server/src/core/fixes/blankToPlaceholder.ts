@@ -1,16 +1,33 @@
 import type { Blank, ContractDocument } from '../model.js';
 import type { TextEdit } from '../checks/types.js';
 
+/** Hands out field names no other field uses: `地址`, then `地址2`, `地址3`… */
+export class UniqueNames {
+  private readonly taken: Set<string>;
+  private readonly next = new Map<string, number>();
+
+  constructor(existing: Iterable<string>) {
+    this.taken = new Set(existing);
+  }
+
+  claim(base: string): string {
+    let n = this.next.get(base) ?? 1;
+    let name = n === 1 ? base : `${base}${n}`;
+    while (this.taken.has(name)) name = `${base}${++n}`;
+    this.next.set(base, n + 1);
+    this.taken.add(name);
+    return name;
+  }
+}
+
 /**
  * The edit that turns a legacy blank into a typed, inline-declared placeholder
- * named after the words before it (`地址:____` → `{{地址: text}}`). Names already
- * used get a number, so a second `地址` becomes `地址2`; `taken` is updated.
+ * named after the words before it (`地址:____` → `{{地址: text}}`); a second
+ * `地址` becomes `地址2`.
  */
-export function placeholderForBlank(doc: ContractDocument, blank: Blank, taken: Set<string>): TextEdit {
+export function placeholderForBlank(doc: ContractDocument, blank: Blank, names: UniqueNames): TextEdit {
   const base = fieldNameFrom(blank.label) ?? (doc.locale === 'zh-CN' ? '待填' : 'blank');
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-  taken.add(name);
+  const name = names.claim(base);
   const type = blank.expects ?? 'text';
   return { span: blank.span, newText: `{{${name}: ${type}}}` };
 }

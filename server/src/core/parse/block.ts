@@ -156,7 +156,10 @@ const BULLET = /^[-*+][ \t]+(?:\[[ xX]\][ \t]+)?/;
 function findClauses(masked: string, source: string, span: Span, type: string, orderedItems: ReadonlyMap<number, string>): Clause[] {
   const clauses: Clause[] = [];
   let previousAlpha = 0;
+  let previousLineWasClause = false;
+  let lineNumber = -1;
   for (const line of linesIn(masked, 0, masked.length)) {
+    lineNumber++;
     let pos = line.start;
     const lineText = () => masked.slice(pos, line.end);
     // Container prefixes: indentation, block quotes, heading hashes.
@@ -194,7 +197,12 @@ function findClauses(masked: string, source: string, span: Span, type: string, o
       }
     }
     marker ??= matchClauseMarker(lineText(), previousAlpha);
-    if (!marker) continue;
+    // A hard-wrapped paragraph can start a line with "(c)" or "2." by accident:
+    // a continuation line is a clause only after another clause line, or in the
+    // Chinese styles that are never produced by wrapping.
+    const wrapped: boolean = type === 'paragraph' && lineNumber > 0 && !previousLineWasClause && marker !== undefined && !['cjk', 'cjk-paren', 'article'].includes(marker.style);
+    previousLineWasClause = marker !== undefined && !wrapped;
+    if (!marker || wrapped) continue;
     if (marker.style === 'alpha-paren') previousAlpha = marker.ordinal;
     const rest = masked.slice(pos + marker.length, line.end);
     const label = LABEL.exec(rest);

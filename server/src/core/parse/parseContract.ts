@@ -56,8 +56,20 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
     }
     blocks.push(extractBlock(text, node, offset));
   }
-  return assemble(text, frontMatter, blocks, options, []);
+  const doc = assemble(text, frontMatter, blocks, options, []);
+  PARSE_STATE.set(doc, { frontMatter, blocks, options });
+  return doc;
 }
+
+/** What an incremental reparse needs from the previous parse (see `reparseContract`). */
+export interface ParseState {
+  readonly frontMatter: FrontMatterModel | undefined;
+  readonly blocks: readonly ExtractedBlock[];
+  readonly options: ParseOptions;
+}
+
+/** Kept beside each fully parsed document, so the model type itself stays plain data. */
+export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
 
 function limitIssue(text: string, key: string): ParseIssue {
   return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: MARKDOWN_LIMIT } };

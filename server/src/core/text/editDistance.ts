@@ -16,12 +16,17 @@ export function editDistance(a: string, b: string, max = 3): number {
   return previous[b.length]!;
 }
 
+/** Beyond this many candidates a suggestion is skipped: it would cost more than it helps. */
+const MAX_CANDIDATES = 500;
+
 /** The one candidate closest to `name`, if exactly one is within reach. */
 export function closestName(name: string, candidates: Iterable<string>, max = 2): string | undefined {
+  const list = [...candidates];
+  if (list.length > MAX_CANDIDATES) return undefined;
   let best: string | undefined;
   let bestDistance = max + 1;
   let tie = false;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), max);
     if (distance < bestDistance) {
       best = candidate;

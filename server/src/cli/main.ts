@@ -1,0 +1,172 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { fixAll, runChecks, parseContract, toLocale, type Locale } from '../core/index.js';
+import { readConfigFile, dataFileReader } from '../node/workspaceConfig.js';
+import { analyzeFile, isFailure, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
+import { expandOperands } from './files.js';
+import { formatJson } from './format/json.js';
+import { formatSarif } from './format/sarif.js';
+import { formatText } from './format/text.js';
+import { cliMessage, terminalLocale } from './messages.js';
+
+declare const CLAUSEMARK_VERSION: string | undefined;
+const VERSION = typeof CLAUSEMARK_VERSION === 'string' ? CLAUSEMARK_VERSION : '0.0.0-dev';
+
+/** Exit statuses, as documented in --help. */
+const EXIT = { clean: 0, problems: 1, usage: 2 } as const;
+
+interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly isTty: boolean;
+}
+
+/** Runs the CLI and returns its exit status; never throws for bad input. */
+export function main(argv: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        locale: { type: 'string' },
+        config: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    io.err(cliMessage(terminalLocale(undefined, io.env), 'badOption', { detail: (error as Error).message.replace(/\.$/, '') }));
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const explicitLocale = values.locale === undefined ? undefined : toLocale(values.locale);
+  const uiLocale = terminalLocale(explicitLocale, io.env);
+  if (values.locale !== undefined && explicitLocale === undefined) {
+    io.err(cliMessage(uiLocale, 'badLocale', { value: values.locale }));
+    return EXIT.usage;
+  }
+  if (values.version) {
+    io.out(VERSION);
+    return EXIT.clean;
+  }
+  const [command, ...operands] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(cliMessage(uiLocale, 'usage'));
+    return command === undefined && !values.help ? EXIT.usage : EXIT.clean;
+  }
+  const explicitConfig = values.config === undefined ? undefined : readConfigFile(values.config, uiLocale);
+  const analyzeOptions: AnalyzeOptions = {
+    locale: explicitLocale,
+    explicitConfig,
+    onConfigErrors: (errors) => errors.forEach((detail) => io.err(cliMessage(uiLocale, 'configError', { detail }))),
+  };
+  switch (command) {
+    case 'check':
+      return check(operands, values.format ?? 'text', !values['no-color'] && io.isTty && !io.env['NO_COLOR'], analyzeOptions, uiLocale, io);
+    case 'fix':
+      return fix(operands, Boolean(values['dry-run']), analyzeOptions, uiLocale, io);
+    default:
+      io.err(cliMessage(uiLocale, 'unknownCommand', { command }));
+      return EXIT.usage;
+  }
+}
+
+function check(operands: readonly string[], format: string, color: boolean, options: AnalyzeOptions, locale: Locale, io: Io): number {
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    io.err(cliMessage(locale, 'badFormat', { value: format }));
+    return EXIT.usage;
+  }
+  const { files, unmatched } = expandOperands(operands, io.cwd);
+  unmatched.forEach((pattern) => io.err(cliMessage(locale, 'noMatch', { pattern })));
+  if (files.length === 0) {
+    if (unmatched.length === 0) io.err(cliMessage(locale, 'noFiles'));
+    return EXIT.usage;
+  }
+  const analyzed: AnalyzedFile[] = [];
+  let ioError = unmatched.length > 0;
+  for (const path of files) {
+    const result = analyzeFile(path, options);
+    if (isFailure(result)) {
+      io.err(cliMessage(locale, 'missing', { path, reason: result.reason }));
+      ioError = true;
+    } else analyzed.push(result);
+  }
+  if (format === 'json') io.out(formatJson(analyzed));
+  else if (format === 'sarif') io.out(formatSarif(analyzed, io.cwd, VERSION, options.locale ?? locale));
+  else {
+    const text = formatText(analyzed, color);
+    if (text !== '') io.out(text);
+    if (analyzed.length > 0) io.err(summary(analyzed, locale));
+  }
+  if (ioError) return EXIT.usage;
+  return analyzed.some((file) => file.problems.some((p) => p.severity === 'error')) ? EXIT.problems : EXIT.clean;
+}
+
+function summary(files: readonly AnalyzedFile[], locale: Locale): string {
+  const all = files.flatMap((f) => f.problems);
+  const fileNoun = files.length === 1 ? 'file' : 'files';
+  if (all.length === 0) return cliMessage(locale, 'clean', { files: files.length, fileNoun });
+  const count = (...severities: string[]) => all.filter((p) => severities.includes(p.severity)).length;
+  return cliMessage(locale, 'summary', {
+    problems: all.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    notes: count('info', 'hint'),
+    files: files.length,
+    fileNoun,
+  });
+}
+
+function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptions, locale: Locale, io: Io): number {
+  if (operands.length === 0) {
+    io.err(cliMessage(locale, 'fixNeedsFiles'));
+    return EXIT.usage;
+  }
+  const { files, unmatched } = expandOperands(operands, io.cwd);
+  unmatched.forEach((pattern) => io.err(cliMessage(locale, 'noMatch', { pattern })));
+  let status: number = unmatched.length > 0 ? EXIT.usage : EXIT.clean;
+  for (const path of files) {
+    const analyzed = analyzeFile(path, options);
+    if (isFailure(analyzed)) {
+      io.err(cliMessage(locale, 'missing', { path, reason: analyzed.reason }));
+      status = EXIT.usage;
+      continue;
+    }
+    const parseOptions = { locale: analyzed.config.locale, readDataFile: dataFileReader(path) };
+    const { text, applied } = fixAll(analyzed.text, analyzed.config, parseOptions);
+    const remaining = runChecks(parseContract(text, parseOptions), analyzed.config);
+    if (dryRun) {
+      if (applied > 0) io.out(createTwoFilesPatch(path, path, analyzed.text, text, '', '', { context: 2 }).trimEnd());
+    } else if (applied > 0) {
+      try {
+        writeFileSync(path, text, 'utf8');
+      } catch (error) {
+        io.err(cliMessage(locale, 'missing', { path, reason: (error as Error).message }));
+        status = EXIT.usage;
+        continue;
+      }
+    }
+    io.err(cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', { path, count: applied, remaining: remaining.length }));
+    if (status === EXIT.clean && remaining.some((p) => p.severity === 'error')) status = EXIT.problems;
+  }
+  return status;
+}
+
+// Only run when executed, not when imported by tests.
+if (typeof require !== 'undefined' && require.main === module) {
+  const status = main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    cwd: process.cwd(),
+    env: process.env,
+    isTty: Boolean(process.stdout.isTTY),
+  });
+  process.exitCode = status;
+}

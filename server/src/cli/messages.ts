@@ -1,0 +1,78 @@
+import { format, type Locale } from '../core/index.js';
+
+const CATALOGUE = {
+  en: {
+    usage: `Usage: clausemark <command> [options]
+
+Commands:
+  check [files|dirs|globs…]   Check contracts and print problems (default: **/*.contract.md)
+  fix <files…>                Apply safe fixes in place (--dry-run prints the diff instead)
+
+Options:
+  --format <text|json|sarif>  Output format for check (default: text)
+  --locale <zh-CN|en>         Language of messages (default: each contract's own)
+  --config <file>             Use this .clausemark.json/.yaml instead of searching for one
+  --dry-run                   With fix: print a unified diff, write nothing
+  --no-color                  Plain output
+  -h, --help                  Show this help
+  -v, --version               Show the version
+
+Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
+    unknownCommand: 'Unknown command "{command}". Run clausemark --help.',
+    badOption: '{detail}. Run clausemark --help.',
+    badFormat: 'Unexpected format "{value}", expected text, json or sarif.',
+    badLocale: 'Unexpected locale "{value}", expected zh-CN or en.',
+    noFiles: 'No contracts found: pass files, folders or globs (e.g. clausemark check "contracts/**/*.contract.md").',
+    noMatch: 'No files match "{pattern}".',
+    missing: 'Cannot read {path}: {reason}.',
+    fixNeedsFiles: 'fix needs at least one file: clausemark fix FILE [--dry-run].',
+    summary: '{problems} problems ({errors} errors, {warnings} warnings, {notes} notes) in {files} {fileNoun}.',
+    clean: 'No problems in {files} {fileNoun}.',
+    fixed: '{path}: applied {count} fixes; {remaining} problems remain.',
+    nothingToFix: '{path}: nothing to fix automatically; {remaining} problems remain.',
+    configError: 'Configuration problem: {detail}',
+  },
+  'zh-CN': {
+    usage: `用法：clausemark <命令> [选项]
+
+命令：
+  check [文件|目录|通配符…]   检查合同并输出问题（默认：**/*.contract.md）
+  fix <文件…>                 就地应用安全修复（加 --dry-run 则只输出差异）
+
+选项：
+  --format <text|json|sarif>  check 的输出格式（默认 text）
+  --locale <zh-CN|en>         消息语言（默认按各合同自身的语言）
+  --config <文件>             使用指定的 .clausemark.json/.yaml，而不自动查找
+  --dry-run                   与 fix 同用：输出统一差异格式，不写入文件
+  --no-color                  不使用颜色
+  -h, --help                  显示帮助
+  -v, --version               显示版本
+
+退出码：0 无错误；1 存在错误级问题；2 用法或读写错误。`,
+    unknownCommand: '未知命令“{command}”。请运行 clausemark --help。',
+    badOption: '{detail}。请运行 clausemark --help。',
+    badFormat: '输出格式“{value}”无效，应为 text、json 或 sarif。',
+    badLocale: '语言“{value}”无效，应为 zh-CN 或 en。',
+    noFiles: '未找到合同：请指定文件、目录或通配符（例如 clausemark check "contracts/**/*.contract.md"）。',
+    noMatch: '没有文件匹配“{pattern}”。',
+    missing: '无法读取 {path}：{reason}。',
+    fixNeedsFiles: 'fix 需要至少一个文件：clausemark fix 文件 [--dry-run]。',
+    summary: '共 {problems} 个问题（{errors} 个错误、{warnings} 个警告、{notes} 个提示），涉及 {files} 个文件。',
+    clean: '{files} 个文件均无问题。',
+    fixed: '{path}：已应用 {count} 处修复；尚余 {remaining} 个问题。',
+    nothingToFix: '{path}：没有可自动修复的问题；尚余 {remaining} 个问题。',
+    configError: '配置问题：{detail}',
+  },
+};
+
+/** The CLI's own words, in the user's language. */
+export function cliMessage(locale: Locale, key: keyof (typeof CATALOGUE)['en'], args?: Record<string, string | number>): string {
+  return format(CATALOGUE, locale, key, args);
+}
+
+/** The language of the terminal: an explicit choice, else LC_ALL/LC_MESSAGES/LANG. */
+export function terminalLocale(explicit: Locale | undefined, env: NodeJS.ProcessEnv): Locale {
+  if (explicit) return explicit;
+  const lang = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
+}
