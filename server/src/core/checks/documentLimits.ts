@@ -6,14 +6,16 @@ export const documentLimits: Check = {
   defaultSeverity: 'warning',
   messages: {
     en: {
-      summary: 'The file is binary or too large to be checked in full.',
+      summary: 'The file is binary, too large or nested too deeply to be checked in full.',
       binary: 'This file contains binary data (NUL characters), so it was not checked as a contract.',
       tooLarge: 'This file is over {limit} characters, so Markdown structure was not parsed; only blanks, placeholders, amounts and dates were checked.',
+      tooDeep: 'This file nests quotes, lists or emphasis too deeply for its Markdown structure to be parsed; only blanks, placeholders, amounts and dates were checked.',
     },
     'zh-CN': {
-      summary: '文件为二进制或过大，未能完整检查。',
+      summary: '文件为二进制、过大或嵌套过深，未能完整检查。',
       binary: '此文件包含二进制数据（NUL 字符），未作为合同检查。',
       tooLarge: '此文件超过 {limit} 个字符，未解析 Markdown 结构，仅检查了空白、占位符、金额与日期。',
+      tooDeep: '此文件的引用、列表或强调嵌套过深，无法解析 Markdown 结构，仅检查了空白、占位符、金额与日期。',
     },
   },
   run({ doc, report }) {
