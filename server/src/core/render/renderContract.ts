@@ -42,13 +42,33 @@ const HEADING = /^h[1-6]$/;
  * @param problems what `runChecks` found for this document; errors and warnings are marked where they are
  */
 export function renderContract(doc: ContractDocument, problems: readonly Problem[], options: RenderOptions = {}): RenderedContract {
-  const locale = options.locale ?? doc.locale;
-  const showGaps = options.showGaps ?? true;
   const shown = visibleProblems(problems);
+  const gapCount = listGaps(doc).length;
+  const settings: Settings = { locale: options.locale ?? doc.locale, showGaps: options.showGaps ?? true, gapCount, problems: shown };
   const substituted = substituteSource(doc);
-  const body = renderBody(doc, substituted, shown, locale, showGaps);
+  let article: { title: string; html: string };
+  try {
+    article = renderArticle(doc, substituted, settings, 'markdown');
+  } catch {
+    // Thousands of nested quotes or list levels exhaust the stack of the
+    // recursive tree tools (remark's, hast's, ours); the text still deserves a preview.
+    article = renderArticle(doc, substituted, settings, 'plain');
+  }
+  return { ...article, gapCount, problemCount: shown.length };
+}
 
-  const frame: ElementContent[] = [summary(locale, listGaps(doc).length, shown.length, body.unanchored)];
+interface Settings {
+  readonly locale: Locale;
+  readonly showGaps: boolean;
+  readonly gapCount: number;
+  /** The problems shown: see `visibleProblems`. */
+  readonly problems: readonly Problem[];
+}
+
+function renderArticle(doc: ContractDocument, substituted: SubstitutedSource, settings: Settings, structure: 'markdown' | 'plain'): { title: string; html: string } {
+  const { locale } = settings;
+  const body = renderBody(doc, substituted, settings, structure);
+  const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored)];
   let title = doc.meta.title;
   if (title !== undefined) {
     frame.push(element('h1', { className: ['cm-title'], dataOffset: doc.meta.titleSpan?.start ?? 0 }, [text(title)]));
@@ -56,14 +76,8 @@ export function renderContract(doc: ContractDocument, problems: readonly Problem
     title = promoteTitleHeading(body.children, doc, substituted) ?? firstLineTitle(body.children) ?? renderMessage(locale, 'untitled');
   }
   if (doc.parties.length > 0) frame.push(partiesTable(doc, locale));
-
   const article = element('article', { className: ['clausemark'], lang: locale }, [...frame, ...body.children]);
-  return {
-    title,
-    html: toHtml(article),
-    gapCount: listGaps(doc).length,
-    problemCount: shown.length,
-  };
+  return { title, html: toHtml(article) };
 }
 
 interface RenderedBody {
@@ -72,18 +86,12 @@ interface RenderedBody {
   readonly unanchored: Problem[];
 }
 
-function renderBody(doc: ContractDocument, substituted: SubstitutedSource, problems: readonly Problem[], locale: Locale, showGaps: boolean): RenderedBody {
-  let hast: HastRoot;
-  try {
-    hast = markdownToHast(doc, substituted, locale);
-  } catch {
-    // A pathological document (thousands of nested quotes) can exhaust the
-    // stack of the recursive converters; the text still deserves a preview.
-    hast = toHast(plainParagraphs(substituted.text)) as HastRoot;
-  }
+function renderBody(doc: ContractDocument, substituted: SubstitutedSource, settings: Settings, structure: 'markdown' | 'plain'): RenderedBody {
+  const { locale, showGaps } = settings;
+  const hast = markdownToHast(doc, substituted, locale, structure);
   const runs: TextRun[] = [];
   const children = prepare(hast.children, substituted, locale, runs);
-  const { byRun, unanchored } = anchorProblems(runs, problems, doc.text);
+  const { byRun, unanchored } = anchorProblems(runs, settings.problems, doc.text);
   const usedIds = new Set<string>();
   const context = { doc, locale, showGaps };
   const rewrite = (nodes: ElementContent[], ancestors: Element[]): ElementContent[] => {
@@ -110,11 +118,12 @@ function renderBody(doc: ContractDocument, substituted: SubstitutedSource, probl
   return { children: rewrite(children, []), unanchored };
 }
 
-function markdownToHast(doc: ContractDocument, substituted: SubstitutedSource, locale: Locale): HastRoot {
+function markdownToHast(doc: ContractDocument, substituted: SubstitutedSource, locale: Locale, structure: 'markdown' | 'plain'): HastRoot {
   const binary = doc.issues.some((i) => i.code === 'document-limits' && i.key === 'binary');
   if (binary) return { type: 'root', children: [] };
-  const tooLarge = doc.issues.some((i) => i.code === 'document-limits' && i.key === 'tooLarge');
-  const tree = tooLarge ? plainParagraphs(substituted.text) : parseMarkdown(substituted.text);
+  // Where the parser could not read the structure (too large, nested too deeply), neither do we.
+  const unstructured = structure === 'plain' || doc.issues.some((i) => i.code === 'document-limits');
+  const tree = unstructured ? plainParagraphs(substituted.text) : parseMarkdown(substituted.text);
   return toHast(tree, {
     handlers: { html: htmlHandler(locale) },
     footnoteLabel: renderMessage(locale, 'footnotes'),
@@ -123,8 +132,9 @@ function markdownToHast(doc: ContractDocument, substituted: SubstitutedSource, l
 }
 
 /**
- * Above the Markdown limit the parser is skipped (as `parseContract` does):
- * the text is shown as paragraphs split at blank lines, still with its values and gaps.
+ * Where `parseContract` skipped Markdown (above its size limit, or nested too
+ * deeply), the text is shown as paragraphs split at blank lines, still with
+ * its values and gaps.
  */
 function plainParagraphs(source: string): MdastRoot {
   const children: MdastRootContent[] = [];
