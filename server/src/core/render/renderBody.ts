@@ -32,7 +32,14 @@ export function renderBody(doc: ContractDocument, substituted: SubstitutedSource
   const { byRun, unanchored } = anchorProblems(runs, problems, doc.text);
   const builder = new BodyBuilder(substituted, context, byRun);
   const children: ElementContent[] = [];
-  for (const group of groups) for (const node of group.children) builder.build(node, group.delta, undefined, children);
+  for (const group of groups) {
+    for (const node of group.children) {
+      // One line break between top-level blocks, however the trees were cut.
+      if (node.type === 'text' && node.position === undefined && node.value.trim() === '') continue;
+      if (children.length > 0) children.push({ type: 'text', value: '\n' });
+      builder.build(node, group.delta, undefined, children);
+    }
+  }
   // A problem whose text was left out (the address of a removed link) is listed with the others.
   for (const [key, placed] of byRun) if (!builder.marked.has(key)) unanchored.push(...placed.map((p) => p.problem));
   return { children, unanchored };
