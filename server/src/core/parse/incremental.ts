@@ -66,11 +66,15 @@ export function reparseContract(previous: ContractDocument, change: TextChange, 
   // The window must end on a blank line (or the end of the text) so the next block starts afresh.
   if (newWindowEnd < text.length && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(windowText)) return full();
 
-  const tree = parseMarkdownStructure(windowText);
   const fresh: ExtractedBlock[] = [];
-  for (const node of tree.children) {
-    if (!SELF_CONTAINED.has(node.type)) return full();
-    fresh.push(extractBlock(text, node, windowStart));
+  try {
+    const tree = parseMarkdownStructure(windowText);
+    for (const node of tree.children) {
+      if (!SELF_CONTAINED.has(node.type)) return full();
+      fresh.push(extractBlock(text, node, windowStart));
+    }
+  } catch {
+    return full(); // a window nested too deeply: the full parse reports it
   }
   const after = blocks.slice(last + 1).map((b) => shiftBlock(b, delta));
   const merged = [...blocks.slice(0, first), ...fresh, ...after];

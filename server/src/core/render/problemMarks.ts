@@ -1,4 +1,3 @@
-import type { Text } from 'hast';
 import type { Problem } from '../checks/types.js';
 
 /**
@@ -14,7 +13,8 @@ export function visibleProblems(problems: readonly Problem[]): Problem[] {
 
 /** A text node of the rendered tree with the original range it was read from. */
 export interface TextRun {
-  readonly node: Text;
+  /** The node's start in the substituted source: unique among text nodes, so it names the node. */
+  readonly key: number;
   readonly start: number;
   readonly end: number;
 }
@@ -38,9 +38,9 @@ export function anchorProblems(
   runs: readonly TextRun[],
   problems: readonly Problem[],
   text: string,
-): { byRun: Map<Text, PlacedProblem[]>; unanchored: Problem[] } {
+): { byRun: Map<number, PlacedProblem[]>; unanchored: Problem[] } {
   const sorted = [...runs].sort((a, b) => a.start - b.start);
-  const byRun = new Map<Text, PlacedProblem[]>();
+  const byRun = new Map<number, PlacedProblem[]>();
   const unanchored: Problem[] = [];
   for (const problem of problems) {
     const start = problem.span.start;
@@ -53,9 +53,9 @@ export function anchorProblems(
       unanchored.push(problem);
       continue;
     }
-    const list = byRun.get(run!.node);
+    const list = byRun.get(run!.key);
     if (list) list.push(placed);
-    else byRun.set(run!.node, [placed]);
+    else byRun.set(run!.key, [placed]);
   }
   return { byRun, unanchored };
 }

@@ -1,17 +1,15 @@
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastRootContent } from 'hast';
-import type { Root as MdastRoot, RootContent as MdastRootContent } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Problem } from '../checks/types.js';
 import { listGaps } from '../gaps.js';
-import type { Clause, ContractDocument, Locale } from '../model.js';
-import { parseMarkdown } from '../parse/markdown.js';
+import type { ContractDocument, Locale } from '../model.js';
+import type { Structure } from './blockTrees.js';
 import { renderMessage, summaryText } from './messages.js';
-import { anchorProblems, visibleProblems, type TextRun } from './problemMarks.js';
-import { htmlHandler, isSafeHref, neutralise, textContent } from './safety.js';
-import { substituteSource, TOKEN_CHARS, type SubstitutedSource } from './substitute.js';
-import { renderTextRun } from './textRun.js';
-import { element, text, tokenElements } from './tokenElements.js';
+import { visibleProblems } from './problemMarks.js';
+import { HEADING, renderBody } from './renderBody.js';
+import { textContent } from './safety.js';
+import { substituteSource, type SubstitutedSource } from './substitute.js';
+import { element, text } from './tokenElements.js';
 
 export interface RenderOptions {
   /** Show each gap as a labelled box (default); `false` prints a line to fill in by hand. */
@@ -32,10 +30,6 @@ export interface RenderedContract {
   readonly tree: Element;
 }
 
-/** Elements whose `data-offset` lets the preview follow the editor and jump back to the source. */
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'li', 'table', 'tr', 'hr', 'section']);
-const HEADING = /^h[1-6]$/;
-
 /**
  * Renders a contract as it will read: values filled in and formatted, clause
  * references resolved, every gap and problem visible, under a summary of what
@@ -44,13 +38,34 @@ const HEADING = /^h[1-6]$/;
  * @param problems what `runChecks` found for this document; errors and warnings are marked where they are
  */
 export function renderContract(doc: ContractDocument, problems: readonly Problem[], options: RenderOptions = {}): RenderedContract {
-  const locale = options.locale ?? doc.locale;
-  const showGaps = options.showGaps ?? true;
   const shown = visibleProblems(problems);
+  const gapCount = listGaps(doc).length;
+  const settings: Settings = { locale: options.locale ?? doc.locale, showGaps: options.showGaps ?? true, gapCount, problems: shown };
   const substituted = substituteSource(doc);
-  const body = renderBody(doc, substituted, shown, locale, showGaps);
+  let article: { title: string; html: string; tree: Element };
+  try {
+    article = renderArticle(doc, substituted, settings, 'blocks');
+  } catch {
+    // Thousands of nested quotes or list levels exhaust the stack of the
+    // recursive tree tools (remark's, hast's, ours); the text still deserves a preview.
+    article = renderArticle(doc, substituted, settings, 'plain');
+  }
+  return { ...article, gapCount, problemCount: shown.length };
+}
 
-  const frame: ElementContent[] = [summary(locale, listGaps(doc).length, shown.length, body.unanchored)];
+export interface Settings {
+  readonly locale: Locale;
+  readonly showGaps: boolean;
+  readonly gapCount: number;
+  /** The problems shown: see `visibleProblems`. */
+  readonly problems: readonly Problem[];
+}
+
+/** Renders with a chosen structure; tests compare `blocks` against `document` to hold the block cache to the whole parse. */
+export function renderArticle(doc: ContractDocument, substituted: SubstitutedSource, settings: Settings, structure: Structure): { title: string; html: string; tree: Element } {
+  const { locale } = settings;
+  const body = renderBody(doc, substituted, settings.problems, { doc, locale, showGaps: settings.showGaps }, structure);
+  const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored)];
   let title = doc.meta.title;
   if (title !== undefined) {
     frame.push(element('h1', { className: ['cm-title'], dataOffset: doc.meta.titleSpan?.start ?? 0 }, [text(title)]));
@@ -58,178 +73,8 @@ export function renderContract(doc: ContractDocument, problems: readonly Problem
     title = promoteTitleHeading(body.children, doc, substituted) ?? firstLineTitle(body.children) ?? renderMessage(locale, 'untitled');
   }
   if (doc.parties.length > 0) frame.push(partiesTable(doc, locale));
-
   const article = element('article', { className: ['clausemark'], lang: locale }, [...frame, ...body.children]);
-  return {
-    title,
-    html: toHtml(article),
-    gapCount: listGaps(doc).length,
-    problemCount: shown.length,
-    tree: article,
-  };
-}
-
-interface RenderedBody {
-  readonly children: ElementContent[];
-  /** Problems no text run could carry (front matter, link addresses); listed in the summary instead. */
-  readonly unanchored: Problem[];
-}
-
-function renderBody(doc: ContractDocument, substituted: SubstitutedSource, problems: readonly Problem[], locale: Locale, showGaps: boolean): RenderedBody {
-  let hast: HastRoot;
-  try {
-    hast = markdownToHast(doc, substituted, locale);
-  } catch {
-    // A pathological document (thousands of nested quotes) can exhaust the
-    // stack of the recursive converters; the text still deserves a preview.
-    hast = toHast(plainParagraphs(substituted.text)) as HastRoot;
-  }
-  const runs: TextRun[] = [];
-  const children = prepare(hast.children, substituted, locale, runs);
-  const { byRun, unanchored } = anchorProblems(runs, problems, doc.text);
-  const usedIds = new Set<string>();
-  const context = { doc, locale, showGaps };
-  const rewrite = (nodes: ElementContent[], ancestors: Element[]): ElementContent[] => {
-    const out: ElementContent[] = [];
-    for (const node of nodes) {
-      if (node.type === 'element') {
-        ancestors.push(node);
-        node.children = rewrite(node.children, ancestors);
-        ancestors.pop();
-        out.push(node);
-      } else if (node.type === 'text') {
-        const replaced = renderTextRun(node, byRun.get(node), {
-          source: substituted.text,
-          map: substituted.map,
-          tokens: substituted.tokens,
-          tokenNodes: (token) => (token.kind === 'label' ? labelAnchor(token.clause, ancestors, substituted, usedIds) : tokenElements(token, context)),
-        });
-        out.push(...(replaced ?? [node]));
-      }
-      // Anything else (raw HTML, comments) was already dropped by `prepare`; never let it through.
-    }
-    return out;
-  };
-  return { children: rewrite(children, []), unanchored };
-}
-
-function markdownToHast(doc: ContractDocument, substituted: SubstitutedSource, locale: Locale): HastRoot {
-  const binary = doc.issues.some((i) => i.code === 'document-limits' && i.key === 'binary');
-  if (binary) return { type: 'root', children: [] };
-  const tooLarge = doc.issues.some((i) => i.code === 'document-limits' && i.key === 'tooLarge');
-  const tree = tooLarge ? plainParagraphs(substituted.text) : parseMarkdown(substituted.text);
-  return toHast(tree, {
-    handlers: { html: htmlHandler(locale) },
-    footnoteLabel: renderMessage(locale, 'footnotes'),
-    footnoteBackLabel: (reference: number) => renderMessage(locale, 'footnoteBack', { reference: reference + 1 }),
-  }) as HastRoot;
-}
-
-/**
- * Above the Markdown limit the parser is skipped (as `parseContract` does):
- * the text is shown as paragraphs split at blank lines, still with its values and gaps.
- */
-function plainParagraphs(source: string): MdastRoot {
-  const children: MdastRootContent[] = [];
-  const paragraph = /[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*/g;
-  for (const match of source.matchAll(paragraph)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const position = { start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: end } };
-    children.push({ type: 'paragraph', children: [{ type: 'text', value: match[0], position }], position });
-  }
-  return { type: 'root', children };
-}
-
-/**
- * First walk: makes the tree safe (unsafe links and images go), gives block
- * elements their source offsets, keeps ordered lists numbered as written, and
- * collects the text runs problems can be marked in.
- */
-function prepare(nodes: readonly (HastRootContent | ElementContent)[], substituted: SubstitutedSource, locale: Locale, runs: TextRun[]): ElementContent[] {
-  const out: ElementContent[] = [];
-  for (const node of nodes) {
-    if (node.type === 'text') {
-      const position = node.position;
-      if (position?.start.offset !== undefined && position.end.offset !== undefined) {
-        runs.push({ node, start: substituted.map.toOriginal(position.start.offset), end: substituted.map.toOriginalEnd(position.end.offset) });
-      }
-      out.push(node);
-      continue;
-    }
-    if (node.type !== 'element') continue; // raw, doctype and comments never pass
-    if ((node.tagName === 'a' && !isSafeHref(node.properties.href)) || node.tagName === 'img') {
-      out.push(...prepare(neutralise(node, locale), substituted, locale, runs));
-      continue;
-    }
-    cleanProperties(node);
-    const offset = node.position?.start.offset;
-    if (BLOCK_TAGS.has(node.tagName) && offset !== undefined) node.properties.dataOffset = substituted.map.toOriginal(offset);
-    if (node.tagName === 'ol') numberAsWritten(node, substituted.text);
-    node.children = prepare(node.children, substituted, locale, runs);
-    if (node.tagName === 'section' && node.properties.dataOffset === undefined) {
-      // The footnotes section is generated; it stands where its first note was written.
-      const first = firstOffset(node);
-      if (first !== undefined) node.properties.dataOffset = first;
-    }
-    out.push(node);
-  }
-  return out;
-}
-
-/** Token characters must not leak into attributes (a blank inside a bare URL, say). */
-function cleanProperties(node: Element): void {
-  for (const [key, value] of Object.entries(node.properties)) {
-    if (typeof value === 'string' && value.search(TOKEN_CHARS) >= 0) node.properties[key] = value.replace(TOKEN_CHARS, '');
-  }
-}
-
-/** `1.` `1.` `1.` reads 1, 1, 1 in the source and in every clause reference, so it does in the preview too. */
-function numberAsWritten(list: Element, source: string): void {
-  for (const item of list.children) {
-    if (item.type !== 'element' || item.tagName !== 'li') continue;
-    const offset = item.position?.start.offset;
-    if (offset === undefined) continue;
-    const match = /^[ \t]*(\d{1,9})[.)]/.exec(source.slice(offset, offset + 16));
-    if (match) item.properties.value = String(Number(match[1]));
-  }
-}
-
-function firstOffset(node: Element): number | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (typeof child.properties.dataOffset === 'number') return child.properties.dataOffset;
-    const nested = firstOffset(child);
-    if (nested !== undefined) return nested;
-  }
-  return undefined;
-}
-
-/**
- * A `{#label}` vanishes from the text and becomes the id of its clause's
- * element, so `#clause-label` links land on it. A clause that starts inside a
- * paragraph gets an empty anchor where its label stood.
- */
-function labelAnchor(clause: Clause, ancestors: readonly Element[], substituted: SubstitutedSource, usedIds: Set<string>): ElementContent[] {
-  const id = `clause-${clause.label}`;
-  if (usedIds.has(id)) return [];
-  usedIds.add(id);
-  const wanted = clause.container === 'heading' ? HEADING : clause.container === 'listItem' ? /^li$/ : /^p$/;
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const candidate = ancestors[i]!;
-    if (!wanted.test(candidate.tagName)) continue;
-    const offset = candidate.position?.start.offset;
-    const start = offset === undefined ? undefined : substituted.map.toOriginal(offset);
-    const startsHere = start !== undefined && start >= clause.span.start && start < Math.max(clause.span.end, clause.span.start + 1);
-    if (clause.container !== 'paragraph' || startsHere) {
-      if (candidate.properties.id === undefined) {
-        candidate.properties.id = id;
-        return [];
-      }
-    }
-    break;
-  }
-  return [element('span', { className: ['cm-anchor'], id }, [])];
+  return { title, html: toHtml(article), tree: article };
 }
 
 function summary(locale: Locale, gaps: number, problems: number, unanchored: readonly Problem[]): Element {

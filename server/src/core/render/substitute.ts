@@ -67,6 +67,22 @@ export class OffsetMap {
     return segment.copied ? segment.origStart + (sub - segment.sub) : segment.origEnd;
   }
 
+  /** The substituted offset of an original offset; inside a token, the token's start. */
+  toSubstituted(orig: number): number {
+    const segments = this.segments;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const segment = segments[mid]!;
+      if (orig < segment.origStart) high = mid - 1;
+      else if (orig >= segment.origEnd) low = mid + 1;
+      else return segment.copied ? segment.sub + (orig - segment.origStart) : segment.sub;
+    }
+    // Before the first segment (a BOM) or at the very end.
+    return orig <= (segments[0]?.origStart ?? 0) ? 0 : (segments[segments.length - 1]?.subEnd ?? 0);
+  }
+
   private find(sub: number): Segment | undefined {
     const segments = this.segments;
     let low = 0;
@@ -82,17 +98,30 @@ export class OffsetMap {
   }
 }
 
+/** One top-level block of the contract as it stands in the substituted source. */
+export interface SubstitutedBlock {
+  /** The block in the original text. */
+  readonly span: Span;
+  /** Where the block's text starts in the substituted source: the start of its first line, so columns stay right. */
+  readonly sliceStart: number;
+  readonly sliceEnd: number;
+  /** The tokens in this block, by the index written inside each (indices restart in every block). */
+  readonly tokens: readonly Token[];
+}
+
 export interface SubstitutedSource {
   /** The text Markdown parses: the original with tokens in place of contract syntax and without a BOM. */
   readonly text: string;
-  readonly tokens: readonly Token[];
+  readonly blocks: readonly SubstitutedBlock[];
   readonly map: OffsetMap;
 }
 
 /**
  * Builds the source Markdown parses. References are tokenised only when they
  * point at a clause label or would be reported as broken, so an ordinary link
- * to a heading stays a link.
+ * to a heading stays a link. Token indices count within each block, so a
+ * block's substituted text does not change when an edit elsewhere adds a
+ * token: that text is the key of the block cache (see `blockCache.ts`).
  */
 export function substituteSource(doc: ContractDocument): SubstitutedSource {
   const text = doc.text;
@@ -117,8 +146,9 @@ export function substituteSource(doc: ContractDocument): SubstitutedSource {
   // Outer spans first, so a reference swallows a blank written inside its text.
   candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 
+  const docBlocks = doc.blocks;
+  const blockTokens: Token[][] = docBlocks.map(() => []);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tokens: Token[] = [];
   const segments: Segment[] = [];
   const parts: string[] = [];
   let sub = 0;
@@ -130,18 +160,37 @@ export function substituteSource(doc: ContractDocument): SubstitutedSource {
     sub += to - copiedUpTo;
     copiedUpTo = to;
   };
+  let block = 0;
   for (const candidate of candidates) {
     if (candidate.span.start < copiedUpTo) continue;
+    while (block < docBlocks.length && docBlocks[block]!.span.end <= candidate.span.start) block++;
+    const owner = docBlocks[block];
+    // Only what stands inside a block is rendered; anything else (the front matter) is left as written.
+    if (owner === undefined || candidate.span.start < owner.span.start || candidate.span.end > owner.span.end) continue;
     copy(candidate.span.start);
-    const token = encodeToken(tokens.length);
-    tokens.push(candidate);
+    const token = encodeToken(blockTokens[block]!.length);
+    blockTokens[block]!.push(candidate);
     parts.push(token);
     segments.push({ sub, subEnd: sub + token.length, origStart: candidate.span.start, origEnd: candidate.span.end, copied: false });
     sub += token.length;
     copiedUpTo = candidate.span.end;
   }
   copy(text.length);
-  return { text: parts.join(''), tokens, map: new OffsetMap(segments, text.length) };
+  const map = new OffsetMap(segments, text.length);
+  const blocks = docBlocks.map((b, index) => ({
+    span: b.span,
+    sliceStart: map.toSubstituted(lineStart(text, b.span.start)),
+    sliceEnd: map.toSubstituted(b.span.end),
+    tokens: blockTokens[index]!,
+  }));
+  return { text: parts.join(''), blocks, map };
+}
+
+/** The start of the line `offset` stands on, when only indentation comes before it. */
+function lineStart(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r' || text.charCodeAt(at - 1) === 0xfeff ? at : offset;
 }
 
 /**

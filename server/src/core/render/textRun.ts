@@ -1,4 +1,4 @@
-import type { ElementContent, Text } from 'hast';
+import type { ElementContent } from 'hast';
 import type { PlacedProblem } from './problemMarks.js';
 import { TOKEN_CHARS, TOKEN_PATTERN, decodeTokenIndex, type OffsetMap, type Token } from './substitute.js';
 import { element, text } from './tokenElements.js';
@@ -25,13 +25,16 @@ export interface TextRunContext {
  * stand for, and the problems given to this node wrap the text they cover in
  * `<mark>`. Overlapping problems share one mark per stretch so marks never nest.
  *
- * @returns the replacement nodes, or `undefined` when the node stays as it is
+ * @param value the text node's value
+ * @param range where the node stands in the substituted source, when known
  */
-export function renderTextRun(node: Text, problems: readonly PlacedProblem[] | undefined, context: TextRunContext): ElementContent[] | undefined {
-  const value = node.value;
-  const hasTokens = value.search(TOKEN_CHARS) >= 0;
-  if (!hasTokens && (problems === undefined || problems.length === 0)) return undefined;
-  const origin = problems && problems.length > 0 ? originalOffsets(node, context) : undefined;
+export function renderTextRun(
+  value: string,
+  range: { start: number; end: number } | undefined,
+  problems: readonly PlacedProblem[] | undefined,
+  context: TextRunContext,
+): ElementContent[] {
+  const origin = problems && problems.length > 0 && range ? originalOffsets(value, range, context) : undefined;
   const pieces: Piece[] = [];
 
   const pushText = (from: number, to: number) => {
@@ -114,12 +117,10 @@ function plainText(value: string): ElementContent {
  * escapes, decodes entities and trims indentation, so the node's value is
  * walked against its source and the two are kept in step.
  */
-function originalOffsets(node: Text, context: TextRunContext): Int32Array {
-  const value = node.value;
+function originalOffsets(value: string, range: { start: number; end: number }, context: TextRunContext): Int32Array {
   const out = new Int32Array(value.length);
-  const from = node.position?.start.offset;
-  const to = node.position?.end.offset;
-  if (from === undefined || to === undefined) return out.fill(-1);
+  const from = range.start;
+  const to = range.end;
   const source = context.source;
   let j = from;
   for (let i = 0; i < value.length; i++) {
