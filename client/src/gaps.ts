@@ -10,16 +10,22 @@ export async function requestGaps(context: ClientContext, document: vscode.TextD
   return gaps ?? [];
 }
 
+/** The open gaps, or a note saying there are none (then `undefined`, as when the server is not running). */
+async function openGaps(context: ClientContext, document: vscode.TextDocument): Promise<GapItem[] | undefined> {
+  const gaps = await requestGaps(context, document);
+  if (gaps && gaps.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No open gaps: every blank and placeholder is filled in.'));
+    return undefined;
+  }
+  return gaps;
+}
+
 /** Moves the cursor to the next (or previous) gap, wrapping around the document. */
 export async function goToGap(context: ClientContext, direction: 1 | -1): Promise<void> {
   const editor = context.activeContractEditor();
   if (!editor) return;
-  const gaps = await requestGaps(context, editor.document);
+  const gaps = await openGaps(context, editor.document);
   if (!gaps) return;
-  if (gaps.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No open gaps: every blank and placeholder is filled in.'));
-    return;
-  }
   const ranges = gaps.map((gap) => context.client.protocol2CodeConverter.asRange(gap.range));
   const cursor = editor.selection.active;
   const target =
@@ -33,12 +39,8 @@ export async function goToGap(context: ClientContext, direction: 1 | -1): Promis
 export async function showGaps(context: ClientContext, uri?: vscode.Uri): Promise<void> {
   const editor = uri ? await vscode.window.showTextDocument(uri) : context.activeContractEditor();
   if (!editor) return;
-  const gaps = await requestGaps(context, editor.document);
+  const gaps = await openGaps(context, editor.document);
   if (!gaps) return;
-  if (gaps.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No open gaps: every blank and placeholder is filled in.'));
-    return;
-  }
   const items = gaps.map((gap) => {
     const range = context.client.protocol2CodeConverter.asRange(gap.range);
     const line = editor.document.lineAt(range.start.line).text.trim();
