@@ -37,12 +37,19 @@ if (everything) {
     console.log('[e2e] skipped (CLAUSEMARK_SKIP_E2E=1)');
   } else {
     if (!rigIsReady()) spawnSync(process.execPath, ['scripts/e2e/install-rig.mjs'], { stdio: 'inherit' });
-    const e2e = spawnSync(process.execPath, ['test/e2e/runTest.mjs'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
-    process.stdout.write(e2e.stdout ?? '');
-    const counts = /^e2e: (\d+) passed, (\d+) failed$/m.exec(e2e.stdout ?? '');
-    passed += Number(counts?.[1] ?? 0);
-    failed += Number(counts?.[2] ?? 0);
-    if (e2e.status !== 0 && Number(counts?.[2] ?? 0) === 0) failed++;
+    const runE2e = (args, env = {}) => {
+      const e2e = spawnSync(process.execPath, ['test/e2e/runTest.mjs', ...args], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env } });
+      process.stdout.write(e2e.stdout ?? '');
+      const counts = /^e2e: (\d+) passed, (\d+) failed$/m.exec(e2e.stdout ?? '');
+      passed += Number(counts?.[1] ?? 0);
+      failed += Number(counts?.[2] ?? 0);
+      if (e2e.status !== 0 && Number(counts?.[2] ?? 0) === 0) failed++;
+    };
+    runE2e([]);
+    // The packaged extension, as a user installs it: the VSIX into a clean VS Code.
+    const packaged = spawnSync('npm', ['run', 'package'], { stdio: 'inherit' });
+    if (packaged.status === 0) runE2e(['extension'], { CLAUSEMARK_E2E_VSIX: 'clausemark.vsix' });
+    else failed++;
   }
 }
 
