@@ -73,9 +73,21 @@ const RENDER_MESSAGES: LocalizedCatalogue = {
   },
 };
 
+// A contract repeats the same few titles thousands of times (one per value or
+// gap); filling a template each time was a noticeable share of a render.
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, string>();
+
 /** A rendering string in `locale`. */
 export function renderMessage(locale: Locale, key: string, args?: MessageArgs): string {
-  return format(RENDER_MESSAGES, locale, key, args);
+  let memoKey = `${locale}\u0000${key}`;
+  if (args) for (const name in args) memoKey += `\u0000${name}\u0001${args[name]}`;
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known;
+  const message = format(RENDER_MESSAGES, locale, key, args);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(memoKey, message);
+  return message;
 }
 
 /** A field type as a reader calls it (`金额`, `amount`). */
