@@ -116,7 +116,8 @@ class BodyBuilder {
     const key = start === undefined ? undefined : start + delta;
     const problems = key === undefined ? undefined : this.byRun.get(key);
     if (problems === undefined && node.value.search(TOKEN_CHARS) < 0) {
-      out.push(node); // nothing to change: the shared node is only read from here on
+      // A copy: the node may belong to the block cache, and `RenderedContract.tree` is the caller's to change.
+      out.push({ type: 'text', value: node.value });
       return;
     }
     if (problems !== undefined) this.marked.add(key!);
