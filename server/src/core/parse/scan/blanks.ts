@@ -3,7 +3,7 @@ import { labelBefore } from './shape.js';
 
 const UNDERSCORES = '_＿';
 // A date blank, possibly half filled: ____年__月__日, 2026年__月__日.
-const DATE_BLANK = /(?:[_＿]{2,}|\d{4})\s*年\s*(?:[_＿]+|\d{1,2})\s*月\s*(?:[_＿]+|\d{1,2})\s*日/g;
+const DATE_BLANK = /(?:(?<![_＿])[_＿]{2,}|\d{4})\s*年\s*(?:[_＿]+|\d{1,2})\s*月\s*(?:[_＿]+|\d{1,2})\s*日/g;
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
 const UNDERSCORE_RUN = /[_＿]+/g;
 
