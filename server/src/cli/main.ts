@@ -121,11 +121,17 @@ function summary(files: readonly AnalyzedFile[], locale: Locale): string {
   const fileNoun = files.length === 1 ? 'file' : 'files';
   if (all.length === 0) return cliMessage(locale, 'clean', { files: files.length, fileNoun });
   const count = (...severities: string[]) => all.filter((p) => severities.includes(p.severity)).length;
+  const noun = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+  const [errors, warnings, notes] = [count('error'), count('warning'), count('info', 'hint')];
   return cliMessage(locale, 'summary', {
     problems: all.length,
-    errors: count('error'),
-    warnings: count('warning'),
-    notes: count('info', 'hint'),
+    problemNoun: noun(all.length, 'problem'),
+    errors,
+    errorNoun: noun(errors, 'error'),
+    warnings,
+    warningNoun: noun(warnings, 'warning'),
+    notes,
+    noteNoun: noun(notes, 'note'),
     files: files.length,
     fileNoun,
   });

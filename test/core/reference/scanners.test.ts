@@ -186,3 +186,10 @@ test('over 100,000 characters without a blank line, fenced code stays code and a
   const paragraph = parseContract(`${long}\`____\`\n\n结尾 ____\n`);
   assert.equal(paragraph.blanks.length, 20_001);
 });
+
+test('a thousand choices on one line are each counted against their own sentence', () => {
+  const doc = parseContract('采用第4种方案：甲；乙（含丙；丁）；戊。'.repeat(1000));
+  assert.equal(doc.choices.length, 1000);
+  assert.ok(doc.choices.every((c) => c.chosen === 4 && c.optionCount === 3));
+  assert.equal(runChecks(doc).filter((p) => p.checkId === 'choice-option').length, 1000);
+});

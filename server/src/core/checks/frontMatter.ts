@@ -13,7 +13,7 @@ export const frontMatter: Check = {
       badLocale: 'Unexpected locale "{value}", expected zh-CN or en.',
       badTotal: 'Unexpected group total "{value}", expected a number.',
       partyKey: 'Each party in a list needs a `key` (e.g. 甲方 or Client).',
-      optionsList: 'Expected `options` to be a list, e.g. [甲方所有, 双方共有].',
+      optionsList: 'Expected `options` to be a list, e.g. [Client owns, jointly owned].',
       fieldShape: 'Field "{name}" must be a type name or a mapping with `type:`.',
       missingType: 'Field "{name}" has no type; expected one of text, number, money, percent, date, duration, party, choice.',
       unknownType: 'Unexpected type "{type}" for field "{name}", expected one of: {types}.',

@@ -18,9 +18,18 @@ export function resolveLocale(override: Locale | undefined, declared: Locale | u
   return override ?? declared ?? guessLocale(text);
 }
 
+/**
+ * Markup that says nothing about the language a contract is written in:
+ * HTML comments (`<!-- clausemark-disable… -->`), code, link targets, clause
+ * labels, URLs, and the front matter's English keys and type names. Counting
+ * them made a short Chinese contract with two English comments "English".
+ */
+const NOT_PROSE =
+  /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|\{#[^}\n]*\}|https?:\/\/\S+|^[ \t-]*[A-Za-z_]+:(?=\s)|\b(?:type|value|options|group|total|role|name|description|text|number|money|percent|date|duration|party|choice|key)\b/gm;
+
 /** Guesses Chinese when Han characters make up a noticeable share of the first part of the text. */
 export function guessLocale(text: string): Locale {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 4000).replace(NOT_PROSE, ' ');
   let han = 0;
   let latin = 0;
   for (const ch of sample) {
