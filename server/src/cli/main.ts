@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { exportContract } from '../export/exportContract.js';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { fixAll, runChecks, parseContract, toLocale, type Locale } from '../core/index.js';
@@ -25,7 +26,7 @@ interface Io {
 }
 
 /** Runs the CLI and returns its exit status; never throws for bad input. */
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,6 +37,10 @@ export function main(argv: readonly string[], io: Io): number {
         locale: { type: 'string' },
         config: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        to: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'no-gaps': { type: 'boolean' },
+        force: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -72,6 +77,8 @@ export function main(argv: readonly string[], io: Io): number {
       return check(operands, values.format ?? 'text', !values['no-color'] && io.isTty && !io.env['NO_COLOR'], analyzeOptions, uiLocale, io);
     case 'fix':
       return fix(operands, Boolean(values['dry-run']), analyzeOptions, uiLocale, io);
+    case 'render':
+      return render(operands, { to: values.to, output: values.output, showGaps: !values['no-gaps'], force: Boolean(values.force) }, analyzeOptions, uiLocale, io);
     default:
       io.err(cliMessage(uiLocale, 'unknownCommand', { command }));
       return EXIT.usage;
@@ -114,11 +121,17 @@ function summary(files: readonly AnalyzedFile[], locale: Locale): string {
   const fileNoun = files.length === 1 ? 'file' : 'files';
   if (all.length === 0) return cliMessage(locale, 'clean', { files: files.length, fileNoun });
   const count = (...severities: string[]) => all.filter((p) => severities.includes(p.severity)).length;
+  const noun = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+  const [errors, warnings, notes] = [count('error'), count('warning'), count('info', 'hint')];
   return cliMessage(locale, 'summary', {
     problems: all.length,
-    errors: count('error'),
-    warnings: count('warning'),
-    notes: count('info', 'hint'),
+    problemNoun: noun(all.length, 'problem'),
+    errors,
+    errorNoun: noun(errors, 'error'),
+    warnings,
+    warningNoun: noun(warnings, 'warning'),
+    notes,
+    noteNoun: noun(notes, 'note'),
     files: files.length,
     fileNoun,
   });
@@ -159,14 +172,53 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
   return status;
 }
 
+async function render(
+  operands: readonly string[],
+  options: { to: string | undefined; output: string | undefined; showGaps: boolean; force: boolean },
+  analyzeOptions: AnalyzeOptions,
+  locale: Locale,
+  io: Io,
+): Promise<number> {
+  const [path, ...rest] = operands;
+  const format = options.to ?? (options.output?.toLowerCase().endsWith('.docx') ? 'docx' : 'html');
+  if (path === undefined || rest.length > 0 || options.output === undefined) {
+    io.err(cliMessage(locale, 'renderUsage'));
+    return EXIT.usage;
+  }
+  if (format !== 'html' && format !== 'docx') {
+    io.err(cliMessage(locale, 'badRenderFormat', { value: format }));
+    return EXIT.usage;
+  }
+  const analyzed = analyzeFile(path, analyzeOptions);
+  if (isFailure(analyzed)) {
+    io.err(cliMessage(locale, 'missing', { path, reason: analyzed.reason }));
+    return EXIT.usage;
+  }
+  const errors = analyzed.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0 && !options.force) {
+    io.err(cliMessage(locale, 'renderHasErrors', { path, errors }));
+    return EXIT.problems;
+  }
+  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps, locale: analyzed.config.locale ?? analyzed.doc.locale });
+  try {
+    writeFileSync(options.output, exported.bytes);
+  } catch (error) {
+    io.err(cliMessage(locale, 'missing', { path: options.output, reason: (error as Error).message }));
+    return EXIT.usage;
+  }
+  io.err(cliMessage(locale, 'rendered', { path: options.output, gaps: exported.gapCount }));
+  return EXIT.clean;
+}
+
 // Only run when executed, not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
-  const status = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
     cwd: process.cwd(),
     env: process.env,
     isTty: Boolean(process.stdout.isTTY),
+  }).then((status) => {
+    process.exitCode = status;
   });
-  process.exitCode = status;
 }

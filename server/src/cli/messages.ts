@@ -7,6 +7,7 @@ const CATALOGUE = {
 Commands:
   check [files|dirs|globs…]   Check contracts and print problems (default: **/*.contract.md)
   fix <files…>                Apply safe fixes in place (--dry-run prints the diff instead)
+  render <file> -o <out>      Export the contract as it will read (--to html|docx, --no-gaps, --force)
 
 Options:
   --format <text|json|sarif>  Output format for check (default: text)
@@ -26,11 +27,15 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     noMatch: 'No files match "{pattern}".',
     missing: 'Cannot read {path}: {reason}.',
     fixNeedsFiles: 'fix needs at least one file: clausemark fix FILE [--dry-run].',
-    summary: '{problems} problems ({errors} errors, {warnings} warnings, {notes} notes) in {files} {fileNoun}.',
+    summary: '{problems} {problemNoun} ({errors} {errorNoun}, {warnings} {warningNoun}, {notes} {noteNoun}) in {files} {fileNoun}.',
     clean: 'No problems in {files} {fileNoun}.',
     fixed: '{path}: applied {count} fixes; {remaining} problems remain.',
     nothingToFix: '{path}: nothing to fix automatically; {remaining} problems remain.',
     configError: 'Configuration problem: {detail}',
+    renderUsage: 'render needs one contract and an output file: clausemark render FILE -o OUT [--to html|docx] [--no-gaps] [--force].',
+    badRenderFormat: 'Unexpected format "{value}", expected html or docx.',
+    renderHasErrors: '{path} still has {errors} errors; fix them, or export anyway with --force.',
+    rendered: 'Wrote {path} ({gaps} open gaps shown).',
   },
   'zh-CN': {
     usage: `用法：clausemark <命令> [选项]
@@ -38,6 +43,7 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
 命令：
   check [文件|目录|通配符…]   检查合同并输出问题（默认：**/*.contract.md）
   fix <文件…>                 就地应用安全修复（加 --dry-run 则只输出差异）
+  render <文件> -o <输出>      按阅读效果导出合同（--to html|docx，--no-gaps，--force）
 
 选项：
   --format <text|json|sarif>  check 的输出格式（默认 text）
@@ -62,6 +68,10 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     fixed: '{path}：已应用 {count} 处修复；尚余 {remaining} 个问题。',
     nothingToFix: '{path}：没有可自动修复的问题；尚余 {remaining} 个问题。',
     configError: '配置问题：{detail}',
+    renderUsage: 'render 需要一份合同和一个输出文件：clausemark render 文件 -o 输出 [--to html|docx] [--no-gaps] [--force]。',
+    badRenderFormat: '导出格式“{value}”无效，应为 html 或 docx。',
+    renderHasErrors: '{path} 仍有 {errors} 个错误；请先修正，或加 --force 仍然导出。',
+    rendered: '已写入 {path}（显示 {gaps} 处未填空白）。',
   },
 };
 

@@ -33,6 +33,7 @@ export const clauseNumbering: Check = {
         const expected = startAt + i;
         if (clause.ordinal === expected) return;
         edits.push({ span: clause.numberSpan, newText: numberFor(clause, expected) });
+        edits.push(...descendantEdits(doc, clause, numberFor(clause, expected)));
       });
       if (edits.length === 0) continue;
       siblings.forEach((clause, i) => {
@@ -66,4 +67,21 @@ function siblingRuns(doc: ContractDocument): Clause[][] {
 function numberFor(clause: Clause, ordinal: number): string {
   if (clause.style === 'decimal-multi') return [...clause.path.slice(0, -1), ordinal].join('.');
   return formatNumber(clause.style, ordinal, clause.number, encodeChineseOrdinal);
+}
+
+/** `3.1` and `3.1.2` written under clause 3 follow it when it becomes 4, or they would point back at 3. */
+function descendantEdits(doc: ContractDocument, clause: Clause, newNumber: string): TextEdit[] {
+  if (!/^\d+(?:\.\d+)*$/.test(newNumber)) return [];
+  const oldPath = clause.style === 'decimal-multi' ? clause.path : [clause.ordinal];
+  const newPath = newNumber.split('.').map(Number);
+  return doc.clauses
+    .filter(
+      (c) =>
+        c.style === 'decimal-multi' &&
+        c.span.start > clause.span.start &&
+        c.span.start < clause.sectionEnd &&
+        c.path.length > oldPath.length &&
+        oldPath.every((part, i) => c.path[i] === part),
+    )
+    .map((c) => ({ span: c.numberSpan, newText: [...newPath, ...c.path.slice(oldPath.length)].join('.') }));
 }

@@ -113,8 +113,11 @@ function checkWrittenInstalments({ doc, report }: CheckContext, inDeclaredGroup:
   }
 }
 
-/** Instalment lists written in one sentence or list, found by their words. */
-function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): PercentMention[][] {
+/**
+ * Instalment lists written in one sentence or list, found by their words.
+ * Exported for the server's running-total inlay hints, so both agree on what a group is.
+ */
+export function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): PercentMention[][] {
   const bySentence = new Map<number, PercentMention[]>();
   for (const mention of doc.percents) {
     if (mention.comparative) continue;

@@ -22,7 +22,9 @@ export interface ExtractedBlock extends Omit<BlockModel, 'percents' | 'amounts'>
 }
 
 const SKIPPED = new Set(['yaml', 'code', 'thematicBreak', 'definition', 'math']);
-const LABEL = /[ \t]*\{#([\p{L}\p{N}_-]{1,64})\}[ \t]*$/u;
+// The look-behind starts a match only at the first of a run of spaces, keeping a long line linear.
+const LABEL = /(?<![ \t])[ \t]*\{#([\p{L}\p{N}_-]{1,64})\}[ \t]*$/u;
+const CONTAINER_PREFIX = /[ \t]*>[ \t]?|[ \t]+/y;
 
 /**
  * Extracts everything the checks need from one top-level block. Offsets are
@@ -162,10 +164,12 @@ function findClauses(masked: string, source: string, span: Span, type: string, o
     lineNumber++;
     let pos = line.start;
     const lineText = () => masked.slice(pos, line.end);
-    // Container prefixes: indentation, block quotes, heading hashes.
+    // Container prefixes: indentation, block quotes. Matched in place: slicing
+    // the rest of the line per prefix is quadratic on a line of `> > > …`.
     for (;;) {
-      const m = /^[ \t]*>[ \t]?|^[ \t]+/.exec(lineText());
-      if (!m || m[0].length === 0) break;
+      CONTAINER_PREFIX.lastIndex = pos;
+      const m = CONTAINER_PREFIX.exec(masked);
+      if (!m || m[0].length === 0 || pos + m[0].length > line.end) break;
       pos += m[0].length;
     }
     let container: Clause['container'] = 'paragraph';
@@ -207,7 +211,8 @@ function findClauses(masked: string, source: string, span: Span, type: string, o
     const rest = masked.slice(pos + marker.length, line.end);
     const label = LABEL.exec(rest);
     const rawRest = source.slice(pos + marker.length, line.end);
-    const titleText = (label ? rawRest.slice(0, label.index) : rawRest).replace(/[ \t]#+[ \t]*$/, '');
+    // Only the start of a long line can be a title; cleaning it all would cost more than the line.
+    const titleText = (label ? rawRest.slice(0, label.index) : rawRest).replace(/[ \t]#+[ \t]*$/, '').slice(0, TITLE_SOURCE_LIMIT);
     const absolute = span.start + pos;
     clauses.push({
       span: { start: span.start + line.start, end: span.start + line.end },
@@ -234,6 +239,8 @@ function findClauses(masked: string, source: string, span: Span, type: string, o
   }
   return clauses;
 }
+
+const TITLE_SOURCE_LIMIT = 480;
 
 /** Outline titles read as plain text: emphasis markers and marker characters go. */
 function cleanTitle(title: string): string {

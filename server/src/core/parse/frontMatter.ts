@@ -48,8 +48,7 @@ export function emptyMeta(): ContractMeta {
  */
 export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   const contentSpan = fenceContent(text, span);
-  // The yaml library reads a lone CR (old Mac line ends) as part of a line; as
-  // LF it is the same break at the same offset, so every position still holds.
+  // The yaml package does not read a lone CR as a line break; LF keeps every offset where it was.
   const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
   const base = contentSpan.start;
   const at = (range: readonly number[] | null | undefined, fallback: Span = span): Span =>

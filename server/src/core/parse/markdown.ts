@@ -2,7 +2,7 @@ import { remark } from 'remark';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 
 /**
@@ -27,15 +27,181 @@ function withoutEmphasis(this: Processor): void {
 const structureProcessor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutEmphasis).freeze();
 
 /**
+ * micromark is quadratic in several ways within one paragraph: it merges
+ * inline text tokens with one array splice per run of text, pairs `*`/`_`
+ * runs by walking back over every earlier event for each closing run, and
+ * looks back over open brackets for each `]`. A 300 kB one-line paragraph
+ * took 12 s; 25,000 `[●]` in one paragraph, 11 s. So a stretch of lines
+ * without a blank line that is longer than PARAGRAPH_LIMIT, or holds more
+ * than INLINE_MARKER_LIMIT runs of inline markup characters, is not given to
+ * micromark: it becomes one plain paragraph whose code spans are still found
+ * (or a code block, if it opens with a fence). The scanners read its source
+ * text as they read any other; only emphasis and links inside it are lost.
+ * Real contracts stay far below both limits. The decision is per stretch, so
+ * parsing a window of whole stretches (incremental reparsing) decides the
+ * same way.
+ */
+export const PARAGRAPH_LIMIT = 100_000;
+export const INLINE_MARKER_LIMIT = 3000;
+
+/**
  * Parses Markdown into an mdast tree whose offsets index `text` itself.
  * micromark drops a leading BOM and counts from after it, so callers strip
  * the BOM first and shift offsets back (see `parseContract`).
  */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return parseGuarded(text, processor);
 }
 
-/** Like `parseMarkdown`, but emphasis stays plain text: the tree the checker needs, in linear time. */
+/** Like `parseMarkdown`, but emphasis stays plain text: the tree the checker needs. */
 export function parseMarkdownStructure(text: string): Root {
-  return structureProcessor.parse(text) as Root;
+  return parseGuarded(text, structureProcessor);
+}
+
+function parseGuarded(text: string, parser: { parse(text: string): unknown }): Root {
+  const heavy = stretches(text).filter(
+    (s) => (s.end - s.start > PARAGRAPH_LIMIT || s.inlineMarkers > INLINE_MARKER_LIMIT) && !(s.start === 0 && text.startsWith('---')),
+  );
+  const source = heavy.length === 0 ? text : blankOut(text, heavy);
+  const tree = parser.parse(source) as Root;
+  if (heavy.length > 0) insertPlainParagraphs(tree, text, heavy);
+  return tree;
+}
+
+interface Stretch {
+  readonly start: number;
+  readonly end: number;
+  /** How many runs of `*`, `_`, `[`, `]`, `` ` ``, `<` or `~` it holds: what inline parsing costs. */
+  readonly inlineMarkers: number;
+}
+
+const INLINE_MARKERS = new Set([...'*_[]`<~'].map((c) => c.charCodeAt(0)));
+
+/** The stretches of non-blank lines, from the first character of the first to the end of the last; one pass. */
+function stretches(text: string): Stretch[] {
+  const found: Stretch[] = [];
+  let start = -1;
+  let end = 0;
+  let lineStart = 0;
+  let runs = 0;
+  let lineRuns = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) {
+      if (INLINE_MARKERS.has(c) && text.charCodeAt(i - 1) !== c) lineRuns++;
+      continue;
+    }
+    if (isBlank(text, lineStart, i)) {
+      if (start >= 0) found.push({ start, end, inlineMarkers: runs });
+      start = -1;
+      runs = 0;
+    } else {
+      if (start < 0) start = lineStart;
+      end = i;
+      runs += lineRuns;
+    }
+    lineRuns = 0;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  if (start >= 0) found.push({ start, end, inlineMarkers: runs });
+  return found;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The text with each stretch turned into blank lines, so every other offset stays put. */
+function blankOut(text: string, long: readonly Stretch[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of long) {
+    out += text.slice(at, s.start) + text.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Puts a plain paragraph where each blanked stretch was (or a code block, if it
+ * opens with a fence), unless a block such as an open code fence already spans it.
+ */
+function insertPlainParagraphs(tree: Root, text: string, long: readonly Stretch[]): void {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
+  const point = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
+  };
+  for (const s of long) {
+    const covered = tree.children.some((n) => n.position!.start.offset! < s.end && s.start < n.position!.end.offset!);
+    if (covered) continue;
+    const index = tree.children.findIndex((n) => n.position!.start.offset! > s.start);
+    const insert = (node: RootContent) => tree.children.splice(index < 0 ? tree.children.length : index, 0, node);
+    // A fenced code block with no blank line in it stays code.
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(s.start, s.start + 16));
+    if (fence) {
+      insert({ type: 'code', lang: null, meta: null, value: '', position: { start: point(s.start), end: point(s.end) } });
+      continue;
+    }
+    const children: PhrasingContent[] = [];
+    let at = s.start;
+    for (const code of codeSpans(text, s.start, s.end)) {
+      if (code.start > at) children.push({ type: 'text', value: text.slice(at, code.start), position: { start: point(at), end: point(code.start) } });
+      const value = text.slice(code.start + code.ticks, code.end - code.ticks);
+      children.push({ type: 'inlineCode', value, position: { start: point(code.start), end: point(code.end) } });
+      at = code.end;
+    }
+    if (at < s.end) children.push({ type: 'text', value: text.slice(at, s.end), position: { start: point(at), end: point(s.end) } });
+    insert({ type: 'paragraph', children, position: { start: point(s.start), end: point(s.end) } });
+  }
+}
+
+/**
+ * Code spans in `text[start, end)` by the CommonMark rule (a run of backticks
+ * closes at the next run of the same length), found in one pass: for each
+ * length the next candidate closer is remembered, never searched again.
+ */
+function codeSpans(text: string, start: number, end: number): Array<{ start: number; end: number; ticks: number }> {
+  const runs: Array<{ start: number; ticks: number }> = [];
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 96) continue;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === 96) j++;
+    if (i === start || text.charCodeAt(i - 1) !== 92) runs.push({ start: i, ticks: j - i });
+    i = j - 1;
+  }
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    if (!byLength.has(run.ticks)) byLength.set(run.ticks, []);
+    byLength.get(run.ticks)!.push(index);
+  });
+  const next = new Map<number, number>();
+  const spans: Array<{ start: number; end: number; ticks: number }> = [];
+  for (let index = 0; index < runs.length; index++) {
+    const run = runs[index]!;
+    const same = byLength.get(run.ticks)!;
+    let k = next.get(run.ticks) ?? 0;
+    while (k < same.length && same[k]! <= index) k++;
+    next.set(run.ticks, k);
+    if (k === same.length) continue;
+    const closer = runs[same[k]!]!;
+    spans.push({ start: run.start, end: closer.start + closer.ticks, ticks: run.ticks });
+    index = same[k]!;
+  }
+  return spans;
 }

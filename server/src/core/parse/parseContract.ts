@@ -43,23 +43,41 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
+  const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
   const limit = body.length > MARKDOWN_LIMIT ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
   if (limit !== undefined) {
-    const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
     return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit)]);
   }
-  const tree = parseMarkdownStructure(body);
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
-  for (const node of tree.children) {
-    if (node.type === 'yaml' && frontMatter === undefined && node.position?.start.offset === 0) {
-      frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
-      continue;
+  try {
+    const tree = parseMarkdownStructure(body);
+    for (const node of tree.children) {
+      if (node.type === 'yaml' && frontMatter === undefined && node.position?.start.offset === 0) {
+        frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
+        continue;
+      }
+      blocks.push(extractBlock(text, node, offset));
     }
-    blocks.push(extractBlock(text, node, offset));
+  } catch {
+    // Thousands of nested quotes or emphasis markers overflow the stack of the
+    // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
+    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, 'tooDeep')]);
   }
-  return assemble(text, frontMatter, blocks, options, []);
+  const doc = assemble(text, frontMatter, blocks, options, []);
+  PARSE_STATE.set(doc, { frontMatter, blocks, options });
+  return doc;
 }
+
+/** What an incremental reparse needs from the previous parse (see `reparseContract`). */
+export interface ParseState {
+  readonly frontMatter: FrontMatterModel | undefined;
+  readonly blocks: readonly ExtractedBlock[];
+  readonly options: ParseOptions;
+}
+
+/** Kept beside each fully parsed document, so the model type itself stays plain data. */
+export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
 
 function limitIssue(text: string, key: string): ParseIssue {
   return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT } };

@@ -39,6 +39,7 @@ const ZH_WORDS_FIRST = new RegExp(
 );
 const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
 // USD 120,000 (one hundred twenty thousand US dollars)
+const EN_CURRENCY_ANYWHERE = new RegExp(EN_CURRENCY, 'i');
 const EN_FIGURE_FIRST = new RegExp(`${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?`, 'g');
 const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)';
 // One Hundred Twenty Thousand US Dollars (USD 120,000)
@@ -55,23 +56,20 @@ const CURRENCY_CODES: Record<string, string> = {
 /** Finds amounts in figures and the words that state them, in either order. */
 export function scanAmounts(shaped: string, source: string, base: number): RawAmount[] {
   const found: RawAmount[] = [];
-  // Disjoint and sorted by start, so an overlap test looks at two neighbours, not every amount so far.
-  const taken: Span[] = [];
+  // One flag per code unit already in an amount; amounts are short, so checking
+  // a span's own units is cheap where searching every earlier amount is quadratic.
+  const taken = new Uint8Array(shaped.length);
   const push = (amount: RawAmount) => {
-    const { start, end } = amount.span;
-    let low = 0;
-    let high = taken.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (taken[mid]!.start < start) low = mid + 1;
-      else high = mid;
-    }
-    if (low > 0 && taken[low - 1]!.end > start) return;
-    if (low < taken.length && taken[low]!.start < end) return;
-    taken.splice(low, 0, amount.span);
+    const start = amount.span.start - base;
+    const end = amount.span.end - base;
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
     found.push(amount);
   };
-  for (const m of shaped.matchAll(ZH_WORDS_FIRST)) {
+  // Most blocks state no amount; one cheap test spares them the costly patterns.
+  const yuan = /[元圆]/.test(shaped);
+  const currency = EN_CURRENCY_ANYWHERE.test(shaped);
+  for (const m of yuan ? shaped.matchAll(ZH_WORDS_FIRST) : []) {
     const wordsText = m[1]!;
     if (!/[壹贰叁肆伍陆柒捌玖拾佰仟]/.test(wordsText)) continue;
     const wordsStart = m.index + m[0].indexOf(wordsText);
@@ -84,7 +82,7 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
       words: zhWords(source.slice(wordsStart, wordsStart + wordsText.length), base, wordsStart, wordsText),
     });
   }
-  for (const m of shaped.matchAll(ZH_FIGURE_FIRST)) {
+  for (const m of yuan ? shaped.matchAll(ZH_FIGURE_FIRST) : []) {
     const figureToken = m[2]!;
     const figureStart = m.index + (m[1] ? m[0].indexOf(figureToken, m[1].length) : m[0].indexOf(figureToken));
     const unit = m[3]!;
@@ -96,7 +94,7 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
     }
     push({ span: at(base, m.index, m.index + m[0].length), ...fig, currency: CURRENCY_CODES[m[1] ?? unit] ?? 'CNY', words });
   }
-  for (const m of shaped.matchAll(EN_WORDS_FIRST)) {
+  for (const m of currency ? shaped.matchAll(EN_WORDS_FIRST) : []) {
     const wordsText = m[1]!;
     const figureToken = m[3]!;
     const figureStart = m.index + m[0].lastIndexOf(figureToken);
@@ -114,7 +112,7 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
       },
     });
   }
-  for (const m of shaped.matchAll(EN_FIGURE_FIRST)) {
+  for (const m of currency ? shaped.matchAll(EN_FIGURE_FIRST) : []) {
     const figureToken = m[2]!;
     const figureStart = m.index + m[0].indexOf(figureToken, m[1]!.length);
     let words: RawWords | undefined;

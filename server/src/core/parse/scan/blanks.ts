@@ -1,11 +1,19 @@
-import type { Blank, BlankKind, FieldType, Span } from '../../model.js';
+import type { Blank, BlankKind, FieldType } from '../../model.js';
 import { labelBefore } from './shape.js';
 
 const UNDERSCORES = '_＿';
-// A date blank, possibly half filled: ____年__月__日, 2026年__月__日.
-const DATE_BLANK = /(?:(?<![_＿])[_＿]{2,}|\d{4})\s*年\s*(?:[_＿]+|\d{1,2})\s*月\s*(?:[_＿]+|\d{1,2})\s*日/g;
+// A date blank, possibly half filled: ____年__月__日, 2026年__月__日; `\_` is an
+// underscore escaped the way converters such as pandoc write a Word blank.
+// Character classes, not groups, so a ten-megabyte run cannot exhaust the
+// regexp stack; the look-behinds try a run from its first character only.
+const DATE_BLANK = new RegExp(
+  String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`,
+  'g',
+);
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
-const UNDERSCORE_RUN = /[_＿]+/g;
+// `_word_`, `__30__`, `___重要___`: a run that opens against a letter and a run of
+// the same length that closes against one, on the same line, are emphasis.
+const EMPHASIS = /(?<![\p{L}\p{N}_＿\\])(_{1,3})(?=[\p{L}\p{N}])[^_\n\r]{0,200}?[\p{L}\p{N}]\1(?![\p{L}\p{N}_])/gu;
 
 /**
  * Finds legacy blanks in a block's masked source. Underscores are read from
@@ -15,63 +23,89 @@ const UNDERSCORE_RUN = /[_＿]+/g;
  */
 export function scanBlanks(text: string, base: number): Blank[] {
   const blanks: Blank[] = [];
-  const dateSpans: Span[] = [];
+  // One flag per code unit: which ones a blank (or emphasis) already holds. A
+  // list of spans searched per match would make a long line quadratic.
+  const taken = new Uint8Array(text.length);
+  const take = (start: number, end: number) => taken.fill(1, start, end);
   const add = (start: number, end: number, kind: BlankKind, expects: FieldType | undefined) => {
+    take(start, end);
     blanks.push({ span: { start: base + start, end: base + end }, kind, expects, label: labelBefore(text, start) });
   };
   for (const match of text.matchAll(DATE_BLANK)) {
     if (!/[_＿]/.test(match[0])) continue;
-    dateSpans.push({ start: match.index, end: match.index + match[0].length });
     add(match.index, match.index + match[0].length, 'date', 'date');
   }
-  // Matches arrive in order, so "already taken" is a pointer walk, not a search per match.
-  const inDate = cursor(dateSpans);
-  const bracketSpans: Span[] = [];
   for (const match of text.matchAll(BRACKET_BLANK)) {
-    if (inDate(match.index)) continue;
+    if (taken[match.index]) continue;
     // `- [ ]` is a GFM task list box, not a blank.
     if (/^\[ +\]$/.test(match[0]) && /^\s*(?:[-*+]|\d+[.)])\s+$/.test(lineBefore(text, match.index))) continue;
-    bracketSpans.push({ start: match.index, end: match.index + match[0].length });
     add(match.index, match.index + match[0].length, 'bracket', expectsAround(text, match.index, match.index + match[0].length));
   }
-  const inDateAgain = cursor(dateSpans);
-  const inBracket = cursor(bracketSpans);
-  const inBreak = cursor(thematicBreakLines(text));
-  for (const match of text.matchAll(UNDERSCORE_RUN)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (inDateAgain(start) || inBracket(start) || inBreak(start)) continue;
-    const fullWidth = match[0][0] === '＿';
-    if (!fullWidth && match[0].length < 3 && !shortRunIsBlank(text, start, end)) continue;
+  for (const match of text.matchAll(EMPHASIS)) {
+    if (taken[match.index]) continue;
+    const close = match.index + match[0].length - match[1]!.length;
+    take(match.index, match.index + match[1]!.length);
+    take(close, close + match[1]!.length);
+  }
+  for (const { start, end, underscores, fullWidth } of underscoreRuns(text)) {
+    if (taken[start]) continue;
+    if (isThematicBreakLine(text, start, end)) continue;
+    if (!fullWidth && underscores < 3 && !shortRunIsBlank(text, start, end)) continue;
     add(start, end, 'underscore', expectsAround(text, start, end));
   }
   blanks.sort((a, b) => a.span.start - b.span.start);
   return blanks;
 }
 
-/** Whether each of a rising sequence of indices falls in one of `spans` (sorted, disjoint). */
-function cursor(spans: readonly Span[]): (index: number) => boolean {
-  let i = 0;
-  return (index) => {
-    while (i < spans.length && spans[i]!.end <= index) i++;
-    return i < spans.length && spans[i]!.start <= index;
-  };
+const isUnderscore = (code: number) => code === 0x5f || code === 0xff3f;
+
+/** Runs of `_`, `＿` and escaped `\_`, in one pass (a regexp group repeated ten million times overflows). */
+function* underscoreRuns(text: string): Generator<{ start: number; end: number; underscores: number; fullWidth: boolean }> {
+  for (let i = 0; i < text.length; i++) {
+    const escaped = text.charCodeAt(i) === 0x5c && isUnderscore(text.charCodeAt(i + 1));
+    if (!escaped && !isUnderscore(text.charCodeAt(i))) continue;
+    const start = i;
+    let underscores = 0;
+    for (;;) {
+      if (isUnderscore(text.charCodeAt(i))) i++;
+      else if (text.charCodeAt(i) === 0x5c && isUnderscore(text.charCodeAt(i + 1))) i += 2;
+      else break;
+      underscores++;
+    }
+    yield { start, end: i, underscores, fullWidth: text.charCodeAt(escaped ? start + 1 : start) === 0xff3f };
+    i--;
+  }
 }
 
-/** The text before `index` on its line; a task box's prefix is short, so the look-back is bounded. */
 function lineBefore(text: string, index: number): string {
   let from = index;
-  while (from > 0 && index - from < 200 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+  while (from > 0 && index - from < 16 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
   return text.slice(from, index);
 }
 
-/** Lines of only underscores (three or more, spaces between allowed): thematic breaks, found in one pass. */
-function thematicBreakLines(text: string): Span[] {
-  const lines: Span[] = [];
-  for (const match of text.matchAll(/^ {0,3}_[ \t]*_[ \t]*_[_ \t]*$/gm)) {
-    lines.push({ start: match.index, end: match.index + match[0].length });
+/**
+ * A line of nothing but underscores, spaces and tabs (at least three
+ * underscores) is a thematic break. Walks out from the run and stops at the
+ * first other character, so a long line of text costs nothing extra per run.
+ */
+function isThematicBreakLine(text: string, start: number, end: number): boolean {
+  let underscores = end - start;
+  let from = start;
+  for (; from > 0; from--) {
+    const c = text[from - 1]!;
+    if (c === '\n' || c === '\r') break;
+    if (c === '_') underscores++;
+    else if (c !== ' ' && c !== '\t') return false;
   }
-  return lines;
+  let to = end;
+  for (; to < text.length; to++) {
+    const c = text[to]!;
+    if (c === '\n' || c === '\r') break;
+    if (c === '_') underscores++;
+    else if (c !== ' ' && c !== '\t') return false;
+  }
+  // Up to three spaces may indent it; a tab or more spaces make it code, which is masked anyway.
+  return underscores >= 3 && /^ {0,3}_/.test(text.slice(from, Math.min(to, from + 4)));
 }
 
 /** `_%`, `第_种`, `_年` or a run set apart by spaces or punctuation is a blank; `a_b` or `_word_` is not. */

@@ -29,9 +29,13 @@ export interface ShapedBlock {
   shaped: string;
 }
 
+// What normalizeDigits changes; most blocks have none of it and are kept as they are.
+const FULL_WIDTH_NUMBER_CHARS = /[\uFF10-\uFF19．，％]/;
+
 export function maskRanges(source: string, base: number, ranges: readonly Span[]): string {
-  if (ranges.length === 0) return normalizeDigits(source);
-  const chars = normalizeDigits(source).split('');
+  const normalized = FULL_WIDTH_NUMBER_CHARS.test(source) ? normalizeDigits(source) : source;
+  if (ranges.length === 0) return normalized;
+  const chars = normalized.split('');
   for (const range of ranges) {
     for (let i = Math.max(range.start - base, 0); i < Math.min(range.end - base, chars.length); i++) {
       const c = chars[i]!;
@@ -51,7 +55,9 @@ export function fillRanges(text: string, base: number, ranges: readonly Span[], 
   return chars.join('');
 }
 
-const SEGMENT_BREAK = /[，,；;。\n\r！!？?]/;
+const SEGMENT_BREAKS = new Set([...'，,；;。\n\r！!？?'].map((c) => c.charCodeAt(0)));
+// Called for every percentage; a set lookup per character instead of a regexp keeps a long line cheap.
+const isSegmentBreak = (text: string, index: number) => SEGMENT_BREAKS.has(text.charCodeAt(index));
 
 /**
  * The words on either side of `index` up to the nearest comma, semicolon or
@@ -59,9 +65,9 @@ const SEGMENT_BREAK = /[，,；;。\n\r！!？?]/;
  */
 export function segmentAround(text: string, start: number, end: number, limit = 40): { text: string; start: number } {
   let from = start;
-  while (from > 0 && start - from < limit && !SEGMENT_BREAK.test(text[from - 1]!)) from--;
+  while (from > 0 && start - from < limit && !isSegmentBreak(text, from - 1)) from--;
   let to = end;
-  while (to < text.length && to - end < limit && !SEGMENT_BREAK.test(text[to]!)) to++;
+  while (to < text.length && to - end < limit && !isSegmentBreak(text, to)) to++;
   return { text: text.slice(from, to).trim(), start: from };
 }
 
@@ -75,8 +81,11 @@ export function labelBefore(text: string, index: number, limit = 12): string | u
   while (from > 0 && /[\s:：(（【\[≥≤><=＝]/.test(text[from - 1]!)) from--;
   // Skip a parenthetical aside so the label is the word it qualifies.
   if (from > 0 && /[)）]/.test(text[from - 1]!)) {
-    const open = Math.max(text.lastIndexOf('(', from - 1), text.lastIndexOf('（', from - 1));
-    if (open >= 0 && from - open <= 40) from = open;
+    // Search a bounded window: an unbounded lastIndexOf per blank is quadratic on a long line.
+    const windowStart = Math.max(0, from - 40);
+    const aside = text.slice(windowStart, from - 1);
+    const open = Math.max(aside.lastIndexOf('('), aside.lastIndexOf('（'));
+    if (open >= 0) from = windowStart + open;
   }
   const end = from;
   while (from > 0 && end - from < limit && !/[\s，,；;。:：()（）\[\]【】、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|]/.test(text[from - 1]!)) from--;

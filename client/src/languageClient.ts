@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { LANGUAGE_ID } from '../../server/src/protocol.js';
+
+/**
+ * Starts the bundled language server over IPC. The client adds nothing of its
+ * own to the protocol: every contract feature comes from the server.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: 'clausemark' },
+    outputChannelName: 'Clausemark',
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  return new LanguageClient('clausemark', 'Clausemark', serverOptions, clientOptions);
+}

@@ -1,0 +1,50 @@
+import type { Locale } from '../model.js';
+import { parseContract } from '../parse/parseContract.js';
+import { adaptClauseBody } from './adaptBody.js';
+import type { ClauseTemplate, TemplateField, TemplateGroup, TemplateParty } from './template.js';
+import { fieldEntry, groupEntry, partyEntry, scalar } from './yamlEntries.js';
+
+export interface ContractHeader {
+  readonly title: string;
+  readonly locale: Locale;
+  /** ISO code, e.g. CNY or USD; omitted from the front matter when undefined. */
+  readonly currency?: string | undefined;
+}
+
+/**
+ * A whole new contract from clause templates, in the order given: one front
+ * matter declaring every party, field and group they use (the first
+ * declaration of a name wins), a title heading, then the clauses numbered
+ * 一、二、… or 1. 2. … with labels kept unique. Lines end with `\n`.
+ */
+export function composeContract(templates: readonly ClauseTemplate[], header: ContractHeader): string {
+  const parties = firstByKey<TemplateParty>(templates.flatMap((t) => t.parties), (p) => p.key);
+  const fields = firstByKey<TemplateField>(templates.flatMap((t) => t.fields), (f) => f.name);
+  const groups = firstByKey<TemplateGroup>(templates.flatMap((t) => t.groups), (g) => g.name);
+  const lines = ['---', `title: ${scalar(header.title)}`, `locale: ${header.locale}`];
+  if (header.currency !== undefined) lines.push(`currency: ${scalar(header.currency.toUpperCase())}`);
+  const section = (key: string, entries: string[]) => {
+    if (entries.length > 0) lines.push(`${key}:`, ...entries.map((e) => `  ${e}`));
+  };
+  section('parties', parties.map(partyEntry));
+  section('fields', fields.map(fieldEntry));
+  section('groups', groups.map(groupEntry));
+  lines.push('---', '', `# ${header.title}`);
+
+  const taken = new Set<string>();
+  let ordinal = 1;
+  for (const template of templates) {
+    const body = adaptClauseBody(template.body, { ordinal, takenLabels: taken });
+    const placed = parseContract(body);
+    const tops = placed.clauses.filter((c) => c.depth === 0).length;
+    ordinal += tops;
+    for (const clause of placed.clauses) if (clause.label) taken.add(clause.label);
+    lines.push('', body);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function firstByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
+}

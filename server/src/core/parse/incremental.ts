@@ -1,0 +1,116 @@
+import type { ContractDocument, Span } from '../model.js';
+import { extractBlock, type ExtractedBlock } from './block.js';
+import { parseMarkdownStructure } from './markdown.js';
+import { PARSE_STATE, assemble, parseContract, type ParseOptions } from './parseContract.js';
+
+/** One text change: replace `[start, end)` of the previous text with `text`. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Blocks whose extent never depends on their neighbours; edits among them reparse locally. */
+const SELF_CONTAINED = new Set(['paragraph', 'heading', 'thematicBreak', 'table']);
+// Constructs that can reach past a blank line or change how distant text parses.
+const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s{4})|\$\$/m;
+
+/**
+ * Applies one change and reparses only the top-level blocks it touched (with
+ * one neighbour on each side), reusing every other block. Falls back to a full
+ * parse whenever locality cannot be guaranteed: the front matter, code fences,
+ * HTML, lists, block quotes or link definitions in reach. The result equals
+ * `parseContract(newText)`; the tests hold it to that.
+ */
+export function reparseContract(previous: ContractDocument, change: TextChange, options?: ParseOptions): ContractDocument {
+  const text = previous.text.slice(0, change.start) + change.text + previous.text.slice(change.end);
+  const state = PARSE_STATE.get(previous);
+  const parseOptions = options ?? state?.options ?? {};
+  const full = () => parseContract(text, parseOptions);
+  if (!state || (options !== undefined && options !== state.options)) return full();
+  const blocks = state.blocks;
+  const bodyStart = state.frontMatter ? state.frontMatter.frontMatter.span.end : previous.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (change.start < bodyStart + 1 || blocks.length === 0) return full();
+
+  // The touched blocks, widened by one block each side so merges and splits are seen.
+  let first = blocks.findIndex((b) => b.span.end >= change.start);
+  if (first < 0) first = blocks.length - 1;
+  let last = first;
+  while (last + 1 < blocks.length && blocks[last + 1]!.span.start <= change.end) last++;
+  first = Math.max(0, first - 1);
+  last = Math.min(blocks.length - 1, last + 1);
+  // Grow the window until it starts and ends at blank lines: a heading right
+  // after a paragraph line could otherwise turn into that paragraph's last line.
+  const BLANK_BEFORE = /(?:^|\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
+  for (let guard = 0; first > 0 && !BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, blocks[first]!.span.start - 64), blocks[first]!.span.start)); guard++) {
+    if (guard > 8) return full();
+    first--;
+  }
+  for (let guard = 0; last + 1 < blocks.length && !BLANK_BEFORE.test(previous.text.slice(Math.max(0, blocks[last + 1]!.span.start - 64), blocks[last + 1]!.span.start)); guard++) {
+    if (guard > 8) return full();
+    last++;
+  }
+  for (let i = first; i <= last; i++) if (!SELF_CONTAINED.has(blocks[i]!.type)) return full();
+  // Neighbours just outside the window must not be able to absorb it (a list swallowing a paragraph).
+  if (first > 0 && !SELF_CONTAINED.has(blocks[first - 1]!.type)) return full();
+  if (last + 1 < blocks.length && !SELF_CONTAINED.has(blocks[last + 1]!.type)) return full();
+
+  const windowStart = first === 0 ? bodyStart : blocks[first]!.span.start;
+  const oldWindowEnd = last === blocks.length - 1 ? previous.text.length : blocks[last + 1]!.span.start;
+  const delta = change.text.length - (change.end - change.start);
+  const newWindowEnd = oldWindowEnd + delta;
+  if (change.end > oldWindowEnd) return full();
+  const windowText = text.slice(windowStart, newWindowEnd);
+  const oldWindowText = previous.text.slice(windowStart, oldWindowEnd);
+  if (REACHING.test(windowText) || REACHING.test(oldWindowText) || /^\s*---/.test(windowText)) return full();
+  // The window must end on a blank line (or the end of the text) so the next block starts afresh.
+  if (newWindowEnd < text.length && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(windowText)) return full();
+
+  const fresh: ExtractedBlock[] = [];
+  try {
+    const tree = parseMarkdownStructure(windowText);
+    for (const node of tree.children) {
+      if (!SELF_CONTAINED.has(node.type)) return full();
+      fresh.push(extractBlock(text, node, windowStart));
+    }
+  } catch {
+    return full(); // a window nested too deeply: the full parse reports it
+  }
+  const after = blocks.slice(last + 1).map((b) => shiftBlock(b, delta));
+  const merged = [...blocks.slice(0, first), ...fresh, ...after];
+  const doc = assemble(text, state.frontMatter, merged, parseOptions, []);
+  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks: merged, options: parseOptions });
+  return doc;
+}
+
+/** Applies several changes in order, as an LSP `didChange` lists them. */
+export function reparseWithChanges(previous: ContractDocument, changes: readonly TextChange[], options?: ParseOptions): ContractDocument {
+  let doc = previous;
+  for (const change of changes) doc = reparseContract(doc, change, options);
+  return doc;
+}
+
+const OFFSET_KEYS = new Set(['sentenceStart', 'placeholderAt', 'sectionEnd']);
+
+/** A copy of a block with every offset moved by `delta`. */
+function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
+  if (delta === 0) return block;
+  return shift(block, delta) as ExtractedBlock;
+}
+
+function shift(value: unknown, delta: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (isSpan(record)) return { start: record.start + delta, end: record.end + delta };
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(record)) {
+    out[key] = OFFSET_KEYS.has(key) && typeof v === 'number' ? v + delta : shift(v, delta);
+  }
+  return out;
+}
+
+function isSpan(record: Record<string, unknown>): record is Span & Record<string, unknown> {
+  const keys = Object.keys(record);
+  return keys.length === 2 && typeof record['start'] === 'number' && typeof record['end'] === 'number';
+}

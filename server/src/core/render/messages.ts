@@ -1,0 +1,92 @@
+import type { FieldType, Locale } from '../model.js';
+import { format, type LocalizedCatalogue, type MessageArgs } from '../i18n/messages.js';
+
+/** Everything the rendered contract says in its own voice, in both languages. */
+const RENDER_MESSAGES: LocalizedCatalogue = {
+  en: {
+    summary: '{gaps} · {problems} open',
+    gapsOne: '1 gap',
+    gapsMany: '{count} gaps',
+    problemsOne: '1 problem',
+    problemsMany: '{count} problems',
+    gapLabel: '[{label}]',
+    blankTitle: 'To fill in: {label}',
+    blankTitleTyped: 'To fill in: {label} ({type})',
+    blankUnnamed: 'blank',
+    placeholderTitle: 'Field {name} ({type}) has no value yet',
+    placeholderTitleDescribed: '{label}: field {name} ({type}) has no value yet',
+    valueTitle: 'Field {name} ({type})',
+    unknownFieldTitle: 'Field {name} is not declared',
+    brokenReference: 'No clause is labelled "{label}"',
+    partiesCaption: 'Parties',
+    partyKey: 'Party',
+    partyRole: 'Role',
+    partyName: 'Name',
+    partyNameMissing: '(not filled in)',
+    htmlOmitted: '(HTML omitted)',
+    linkRemoved: '[link removed]',
+    untitled: 'Untitled contract',
+    footnotes: 'Notes',
+    footnoteBack: 'Back to reference {reference}',
+    'type.text': 'text',
+    'type.number': 'number',
+    'type.money': 'amount',
+    'type.percent': 'percentage',
+    'type.date': 'date',
+    'type.duration': 'duration',
+    'type.party': 'party',
+    'type.choice': 'option',
+  },
+  'zh-CN': {
+    summary: '尚有 {gaps}、{problems}',
+    gapsOne: '1 处空白',
+    gapsMany: '{count} 处空白',
+    problemsOne: '1 个问题',
+    problemsMany: '{count} 个问题',
+    gapLabel: '［{label}］',
+    blankTitle: '待填写：{label}',
+    blankTitleTyped: '待填写：{label}（{type}）',
+    blankUnnamed: '待填写',
+    placeholderTitle: '字段“{name}”（{type}）尚未填写',
+    placeholderTitleDescribed: '{label}：字段“{name}”（{type}）尚未填写',
+    valueTitle: '字段“{name}”（{type}）',
+    unknownFieldTitle: '字段“{name}”未声明',
+    brokenReference: '没有条款带有标签“{label}”',
+    partiesCaption: '合同当事方',
+    partyKey: '当事方',
+    partyRole: '角色',
+    partyName: '名称',
+    partyNameMissing: '（尚未填写）',
+    htmlOmitted: '（此处 HTML 未显示）',
+    linkRemoved: '［链接已移除］',
+    untitled: '未命名合同',
+    footnotes: '注释',
+    footnoteBack: '返回引用处 {reference}',
+    'type.text': '文本',
+    'type.number': '数字',
+    'type.money': '金额',
+    'type.percent': '百分比',
+    'type.date': '日期',
+    'type.duration': '期限',
+    'type.party': '当事方',
+    'type.choice': '选项',
+  },
+};
+
+/** A rendering string in `locale`. */
+export function renderMessage(locale: Locale, key: string, args?: MessageArgs): string {
+  return format(RENDER_MESSAGES, locale, key, args);
+}
+
+/** A field type as a reader calls it (`金额`, `amount`). */
+export function typeName(locale: Locale, type: FieldType): string {
+  return renderMessage(locale, `type.${type}`);
+}
+
+/** `尚有 3 处空白、1 个问题` / `3 gaps · 1 problem open`. */
+export function summaryText(locale: Locale, gaps: number, problems: number): string {
+  return renderMessage(locale, 'summary', {
+    gaps: renderMessage(locale, gaps === 1 ? 'gapsOne' : 'gapsMany', { count: gaps }),
+    problems: renderMessage(locale, problems === 1 ? 'problemsOne' : 'problemsMany', { count: problems }),
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * One parse and one check run per document version and settings generation,
+ * shared by every feature that asks about that version.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { guessLocale, parseContract, reparseWithChanges, runChecks, type ContractDocument, type Locale, type Problem, type TextChange } from '../core/index.js';
+import { dataFileReader } from '../node/workspaceConfig.js';
+import { LANGUAGE_ID } from '../protocol.js';
+import type { ChangeLog } from './changeLog.js';
+import { filePath, type ResolvedSettings, type SettingsStore } from './settings.js';
+
+/** A contract as one version of it reads: the model, its problems, and how to map offsets. */
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  /**
+   * A snapshot of the text this analysis was made from. The documents the
+   * server keeps are updated in place on every edit, so offsets are always
+   * converted with this snapshot, never with the live document.
+   */
+  readonly document: TextDocument;
+  readonly doc: ContractDocument;
+  readonly problems: readonly Problem[];
+  readonly settings: ResolvedSettings;
+  /** The language of everything shown for this document. */
+  readonly locale: Locale;
+  /** The language the contract is written in (its `locale:`, else its script), for amounts in words. */
+  readonly contractLocale: Locale;
+}
+
+/**
+ * Whether the server treats a document as a contract: opened as `clausemark`,
+ * or named `*.contract.md` (editors that key languages on the extension alone
+ * may still send `markdown` for those). Anything else gets empty results.
+ */
+export function isContract(document: { readonly uri: string; readonly languageId: string }): boolean {
+  return document.languageId === LANGUAGE_ID || /\.contract\.md$/i.test(document.uri);
+}
+
+/**
+ * Analyses one contract text; pure apart from reading a `data:` file next to
+ * it. Given the previous version's model and the edits since, only the blocks
+ * the edits touched are parsed again.
+ */
+export function analyse(document: TextDocument, settings: ResolvedSettings, previous?: { doc: ContractDocument; changes: readonly TextChange[] }): Analysis {
+  const text = document.getText();
+  let doc: ContractDocument | undefined;
+  if (previous) {
+    const reparsed = reparseWithChanges(previous.doc, previous.changes);
+    // The edits were recorded from the client's own messages; trust them only if they add up.
+    if (reparsed.text === text) doc = reparsed;
+  }
+  if (!doc) {
+    const path = filePath(document.uri);
+    doc = parseContract(text, { locale: settings.config.locale, readDataFile: path ? dataFileReader(path) : undefined });
+  }
+  const problems = runChecks(doc, settings.config);
+  const contractLocale = doc.meta.locale ?? guessLocale(text);
+  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale };
+}
+
+interface Entry {
+  readonly version: number;
+  readonly generation: number;
+  readonly analysis: Promise<Analysis>;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+  /** The newest finished analysis per document: the base for reparsing the next version. */
+  private readonly latest = new Map<string, Analysis>();
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly changes: ChangeLog,
+  ) {}
+
+  /**
+   * The analysis of the document as it is now. The text and version are read
+   * before anything is awaited, so a later edit cannot mix into this result.
+   */
+  get(live: TextDocument): Promise<Analysis> {
+    const generation = this.settings.generation;
+    const cached = this.entries.get(live.uri);
+    if (cached && cached.version === live.version && cached.generation === generation) return cached.analysis;
+    const snapshot = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
+    const analysis = this.settings.get(live.uri).then((settings) => {
+      const result = analyse(snapshot, settings, this.previousFor(snapshot, settings));
+      const newest = this.latest.get(live.uri);
+      if (!newest || newest.version <= result.version) {
+        this.latest.set(live.uri, result);
+        this.changes.prune(live.uri, result.version);
+      }
+      return result;
+    });
+    this.entries.set(live.uri, { version: live.version, generation, analysis });
+    // A failed analysis must not stay cached for this version.
+    analysis.catch(() => {
+      if (this.entries.get(live.uri)?.analysis === analysis) this.entries.delete(live.uri);
+    });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+    this.latest.delete(uri);
+    this.changes.forget(uri);
+  }
+
+  /** The previous model and the edits since, when the settings are the same and every edit is known. */
+  private previousFor(snapshot: TextDocument, settings: ResolvedSettings): { doc: ContractDocument; changes: TextChange[] } | undefined {
+    const previous = this.latest.get(snapshot.uri);
+    if (!previous || previous.settings !== settings || previous.version >= snapshot.version) return undefined;
+    const changes = this.changes.between(snapshot.uri, previous.version, snapshot.version);
+    return changes ? { doc: previous.doc, changes } : undefined;
+  }
+}

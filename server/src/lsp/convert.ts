@@ -1,0 +1,44 @@
+/**
+ * The one place where the core's UTF-16 offsets become LSP positions and back.
+ */
+import type { Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocumentEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span, TextEdit } from '../core/index.js';
+
+export function rangeOf(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+export function offsetOf(document: TextDocument, position: Position): number {
+  return document.offsetAt(position);
+}
+
+export function spanOf(document: TextDocument, range: Range): Span {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  return start <= end ? { start, end } : { start: end, end: start };
+}
+
+export function lspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
+  return { range: rangeOf(document, edit.span), newText: edit.newText };
+}
+
+/** True when `offset` lies in `span`, its end included (a cursor just after a word is on it). */
+export function touches(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Edits to one document as a `WorkspaceEdit`: versioned `documentChanges`
+ * when the client takes them, so a stale edit is refused, else `changes`.
+ */
+export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[], documentChanges: boolean): WorkspaceEdit {
+  return documentChanges
+    ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] }
+    : { changes: { [uri]: edits } };
+}

@@ -1,0 +1,72 @@
+/**
+ * Pushes diagnostics to clients that do not pull them: one run per document,
+ * shortly after its last change, and never a result for a version the user
+ * has already edited past.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isContract, type AnalysisCache } from './analysis.js';
+import { diagnosticsOf } from './features/diagnostics.js';
+
+/** Long enough to skip the states between keystrokes, short enough to feel immediate. */
+export const DIAGNOSTICS_DELAY_MS = 150;
+
+export class DiagnosticsPusher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The newest version published per uri, so nothing older follows it. */
+  private readonly published = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyses: AnalysisCache,
+  ) {}
+
+  /** Schedules a run for `uri`, replacing one still waiting. */
+  schedule(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, delay),
+    );
+  }
+
+  /** Re-checks every open document, e.g. after the settings changed. */
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri, 0);
+  }
+
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  /** The document was closed: drop what is pending and clear what was shown. */
+  clear(uri: string): void {
+    this.cancel(uri);
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async run(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document || !isContract(document)) return;
+    const version = document.version;
+    try {
+      const analysis = await this.analyses.get(document);
+      // An edit while the settings were read makes this result stale: the edit scheduled its own run.
+      const current = this.documents.get(uri);
+      if (!current || current.version !== version) return;
+      const last = this.published.get(uri);
+      if (last !== undefined && last > version) return;
+      this.published.set(uri, version);
+      await this.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysis) });
+    } catch (error) {
+      this.connection.console.error(`Checking ${uri} failed: ${String((error as Error)?.stack ?? error)}`);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Clausemark's additions to the Language Server Protocol, declared once and
+ * shared by the server and the VS Code client (as rust-analyzer's `lsp_ext.ts`
+ * does). Documented in docs/protocol.md; change both together.
+ */
+import { RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
+
+/** The language id contracts are opened with. */
+export const LANGUAGE_ID = 'clausemark';
+
+/** The `workspace/configuration` section the server reads. */
+export const SETTINGS_SECTION = 'clausemark';
+
+/** The code action kind of "fix all safe problems" (`source.fixAll.clausemark`). */
+export const FIX_ALL_KIND = 'source.fixAll.clausemark';
+
+/** The client command the code lens on the title line runs, with the document uri as its argument. */
+export const SHOW_GAPS_COMMAND = 'clausemark.showGaps';
+
+/** Settings under `clausemark.*`; every one is optional. */
+export interface ClausemarkSettings {
+  /** The language of messages: "auto" follows the contract (its `locale:`, else its script). */
+  readonly locale?: 'auto' | 'zh-CN' | 'en';
+  /** Per-check severity or "off", by check id; wins over `.clausemark.json|yaml`. */
+  readonly checks?: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
+  /** Where check documentation lives; a diagnostic links to `<docsBaseUrl>/checks.md#<id>`. */
+  readonly docsBaseUrl?: string;
+}
+
+/** One fix carried by a diagnostic, with its edits as ranges in the version it was computed for. */
+export interface DiagnosticFix {
+  readonly title: string;
+  /** Safe fixes are the ones "fix all" applies. */
+  readonly safe: boolean;
+  /** Filed under `refactor.rewrite` rather than `quickfix`. */
+  readonly refactor: boolean;
+  readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
+}
+
+/** What `Diagnostic.data` holds: the document version it belongs to and its fixes. */
+export interface DiagnosticData {
+  readonly version: number;
+  readonly fixes: readonly DiagnosticFix[];
+}
+
+/** A place still to fill in. */
+export interface GapItem {
+  readonly range: Range;
+  /** A legacy blank (`____`, `[●]`) or a placeholder whose field has no value. */
+  readonly kind: 'blank' | 'placeholder';
+  /** The words before a blank, or the field's description or name. */
+  readonly label: string | null;
+  readonly field: string | null;
+  /** The field type the gap expects, when known. */
+  readonly type: string | null;
+}
+
+export interface GapsParams {
+  readonly textDocument: TextDocumentIdentifier;
+}
+
+/** `clausemark/gaps`: every open gap of a contract in document order; `null` for an unknown or non-contract document. */
+export const GapsRequest = new RequestType<GapsParams, GapItem[] | null, void>('clausemark/gaps');
+
+export interface PreviewParams {
+  readonly textDocument: TextDocumentIdentifier;
+  /** Highlight gaps (blanks and unfilled placeholders) in the HTML; default true. */
+  readonly showGaps?: boolean;
+}
+
+export interface PreviewResult {
+  readonly uri: string;
+  /** The document version the HTML was rendered from. */
+  readonly version: number;
+  readonly title: string;
+  /** An HTML fragment (no `<html>`/`<head>`), safe to place in a webview body. */
+  readonly html: string;
+  readonly gapCount: number;
+  readonly problemCount: number;
+}
+
+/** `clausemark/preview`: the contract rendered as HTML; `null` for an unknown or non-contract document. */
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('clausemark/preview');
+
+/** A clause of the library, as the "Insert Clause…" picker lists it. */
+export interface ClauseTemplateItem {
+  readonly id: string;
+  readonly topic: string;
+  readonly title: string;
+  readonly description: string;
+  readonly locale: 'zh-CN' | 'en';
+  /** The clause text as it will be inserted, for the picker's preview. */
+  readonly body: string;
+  readonly source: 'bundled' | 'workspace';
+}
+
+export interface ClausesParams {
+  /** The contract the clause is for: its locale chooses the templates. */
+  readonly textDocument?: TextDocumentIdentifier;
+  /** Overrides the document's locale (e.g. for a new contract). */
+  readonly locale?: 'zh-CN' | 'en';
+}
+
+/** `clausemark/clauses`: the bundled and workspace clause templates of one locale. */
+export const ClausesRequest = new RequestType<ClausesParams, ClauseTemplateItem[], void>('clausemark/clauses');
+
+export interface InsertClauseParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly position: Position;
+  readonly id: string;
+}
+
+/**
+ * `clausemark/insertClause`: the edits that insert a template at (after) a
+ * position and merge its fields into the front matter; `null` when unknown.
+ */
+export const InsertClauseRequest = new RequestType<InsertClauseParams, TextEdit[] | null, void>('clausemark/insertClause');
+
+export interface NewContractParams {
+  readonly locale: 'zh-CN' | 'en';
+  readonly title?: string;
+  /** Which templates to include, in order; all of the locale's when absent. */
+  readonly ids?: readonly string[];
+}
+
+/** `clausemark/newContract`: a whole agreement composed from the library. */
+export const NewContractRequest = new RequestType<NewContractParams, { readonly text: string }, void>('clausemark/newContract');
+
+export interface ExportParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly format: 'html' | 'docx';
+  /** Keep gaps visible as labelled boxes (default) or print them as lines to fill in by hand. */
+  readonly showGaps?: boolean;
+}
+
+export interface ExportResult {
+  readonly format: 'html' | 'docx';
+  /** `utf8` text for HTML, `base64` bytes for DOCX. */
+  readonly encoding: 'utf8' | 'base64';
+  readonly data: string;
+  readonly title: string;
+  readonly errorCount: number;
+  readonly gapCount: number;
+}
+
+/** `clausemark/export`: the same rendering as the preview, as a standalone HTML page or a DOCX document. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('clausemark/export');

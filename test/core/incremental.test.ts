@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parseContract, reparseContract, runChecks, type ContractDocument } from '../../server/src/core/index.js';
+
+const REFERENCE = readFileSync('../shared/reference/ai-training-agreement.zh.txt', 'utf8');
+
+const TYPED = [
+  '---',
+  'title: 增量测试合同',
+  'locale: zh-CN',
+  'parties:',
+  '  甲方: 委托方',
+  '  乙方: 受托方',
+  'fields:',
+  '  总费用: { type: money, value: 500000 }',
+  '  首期比例: { type: percent, group: 付款, value: 30 }',
+  '  尾款比例: { type: percent, group: 付款 }',
+  '---',
+  '# 增量测试合同',
+  '',
+  '## 一、费用 {#fees}',
+  '',
+  '总费用为人民币{{总费用}}元（大写：{{总费用 | 大写}}）。首期支付{{首期比例}}%，尾款{{尾款比例}}%。',
+  '## 二、签署',
+  '',
+  '见第[一](#fees)条。甲方签署日期：____年__月__日 😀',
+  '',
+  '| 项目 | 比例 |',
+  '|---|---|',
+  '| 预付 | 30% |',
+  '',
+  '1. 第一项',
+  '2. 第二项',
+  '',
+  '```',
+  '____ 不是空白',
+  '```',
+  '',
+  'The fee is USD 120,000 (one hundred ten thousand US dollars).',
+  '',
+].join('\n');
+
+/** The parts of the model a user can observe, as plain data. */
+function observable(doc: ContractDocument) {
+  return JSON.stringify({
+    blocks: doc.blocks.map((b) => [b.type, b.span]),
+    placeholders: doc.placeholders,
+    blanks: doc.blanks,
+    clauses: doc.clauses,
+    references: doc.references,
+    percents: doc.percents,
+    amounts: doc.amounts,
+    dates: doc.dates,
+    choices: doc.choices,
+    parties: doc.partyMentions,
+    issues: doc.issues,
+    fields: [...doc.fields.values()],
+    problems: runChecks(doc),
+  });
+}
+
+const FRAGMENTS = ['', 'x', '____', '\n', '\n\n', '# 标题\n', '三、', '（二）', '30%', '{{总费用}}', '```', '- ', '1. ', '😀', '\r\n', '人民币100元（大写：壹佰元整）', '[●]', '> ', '|', '<b>', '2026年2月30日', '见[一](#fees)'];
+
+function checkEdits(source: string) {
+  fc.assert(
+    fc.property(
+      fc.nat({ max: source.length }),
+      fc.nat({ max: 40 }),
+      fc.constantFrom(...FRAGMENTS),
+      fc.nat({ max: 3 }),
+      (at, length, fragment, repeat) => {
+        const start = Math.min(at, source.length);
+        const end = Math.min(source.length, start + (length % 7 === 0 ? length : 0));
+        // Never split a surrogate pair: LSP clients never send such an edit.
+        if (/[\uDC00-\uDFFF]/.test(source[start] ?? '') || /[\uDC00-\uDFFF]/.test(source[end] ?? '')) return;
+        const inserted = fragment.repeat(repeat + 1);
+        const previous = parseContract(source);
+        const incremental = reparseContract(previous, { start, end, text: inserted });
+        const expected = parseContract(source.slice(0, start) + inserted + source.slice(end));
+        assert.equal(incremental.text, expected.text);
+        assert.equal(observable(incremental), observable(expected));
+      },
+    ),
+    { numRuns: 150 },
+  );
+}
+
+test('an incremental reparse equals a full parse after random edits to a typed contract', () => {
+  checkEdits(TYPED);
+});
+
+test('an incremental reparse equals a full parse on the reference agreement', () => {
+  checkEdits(REFERENCE);
+});
+
+test('chained edits, typed character by character, end where a full parse ends', () => {
+  let doc = parseContract(TYPED);
+  const at = TYPED.indexOf('见第');
+  const typed = '乙方应于2026年2月30日前交付，尾款20%。';
+  for (let i = 0; i < typed.length; i++) doc = reparseContract(doc, { start: at + i, end: at + i, text: typed[i]! });
+  const expected = parseContract(TYPED.slice(0, at) + typed + TYPED.slice(at));
+  assert.equal(observable(doc), observable(expected));
+  assert.ok(runChecks(doc).some((p) => p.checkId === 'invalid-date'));
+});

@@ -1,0 +1,147 @@
+// The Clausemark extension in a real VS Code: it activates on a contract,
+// the server's diagnostics reach the editor, a quick fix applies, a clause
+// snippet inserts checked fields, the preview renders, and export writes files.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { runSuite, screenshot, test, waitFor } from '../../support/index.js';
+
+const EXTENSION_ID = 'clausemark.clausemark';
+
+interface PreviewState {
+  readonly version: number;
+  readonly title: string;
+  readonly gapCount: number;
+  readonly renderedGaps: number;
+  readonly renderedProblems: number;
+  readonly textSample: string;
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Clausemark's diagnostics on a file, as plain data that prints well in a failed assertion. */
+function clausemarkDiagnostics(uri: vscode.Uri) {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'clausemark')
+    .map((d) => ({ code: typeof d.code === 'object' ? String(d.code.value) : String(d.code), line: d.range.start.line, character: d.range.start.character, message: d.message, range: d.range }));
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+export function run(): Promise<void> {
+  const root = process.env.CLAUSEMARK_E2E_PROJECT_ROOT;
+  const reference = workspaceFile('reference.contract.md');
+  const mistakes = workspaceFile('mistakes.contract.md');
+  const draft = workspaceFile('draft.contract.md');
+  let api: { previewState(uri: vscode.Uri): PreviewState | undefined; activationMs: number } | undefined;
+
+  return runSuite('extension (Clausemark in VS Code)', [
+    test('activates when the reference agreement opens as a contract', async () => {
+      assert.ok(root, 'the runner passes the project root');
+      // The reference agreement is read from shared/, never copied into the project.
+      copyFileSync(join(root, '..', 'shared', 'reference', 'ai-training-agreement.zh.txt'), reference.fsPath);
+      const editor = await open(reference);
+      assert.equal(editor.document.languageId, 'clausemark');
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `${EXTENSION_ID} is installed`);
+      const exported = await waitFor('the extension to activate', () => extension.isActive && (extension.exports as NonNullable<typeof api>));
+      api = exported;
+      console.log(`    VS Code ${vscode.version}, extension from ${extension.extensionPath}, activated in ${exported.activationMs} ms`);
+      assert.ok(exported.activationMs > 0);
+    }),
+
+    test('shows one warning on each of the 31 gaps of the reference agreement', async () => {
+      const gaps = await waitFor('31 unfilled-blank diagnostics', () => {
+        const found = clausemarkDiagnostics(reference).filter((d) => d.code === 'unfilled-blank');
+        return found.length === 31 && found;
+      });
+      assert.equal(clausemarkDiagnostics(reference).length, 31, 'nothing else is reported');
+      // The first gap: line 7 (0-based 6), after 甲方(数据提供方/委托方): — 14 UTF-16 code units.
+      assert.deepEqual([gaps[0]!.line, gaps[0]!.character], [6, 14]);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await screenshot('problems-reference');
+    }),
+
+    test('Next Gap moves the cursor to the first gap', async () => {
+      const editor = await open(reference);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('clausemark.nextGap');
+      await waitFor('the cursor on the first gap', () => editor.selection.start.line === 6 && editor.selection.start.character === 14);
+    }),
+
+    test('opens the preview beside the editor and the webview shows every gap', async () => {
+      await open(reference);
+      await vscode.commands.executeCommand('clausemark.openPreviewToSide');
+      const state = await waitFor('the preview to render', () => api?.previewState(reference));
+      assert.equal(state.gapCount, 31);
+      assert.equal(state.renderedGaps, 31, 'the webview DOM holds 31 gap elements');
+      assert.match(state.textSample, /尚有 31 处空白/);
+      assert.doesNotMatch(state.textSample, /____/);
+      await screenshot('preview-reference');
+    }),
+
+    test('reports the planted mistakes and applies the amount-words quick fix', async () => {
+      const editor = await open(mistakes);
+      const words = await waitFor('the amount-words error', () => clausemarkDiagnostics(mistakes).find((d) => d.code === 'amount-words'));
+      assert.equal(words.line, 11);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mistakes, words.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.kind?.value === 'quickfix' && /肆拾捌万元整/.test(a.title));
+      assert.ok(fix?.edit, `a quick fix rewrites the words; got ${actions.map((a) => a.title).join(' | ')}`);
+      const before = editor.document.getText();
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(editor.document.getText(), before.replace('伍拾万元整', '肆拾捌万元整'), 'only the words changed');
+      await waitFor('the amount-words error to disappear', () => !clausemarkDiagnostics(mistakes).some((d) => d.code === 'amount-words'));
+    }),
+
+    test('inserts a clause snippet whose fields are checked at once', async () => {
+      const editor = await open(draft);
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'clausemark', name: 'Clausemark (en): Confidentiality' });
+      await waitFor('the snippet text', () => /Confidential/i.test(editor.document.getText()));
+      // Leave snippet mode so every tab stop keeps its default field name.
+      await vscode.commands.executeCommand('leaveSnippet');
+      const unfilled = await waitFor('unfilled-field warnings for the clause\'s fields', () => {
+        const found = clausemarkDiagnostics(draft).filter((d) => d.code === 'unfilled-field');
+        return found.length > 0 && found;
+      });
+      assert.ok(unfilled.every((d) => d.line >= end.line), 'the warnings are on the inserted clause');
+      assert.ok(!clausemarkDiagnostics(draft).some((d) => d.code === 'undefined-field'), 'every placeholder of the clause is typed');
+    }),
+
+    test('exports the contract to DOCX and HTML and the files open', async () => {
+      await open(reference);
+      const docx = workspaceFile('reference.docx');
+      const html = workspaceFile('reference.html');
+      const writtenDocx = await vscode.commands.executeCommand<vscode.Uri | undefined>('clausemark.export', { format: 'docx', uri: docx, force: true });
+      const writtenHtml = await vscode.commands.executeCommand<vscode.Uri | undefined>('clausemark.export', { format: 'html', uri: html, force: true });
+      assert.equal(writtenDocx?.fsPath, docx.fsPath);
+      assert.equal(writtenHtml?.fsPath, html.fsPath);
+      assert.ok(existsSync(docx.fsPath) && readFileSync(docx.fsPath).subarray(0, 2).toString() === 'PK', 'a DOCX (zip) file was written');
+      const page = await vscode.workspace.openTextDocument(html);
+      assert.match(page.getText(), /<article class="clausemark"/);
+      assert.doesNotMatch(page.getText(), /<script/i);
+      assert.equal((page.getText().match(/class="cm-gap"/g) ?? []).length, 31);
+    }),
+
+    test('the preview keeps rendering under a dark theme', async () => {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+      await waitFor('a dark theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark);
+      await open(reference);
+      await vscode.commands.executeCommand('clausemark.openPreviewToSide');
+      const state = await waitFor('the preview to render', () => api?.previewState(reference));
+      assert.equal(state.renderedGaps, 31);
+      await screenshot('preview-reference-dark');
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }),
+  ]);
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { DocumentLink, DocumentSymbol, FoldingRange, InitializeResult, SemanticTokens } from 'vscode-languageserver-protocol';
+import { fixture, LspClient, positionOf, REFERENCE_AGREEMENT } from './lspClient.js';
+
+describe('outline, folding, links and semantic tokens', () => {
+  let client: LspClient;
+  const zh = fixture('service.contract.md');
+  const en = fixture('lease.contract.md');
+
+  before(async () => {
+    client = await LspClient.start();
+    await client.open(zh.uri, zh.text);
+    await client.open(en.uri, en.text);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('outlines the clauses with their numbers, then the parties and fields', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: zh.uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['当事方', '字段', '一 服务内容', '二 服务费用', '三 成果归属', '四 违约责任']);
+    assert.deepEqual(symbols[0]!.children!.map((c) => [c.name, c.detail]), [['甲方', '委托方 · 星河数据有限公司'], ['乙方', '服务方']]);
+    assert.deepEqual(symbols[1]!.children!.map((c) => c.name), ['服务费', '首期比例', '二期比例', '尾款比例', '维护期限', '生效日期', '权属方案', '备注']);
+    assert.equal(symbols[1]!.children![0]!.detail, 'money = 500000');
+    const fee = symbols.find((s) => s.name === '二 服务费用')!;
+    assert.equal(fee.detail, '#fee');
+    assert.equal(fee.selectionRange.start.line, positionOf(zh.text, '## 二、').line);
+    assert.equal(fee.range.end.line, positionOf(zh.text, '另付差旅').line, 'the section ends before the next clause');
+  });
+
+  it('nests sub-clauses under their clause, numbered as written (reference agreement)', async () => {
+    const text = readFileSync(REFERENCE_AGREEMENT, 'utf8');
+    const uri = pathToFileURL(REFERENCE_AGREEMENT).href;
+    await client.open(uri, text, 'clausemark');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const first = symbols[0]!;
+    assert.equal(first.name, '一 合同主体');
+    assert.deepEqual(first.children!.map((c) => c.name), ['一（一） 合同双方', '一（二） 合同内容']);
+    // Every top-level clause line of the file is in the outline, in order.
+    const topLines = text.split('\n').flatMap((line, i) => (/^[一二三四五六七八九十]+、/.test(line) ? [i] : []));
+    assert.deepEqual(symbols.map((s) => s.selectionRange.start.line), topLines);
+    await client.close(uri);
+  });
+
+  it('folds the front matter and each clause section', async () => {
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: en.uri } });
+    const line = (needle: string) => positionOf(en.text, needle).line;
+    assert.deepEqual(ranges, [
+      { startLine: 0, endLine: line('---\n\n#'), kind: 'region' },
+      { startLine: line('## 1.'), endLine: line('The Lessor leases') },
+      { startLine: line('## 2.'), endLine: line('Payment schedule') },
+      { startLine: line('## 3.'), endLine: line('Lessee address') },
+    ]);
+  });
+
+  it('links each clause reference to the line of its clause', async () => {
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: en.uri } });
+    assert.deepEqual(
+      links.map((l) => [l.range.start, l.target, l.tooltip]),
+      [
+        [positionOf(en.text, '[Section 1](#rent)'), `${en.uri}#L${positionOf(en.text, '## 2.').line + 1}`, '2 Rent'],
+        [positionOf(en.text, '[](#lease)'), `${en.uri}#L${positionOf(en.text, '## 1.').line + 1}`, '1 Lease'],
+      ],
+    );
+  });
+
+  it('colours placeholders, declarations, types, blanks, clause numbers and references', async () => {
+    const legend = (client.initializeResult as InitializeResult).capabilities.semanticTokensProvider!.legend;
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: zh.uri } });
+    const decoded: Array<{ line: number; character: number; text: string; type: string; modifiers: string[] }> = [];
+    const lines = zh.text.split('\n');
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      const [deltaLine, deltaStart, length, type, bits] = tokens.data.slice(i, i + 5) as [number, number, number, number, number];
+      line += deltaLine;
+      character = deltaLine === 0 ? character + deltaStart : deltaStart;
+      decoded.push({
+        line,
+        character,
+        text: lines[line]!.slice(character, character + length),
+        type: legend.tokenTypes[type]!,
+        modifiers: legend.tokenModifiers.filter((_, bit) => bits & (1 << bit)),
+      });
+    }
+    const find = (text: string, type: string) => decoded.find((t) => t.text === text && t.type === type);
+    assert.deepEqual(find('服务费', 'property')?.modifiers, ['declaration']);
+    assert.ok(find('money', 'type'));
+    assert.deepEqual(find('维护期限', 'variable')?.modifiers, []);
+    assert.deepEqual(find('生效日期', 'variable')?.modifiers, ['unfilled']);
+    assert.ok(find('大写', 'function'));
+    assert.deepEqual(find('____年__月__日', 'string')?.modifiers, ['blank']);
+    assert.ok(find('三', 'number'));
+    assert.deepEqual(find('{#scope}', 'macro')?.modifiers, ['declaration']);
+    assert.ok(find('fee', 'macro'));
+    // Tokens come in order and never overlap.
+    for (let i = 1; i < decoded.length; i++) {
+      const [a, b] = [decoded[i - 1]!, decoded[i]!];
+      assert.ok(b.line > a.line || b.character >= a.character + a.text.length);
+    }
+  });
+});
