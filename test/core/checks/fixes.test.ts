@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { fixAll, parseContract, runChecks } from '../../../server/src/core/index.js';
 import { assertCleanEdits } from './editAssertions.js';
 import { locate } from './expectations.js';
-import { readFixtures } from './fixtureFiles.js';
+import { FIXTURE_ROOT, readFixtures } from './fixtureFiles.js';
+import { existsSync, readFileSync } from 'node:fs';
 
 const toCrlf = (text: string) => text.replace(/\r\n|\r|\n/g, '\r\n');
 const toCr = (text: string) => text.replace(/\r\n|\r|\n/g, '\r');
@@ -22,6 +23,14 @@ const variants: ReadonlyArray<[string, (text: string) => string]> = [
 ];
 
 for (const fixture of readFixtures()) {
+  test(`fix-all on ${fixture.name} gives the reviewed text beside it`, () => {
+    // `<name>.fixed.md` holds what fix-all must make of a fixture that has safe fixes.
+    const golden = new URL(fixture.name.replace(/\.contract\.md$/, '.fixed.md'), FIXTURE_ROOT);
+    const hasSafeFix = runChecks(parseContract(fixture.text)).some((p) => p.fixes.some((f) => f.safe));
+    assert.equal(existsSync(golden), hasSafeFix, hasSafeFix ? 'a fixture with safe fixes needs a .fixed.md' : 'a .fixed.md for a fixture without safe fixes');
+    if (hasSafeFix) assert.equal(fixAll(fixture.text).text, readFileSync(golden, 'utf8'));
+  });
+
   for (const [variant, make] of variants) {
     test(`fixes on ${fixture.name} (${variant})`, () => {
       const text = make(fixture.text);

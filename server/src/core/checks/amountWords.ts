@@ -21,6 +21,9 @@ export const amountWords: Check = {
       unreadable: 'The words "{words}" cannot be read as an amount; the figure says {figure}.',
       figure: 'The figure: {figure}.',
       rewrite: 'Rewrite the words as "{words}"',
+      mismatchEnglish: 'The words "{words}" say {wordsValue}, but the figure says {figure}. The fix rewrites the words from the figure; check which one is meant.',
+      unreadableEnglish: 'The words "{words}" cannot be read as an amount; the figure says {figure}.',
+      rewriteEnglish: 'Rewrite the words as "{words}"',
     },
     'zh-CN': {
       summary: '金额的小写数字与大写（文字）不一致。',
@@ -28,6 +31,9 @@ export const amountWords: Check = {
       unreadable: '大写“{words}”无法识别为金额，小写为 {figure}。',
       figure: '小写金额：{figure}。',
       rewrite: '将大写改为“{words}”',
+      mismatchEnglish: '英文金额“{words}”为 {wordsValue}，而数字金额为 {figure}。修复将按数字改写英文金额，请确认以哪一个为准。',
+      unreadableEnglish: '英文金额“{words}”无法识别为金额，数字金额为 {figure}。',
+      rewriteEnglish: '将英文金额改为“{words}”',
     },
   },
   run({ doc, report }) {
@@ -39,13 +45,15 @@ export const amountWords: Check = {
       // Only now, for the few that disagree: writing words is the costly part.
       const figure = formatGrouped(amount.figure, amount.figure % 1 === 0 ? 0 : 2);
       const rewritten = rewriteWords(amount);
-      const fixes = rewritten === undefined ? [] : [{ key: 'rewrite', args: { words: rewritten }, edits: [{ span: words.span, newText: rewritten }], safe: true }];
+      // 大写 is the Chinese words' name; English words in a Chinese contract are called what they are.
+      const english = words.language === 'en' ? 'English' : '';
+      const fixes = rewritten === undefined ? [] : [{ key: `rewrite${english}`, args: { words: rewritten }, edits: [{ span: words.span, newText: rewritten }], safe: true }];
       const related = [{ span: amount.figureSpan, key: 'figure', args: { figure } }];
       if (words.value === undefined) {
-        report({ span: words.span, key: 'unreadable', args: { words: words.text, figure }, related, fixes });
+        report({ span: words.span, key: `unreadable${english}`, args: { words: words.text, figure }, related, fixes });
       } else {
         const wordsValue = formatGrouped(words.value, words.value % 1 === 0 ? 0 : 2);
-        report({ span: words.span, key: 'mismatch', args: { words: words.text, wordsValue, figure }, related, fixes, data: { figure: amount.figure, words: words.value } });
+        report({ span: words.span, key: `mismatch${english}`, args: { words: words.text, wordsValue, figure }, related, fixes, data: { figure: amount.figure, words: words.value } });
       }
     }
   },

@@ -141,15 +141,29 @@ export function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySe
  * (`30% upon signing, 40% on delivery`).
  */
 function displayLabel(text: string, mention: PercentMention): { text: string; after: boolean } {
+  const cell = cellBefore(text, mention.span.start);
+  if (cell !== undefined) return { text: cell, after: false };
   const before = labelBefore(text, mention.span.start, 10);
   const after = wordsAfter(text, mention.span.end);
   if (before && (INSTALMENT.test(before) || !INSTALMENT.test(after))) return { text: before, after: false };
   return { text: after, after: true };
 }
 
+/** In a table row `| 首期 | 30% |`, the cell before the percentage's cell names it. */
+function cellBefore(text: string, start: number): string | undefined {
+  let i = start;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (text[i - 1] !== '|') return undefined;
+  const end = i - 1;
+  let from = end;
+  while (from > 0 && text[from - 1] !== '|' && text[from - 1] !== '\n' && text[from - 1] !== '\r' && end - from < 40) from--;
+  const cell = text.slice(from, end).trim();
+  return cell === '' ? undefined : cell.slice(0, 16);
+}
+
 /** Up to four words after a percentage, to the next punctuation or number, without a trailing "and". */
 function wordsAfter(text: string, from: number): string {
-  const clause = /^[^，,；;。.\n\r\d０-９]*/.exec(text.slice(from, from + 60))![0];
+  const clause = /^[^，,；;。.|\n\r\d０-９]*/.exec(text.slice(from, from + 60))![0];
   const words = clause.trim().split(/\s+/).slice(0, 4);
   while (words.length > 0 && /^(?:and|or|plus|和|及|以及|与)$/i.test(words[words.length - 1]!)) words.pop();
   return words.join(' ').slice(0, 24);

@@ -15,7 +15,10 @@ export function setFieldValueEdit(doc: ContractDocument, field: Field, value: st
   if (source.endsWith('}')) {
     const close = end - 1;
     const inner = doc.text.slice(doc.text.lastIndexOf('{', close) + 1, close).trim();
-    return { span: { start: close, end: close }, newText: `${inner === '' ? '' : ', '}value: ${value} ` };
+    // After the last entry, not before the closing brace: `{ type: percent, value: 30 }`, not `…percent , value: 30 }`.
+    let at = close;
+    while (at > start && (doc.text[at - 1] === ' ' || doc.text[at - 1] === '\t')) at--;
+    return { span: { start: at, end: at }, newText: `${inner === '' ? '' : ', '}value: ${value}` };
   }
   const lines = source.split(/\r\n|\r|\n/);
   if (lines.length === 1) {

@@ -34,7 +34,8 @@ const RULES: readonly Rule[] = [
   { style: 'decimal', pattern: /^((\d{1,3})[.、．])(?![\d%％])[ \t　]*/ },
   { style: 'arabic-paren', pattern: /^([（(](\d{1,3})[）)])[ \t　]*/ },
   { style: 'arabic-half-paren', pattern: /^((\d{1,3})[）)])[ \t　]*/ },
-  { style: 'alpha-paren', pattern: /^(\(([a-z])\))[ \t]+/ },
+  // One letter is (a)…(z) or (i); longer runs are roman numerals, (ii)…(xiii).
+  { style: 'alpha-paren', pattern: /^(\(([a-z]|[ivx]{2,5})\))[ \t]+/ },
 ];
 
 /**
@@ -56,7 +57,8 @@ export function matchClauseMarker(line: string, previousAlpha = 0): ClauseMarker
       return { marker, number, numberOffset, style: rule.style, ordinal: path[path.length - 1]!, path, length: match[0].length };
     }
     if (rule.style === 'alpha-paren') {
-      const alphaOrdinal = number.charCodeAt(0) - 96;
+      if (number.length > 1 && !ROMAN.test(number)) return undefined;
+      const alphaOrdinal = number.length > 1 ? 0 : number.charCodeAt(0) - 96;
       if (ROMAN.test(number) && alphaOrdinal !== previousAlpha + 1) {
         return { marker, number, numberOffset, style: 'roman-paren', ordinal: romanValue(number), path: [romanValue(number)], length: match[0].length };
       }
