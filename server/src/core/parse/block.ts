@@ -1,6 +1,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import type { BlockModel, Clause, ClauseReference, Span } from '../model.js';
 import { linesIn } from '../text/lines.js';
+import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
 import { scanChoices } from './scan/choices.js';
@@ -262,14 +263,5 @@ function sentenceStarts(text: string): (index: number) => number {
     if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') starts.push(i + 1);
     else if (c === '.' && /\s/.test(text[i + 1] ?? '') && !/\d/.test(text[i - 1] ?? '')) starts.push(i + 1);
   }
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= index) low = mid;
-      else high = mid - 1;
-    }
-    return starts[low]!;
-  };
+  return (index) => starts[lastAtOrBefore(starts, index)]!;
 }

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
+import { LineIndex } from '../text/lineIndex.js';
 
 /**
  * CommonMark + GFM + YAML front matter, with CJK-friendly emphasis so that
@@ -132,20 +133,10 @@ function blankOut(text: string, long: readonly Stretch[]): string {
  * opens with a fence), unless a block such as an open code fence already spans it.
  */
 function insertPlainParagraphs(tree: Root, text: string, long: readonly Stretch[]): void {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
-  }
+  const lines = new LineIndex(text);
   const point = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
+    const { line, character } = lines.positionAt(offset);
+    return { line: line + 1, column: character + 1, offset };
   };
   for (const s of long) {
     const covered = tree.children.some((n) => n.position!.start.offset! < s.end && s.start < n.position!.end.offset!);
