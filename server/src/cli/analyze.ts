@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LineIndex, mergeConfigs, parseContract, runChecks, type ClausemarkConfig, type ContractDocument, type Locale, type Problem } from '../core/index.js';
+import { analyzeContract, LineIndex, mergeConfigs, type AnalyzeOptions as CoreAnalyzeOptions, type ClausemarkConfig, type ContractDocument, type Locale, type Problem } from '../core/index.js';
 import { dataFileReader, loadWorkspaceConfig, type LoadedConfig } from '../node/workspaceConfig.js';
 
 export interface AnalyzedFile {
   readonly path: string;
   readonly text: string;
   readonly doc: ContractDocument;
-  readonly problems: Problem[];
+  readonly problems: readonly Problem[];
   readonly lines: LineIndex;
   readonly config: ClausemarkConfig;
 }
@@ -26,8 +26,25 @@ export interface AnalyzeOptions {
 
 const seenConfigErrors = new Set<string>();
 
+/** A contract file read from disk, with the configuration and data-file reader that apply to it. */
+export interface LoadedContract {
+  readonly path: string;
+  readonly text: string;
+  readonly config: ClausemarkConfig;
+  readonly core: Omit<CoreAnalyzeOptions, 'previous'>;
+}
+
 /** Reads, parses and checks one contract with the configuration that applies to it. */
 export function analyzeFile(path: string, options: AnalyzeOptions): AnalyzedFile | ReadFailure {
+  const loaded = loadContract(path, options);
+  if (isFailure(loaded)) return loaded;
+  const { text, config } = loaded;
+  const { doc, problems } = analyzeContract(text, loaded.core);
+  return { path, text, doc, problems, lines: new LineIndex(text), config };
+}
+
+/** Reads one contract and finds the configuration that applies to it; checks nothing. */
+export function loadContract(path: string, options: AnalyzeOptions): LoadedContract | ReadFailure {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -40,10 +57,9 @@ export function analyzeFile(path: string, options: AnalyzeOptions): AnalyzedFile
   fresh.forEach((e) => seenConfigErrors.add(e));
   if (fresh.length > 0) options.onConfigErrors(fresh);
   const config = mergeConfigs(loaded.config, options.locale ? { locale: options.locale } : undefined);
-  const doc = parseContract(text, { locale: config.locale, readDataFile: dataFileReader(path) });
-  return { path, text, doc, problems: runChecks(doc, config), lines: new LineIndex(text), config };
+  return { path, text, config, core: { config, readDataFile: dataFileReader(path) } };
 }
 
-export function isFailure(result: AnalyzedFile | ReadFailure): result is ReadFailure {
+export function isFailure<T extends object>(result: T | ReadFailure): result is ReadFailure {
   return 'reason' in result;
 }

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { exportContract } from '../export/exportContract.js';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { fixAll, runChecks, parseContract, toLocale, type Locale } from '../core/index.js';
-import { readConfigFile, dataFileReader } from '../node/workspaceConfig.js';
-import { analyzeFile, isFailure, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
+import { fixAll, toLocale, type Locale } from '../core/index.js';
+import { readConfigFile } from '../node/workspaceConfig.js';
+import { analyzeFile, isFailure, loadContract, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
 import { expandOperands } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -146,17 +146,15 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
   unmatched.forEach((pattern) => io.err(cliMessage(locale, 'noMatch', { pattern })));
   let status: number = unmatched.length > 0 ? EXIT.usage : EXIT.clean;
   for (const path of files) {
-    const analyzed = analyzeFile(path, options);
-    if (isFailure(analyzed)) {
-      io.err(cliMessage(locale, 'missing', { path, reason: analyzed.reason }));
+    const loaded = loadContract(path, options);
+    if (isFailure(loaded)) {
+      io.err(cliMessage(locale, 'missing', { path, reason: loaded.reason }));
       status = EXIT.usage;
       continue;
     }
-    const parseOptions = { locale: analyzed.config.locale, readDataFile: dataFileReader(path) };
-    const { text, applied } = fixAll(analyzed.text, analyzed.config, parseOptions);
-    const remaining = runChecks(parseContract(text, parseOptions), analyzed.config);
+    const { text, applied, problems: remaining } = fixAll(loaded.text, loaded.core);
     if (dryRun) {
-      if (applied > 0) io.out(createTwoFilesPatch(path, path, analyzed.text, text, '', '', { context: 2 }).trimEnd());
+      if (applied > 0) io.out(createTwoFilesPatch(path, path, loaded.text, text, '', '', { context: 2 }).trimEnd());
     } else if (applied > 0) {
       try {
         writeFileSync(path, text, 'utf8');

@@ -283,6 +283,51 @@ export interface ContractDocument {
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];
-  /** The locale the document is checked in: the declared one, else guessed from the text. */
+  /**
+   * The language messages about this document are written in: the configured
+   * one, else the contract's own.
+   */
   readonly locale: Locale;
+  /**
+   * The language the contract itself is written in: its `locale:`, else guessed
+   * from its script. Values, amounts in words and clause text follow it,
+   * whatever language the messages are in.
+   */
+  readonly contractLocale: Locale;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** Replace `span` with `newText`; an insertion has an empty span. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A fix as data: exact edits, and whether "fix all" may apply it unasked. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe fixes have one unambiguous outcome and are applied by `fix` and fix-all. */
+  readonly safe: boolean;
+  /** A refactoring rather than a correction (the server files it under `refactor`). */
+  readonly refactor?: boolean;
+}
+
+export interface RelatedSpan {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** One problem found by one check, with its message already in the contract's locale. */
+export interface Problem {
+  readonly checkId: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly related: readonly RelatedSpan[];
+  readonly fixes: readonly Fix[];
+  /** Facts a client may use (e.g. the expected value); never needed to read the message. */
+  readonly data?: Readonly<Record<string, unknown>>;
 }

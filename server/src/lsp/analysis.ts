@@ -3,7 +3,7 @@
  * shared by every feature that asks about that version.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { guessLocale, parseContract, reparseWithChanges, runChecks, type ContractDocument, type Locale, type Problem, type TextChange } from '../core/index.js';
+import { analyzeContract, type ContractDocument, type Locale, type Problem, type TextChange } from '../core/index.js';
 import { dataFileReader } from '../node/workspaceConfig.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import type { ChangeLog } from './changeLog.js';
@@ -43,20 +43,9 @@ export function isContract(document: { readonly uri: string; readonly languageId
  * the edits touched are parsed again.
  */
 export function analyse(document: TextDocument, settings: ResolvedSettings, previous?: { doc: ContractDocument; changes: readonly TextChange[] }): Analysis {
-  const text = document.getText();
-  let doc: ContractDocument | undefined;
-  if (previous) {
-    const reparsed = reparseWithChanges(previous.doc, previous.changes);
-    // The edits were recorded from the client's own messages; trust them only if they add up.
-    if (reparsed.text === text) doc = reparsed;
-  }
-  if (!doc) {
-    const path = filePath(document.uri);
-    doc = parseContract(text, { locale: settings.config.locale, readDataFile: path ? dataFileReader(path) : undefined });
-  }
-  const problems = runChecks(doc, settings.config);
-  const contractLocale = doc.meta.locale ?? guessLocale(text);
-  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale };
+  const path = filePath(document.uri);
+  const { doc, problems } = analyzeContract(document.getText(), { config: settings.config, readDataFile: path ? dataFileReader(path) : undefined, previous });
+  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale: doc.contractLocale };
 }
 
 interface Entry {

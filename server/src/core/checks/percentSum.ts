@@ -1,6 +1,6 @@
 import type { ContractDocument, PercentMention, Span } from '../model.js';
 import type { Check, CheckContext } from './types.js';
-import { setFieldValueEdit } from '../fixes/setFieldValue.js';
+import { setFieldValueEdit } from '../edits/setFieldValue.js';
 import { labelBefore } from '../parse/scan/shape.js';
 
 const INSTALMENT = /首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款|instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention/i;

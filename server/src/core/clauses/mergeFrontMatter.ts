@@ -1,6 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { ContractDocument, Locale } from '../model.js';
-import type { TextEdit } from '../checks/types.js';
+import type { ContractDocument, Locale, TextEdit } from '../model.js';
 import { dominantEol } from '../text/eol.js';
 import type { TemplateField, TemplateGroup, TemplateParty } from './template.js';
 import { fieldEntry, groupEntry, partyEntry, partyListItem } from './yamlEntries.js';

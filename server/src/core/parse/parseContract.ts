@@ -178,6 +178,7 @@ export function assemble(
     suppressions: blocks.flatMap((b) => b.suppressions),
     issues: [...issues, ...blocks.flatMap((b) => b.issues)],
     locale: resolveLocale(options.locale, meta.locale, text),
+    contractLocale: resolveLocale(undefined, meta.locale, text),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ElementContent, Element } from 'hast';
 import type { Blank, ContractDocument, Field, Locale, Placeholder } from '../model.js';
-import { clauseNumberText } from './clauseNumber.js';
+import { clauseNumberText } from '../clauseNumber.js';
 import { formatFieldValue } from './formatValue.js';
 import { renderMessage, typeName } from './messages.js';
 import type { Token } from './substitute.js';

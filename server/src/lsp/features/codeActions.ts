@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { findCheck, safeFixEdits, type Blank, type TextEdit } from '../../core/index.js';
-import { placeholderForBlank, UniqueNames } from '../../core/fixes/blankToPlaceholder.js';
+import { placeholderForBlank, UniqueNames } from '../../core/edits/blankToPlaceholder.js';
 import { FIX_ALL_KIND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';

@@ -1,5 +1,4 @@
-import type { ContractDocument, Field } from '../model.js';
-import type { TextEdit } from '../checks/types.js';
+import type { ContractDocument, Field, TextEdit } from '../model.js';
 import { dominantEol } from '../text/eol.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Blank, ContractDocument } from '../model.js';
-import type { TextEdit } from '../checks/types.js';
+import type { Blank, ContractDocument, TextEdit } from '../model.js';
 
 /** Hands out field names no other field uses: `地址`, then `地址2`, `地址3`… */
 export class UniqueNames {
