@@ -23,3 +23,7 @@ export { readDataValues } from './parse/frontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
 export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
 export * from './clauses/index.js';
+export { formatValue, formatFigure, formatFieldValue } from './values/formatValue.js';
+export { amountInWords, wordsLanguage } from './values/amountInWords.js';
+export { numericValue } from './values/numericValue.js';
+export { instalmentGroups, roundTotal, type InstalmentGroup, type InstalmentPart, type DeclaredInstalments, type WrittenInstalments } from './values/instalments.js';

@@ -225,7 +225,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onRequest(ClausesRequest, async (params) => {
     const document = params?.textDocument?.uri ? documents.get(params.textDocument.uri) : undefined;
-    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).locale : 'zh-CN');
+    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).contractLocale : 'zh-CN');
     return clauseList(library.templates(), locale);
   });
   connection.onRequest(NewContractRequest, (params) => {

@@ -25,7 +25,7 @@ export class UniqueNames {
  * `地址` becomes `地址2`.
  */
 export function placeholderForBlank(doc: ContractDocument, blank: Blank, names: UniqueNames): TextEdit {
-  const base = fieldNameFrom(blank.label) ?? (doc.locale === 'zh-CN' ? '待填' : 'blank');
+  const base = fieldNameFrom(blank.label) ?? (doc.contractLocale === 'zh-CN' ? '待填' : 'blank');
   const name = names.claim(base);
   const type = blank.expects ?? 'text';
   return { span: blank.span, newText: `{{${name}: ${type}}}` };

@@ -17,6 +17,7 @@ import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from './values.js';
+import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 
 export interface ParseOptions {
@@ -239,7 +240,7 @@ function resolveAmount(
   if (raw.figureIsPlaceholder) {
     fieldName = placeholderAt.get(raw.figureSpan.start)?.name;
     const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
-    figure = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+    figure = numericValue(parsed, 'amount');
   }
   let words: AmountMention['words'];
   if (raw.words) {
@@ -249,7 +250,7 @@ function resolveAmount(
       const placeholder = placeholderAt.get(raw.words.span.start);
       derived = placeholder?.filter !== undefined;
       const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
-      value = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+      value = numericValue(parsed, 'amount');
     }
     words = { text: raw.words.text, span: raw.words.span, language: raw.words.language, value, derived };
   }

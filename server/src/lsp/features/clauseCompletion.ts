@@ -15,7 +15,7 @@ const PREVIEW_LENGTH = 600;
 
 export function clauseItems(analysis: Analysis, replace: Range, templates: readonly LoadedTemplate[]): CompletionItem[] {
   const { doc, document } = analysis;
-  const ofLocale = templates.filter((t) => t.template.locale === analysis.locale);
+  const ofLocale = templates.filter((t) => t.template.locale === analysis.contractLocale);
   if (ofLocale.length === 0) return [];
   const lineStart = document.offsetAt({ line: replace.start.line, character: 0 });
   const lineEnd = document.offsetAt({ line: replace.start.line + 1, character: 0 });

@@ -4,12 +4,11 @@
  * front-matter keys, and a choice or party field's options as its value.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { FIELD_TYPES, clauseNumberText, type ContractDocument, type Field, type Locale } from '../../core/index.js';
+import { FIELD_TYPES, clauseNumberText, formatValue, type ContractDocument, type Field, type Locale } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
 import { frontMatterLayout } from '../frontMatterLayout.js';
 import { typeName } from '../messages.js';
-import { formatValue } from './hover.js';
 
 export const COMPLETION_TRIGGERS = ['{', ':', '#', '|'];
 

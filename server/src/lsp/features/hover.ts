@@ -3,7 +3,7 @@
  * reference points at, what a blank expects.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { clauseNumberText, numbers, type AmountMention, type Blank, type ClauseReference, type ContractDocument, type Field, type Locale, type TypedValue } from '../../core/index.js';
+import { amountInWords, clauseNumberText, formatFigure, formatValue, numbers, wordsLanguage, type AmountMention, type Blank, type ClauseReference, type ContractDocument, type Field, type Locale } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf, touches } from '../convert.js';
 import { t, typeName } from '../messages.js';
@@ -71,45 +71,15 @@ function valueText(field: Field, locale: Locale, contractLocale: Locale): string
   return formatValue(value.parsed, contractLocale) + source;
 }
 
-/** A typed value as the contract would write it, in `locale` (the contract's language). */
-export function formatValue(value: TypedValue, locale: Locale): string {
-  switch (value.kind) {
-    case 'money': {
-      const figure = `${value.currency} ${numbers.formatGrouped(value.amount, value.amount % 1 === 0 ? 0 : 2)}`;
-      const words = amountInWords(value.amount, locale);
-      return words ? `${figure} (${words})` : figure;
-    }
-    case 'number':
-      return numbers.formatGrouped(value.value);
-    case 'percent':
-      return `${value.value}%`;
-    case 'date':
-      return numbers.formatDate(value.date, locale);
-    case 'duration':
-      return value.text;
-    case 'party':
-      return value.party;
-    case 'choice':
-      return `${value.option} (${value.index + 1})`;
-    case 'text':
-      return value.text;
-  }
-}
-
-/** The amount in words: 大写 for Chinese, English words otherwise; '' when it cannot be written. */
-export function amountInWords(amount: number, locale: Locale | 'zh' | 'en'): string {
-  return locale === 'en' ? numbers.encodeEnglishNumber(amount) : numbers.encodeChineseMoney(amount);
-}
-
 function amountHover(amount: AmountMention, locale: Locale, contractLocale: Locale): string {
   const lines = [`**${t(locale, 'amount')}**`];
   if (amount.figure === undefined) {
     lines.push('', t(locale, 'figureOpen'));
     return lines.join('\n');
   }
-  const figure = `${amount.currency ?? ''} ${numbers.formatGrouped(amount.figure, amount.figure % 1 === 0 ? 0 : 2)}`.trim();
+  const figure = `${amount.currency ?? ''} ${formatFigure(amount.figure)}`.trim();
   // Words in the language the contract would write them in, whatever language the hover speaks.
-  const language = amount.words?.language ?? (contractLocale === 'zh-CN' ? 'zh' : 'en');
+  const language = amount.words?.language ?? wordsLanguage(contractLocale);
   const words = amountInWords(amount.figure, language);
   lines.push('', figure, '', `${t(locale, 'inWords')}: ${words || '—'}`, '');
   const written = amount.words;

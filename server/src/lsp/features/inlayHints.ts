@@ -3,12 +3,10 @@
  * an amount written only in figures, and the number a clause reference should show.
  */
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import { clauseNumberText, numbers } from '../../core/index.js';
-import { writtenGroups } from '../../core/checks/percentSum.js';
+import { amountInWords, clauseNumberText, instalmentGroups, numbers, type InstalmentPart } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { frontMatterLayout } from '../frontMatterLayout.js';
 import { t } from '../messages.js';
-import { amountInWords } from './hover.js';
 
 export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
   const { doc, document, locale } = analysis;
@@ -19,33 +17,17 @@ export function inlayHints(analysis: Analysis, range: Range): InlayHint[] {
     if (offset < from || offset > to) return;
     hints.push({ position: document.positionAt(offset), label, paddingLeft: true, ...(kind ? { kind } : {}) });
   };
-  const total = (sum: number, open: boolean, unit: string) => `Σ ${numbers.formatGrouped(Math.round(sum * 10000) / 10000)}${unit}${open ? ' + ?' : ''}`;
-
-  const inDeclaredGroup = new Set(doc.groups.flatMap((g) => g.members.filter((m) => doc.fields.has(m))));
-  for (const mentions of writtenGroups(doc, inDeclaredGroup)) {
-    let sum = 0;
-    let open = false;
-    for (const mention of mentions) {
-      if (mention.value === undefined) open = true;
-      else sum += mention.value;
-      add(mention.span.end, total(sum, open, '%'));
-    }
-  }
+  const total = (part: InstalmentPart, unit: string) => `Σ ${numbers.formatGrouped(part.runningTotal)}${unit}${part.openSoFar ? ' + ?' : ''}`;
 
   const entries = frontMatterLayout(doc).fields?.entries ?? [];
-  for (const group of doc.groups) {
-    const fields = group.members.map((name) => doc.fields.get(name)).filter((f) => f !== undefined);
-    if (fields.length < 2) continue;
-    const unit = fields.every((f) => f.type === 'percent') ? '%' : '';
-    let sum = 0;
-    let open = false;
-    for (const field of fields) {
-      const parsed = field.value?.parsed;
-      const value = parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : parsed?.kind === 'money' ? parsed.amount : undefined;
-      if (value === undefined) open = true;
-      else sum += value;
-      const entry = entries.find((e) => e.name === field.name && e.keySpan.start === field.declaration.start);
-      add(entry?.end ?? field.declarationSpan.end, total(sum, open, unit));
+  for (const group of instalmentGroups(doc)) {
+    if (group.kind === 'written') {
+      for (const part of group.parts) add(part.mention.span.end, total(part, group.unit));
+      continue;
+    }
+    for (const part of group.parts) {
+      const entry = entries.find((e) => e.name === part.field.name && e.keySpan.start === part.field.declaration.start);
+      add(entry?.end ?? part.field.declarationSpan.end, total(part, group.unit));
     }
   }
 

@@ -29,7 +29,7 @@ export function clauseList(templates: readonly LoadedTemplate[], locale: Locale)
 }
 
 export function insertClause(analysis: Analysis, params: InsertClauseParams, templates: readonly LoadedTemplate[]): TextEdit[] | null {
-  const found = templates.find((t) => t.template.id === params.id && t.template.locale === analysis.locale) ?? templates.find((t) => t.template.id === params.id);
+  const found = templates.find((t) => t.template.id === params.id && t.template.locale === analysis.contractLocale) ?? templates.find((t) => t.template.id === params.id);
   if (!found) return null;
   const offset = analysis.document.offsetAt(params.position);
   return insertClauseEdits(analysis.doc, found.template, offset).map((edit) => lspEdit(analysis.document, edit));
