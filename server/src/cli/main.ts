@@ -197,7 +197,7 @@ async function render(
     io.err(cliMessage(locale, 'renderHasErrors', { path, errors }));
     return EXIT.problems;
   }
-  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps, locale: analyzed.doc.locale });
+  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps });
   try {
     writeFileSync(options.output, exported.bytes);
   } catch (error) {

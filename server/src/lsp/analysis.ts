@@ -3,7 +3,7 @@
  * shared by every feature that asks about that version.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeContract, type ContractDocument, type Locale, type Problem, type TextChange } from '../core/index.js';
+import { analyzeContract, type ContractDocument, type Problem, type TextChange } from '../core/index.js';
 import { dataFileReader } from '../node/workspaceConfig.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import type { ChangeLog } from './changeLog.js';
@@ -22,10 +22,6 @@ export interface Analysis {
   readonly doc: ContractDocument;
   readonly problems: readonly Problem[];
   readonly settings: ResolvedSettings;
-  /** The language of everything shown for this document. */
-  readonly locale: Locale;
-  /** The language the contract is written in (its `locale:`, else its script), for amounts in words. */
-  readonly contractLocale: Locale;
 }
 
 /**
@@ -45,7 +41,7 @@ export function isContract(document: { readonly uri: string; readonly languageId
 export function analyse(document: TextDocument, settings: ResolvedSettings, previous?: { doc: ContractDocument; changes: readonly TextChange[] }): Analysis {
   const path = filePath(document.uri);
   const { doc, problems } = analyzeContract(document.getText(), { config: settings.config, readDataFile: path ? dataFileReader(path) : undefined, previous });
-  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale: doc.contractLocale };
+  return { uri: document.uri, version: document.version, document, doc, problems, settings };
 }
 
 interface Entry {

@@ -1,10 +1,14 @@
 /**
  * The one place where the core's UTF-16 offsets become LSP positions and back.
  */
-import type { Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { Diagnostic, Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocumentEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span, TextEdit } from '../core/index.js';
+import type { DiagnosticData } from '../protocol.js';
+
+/** The `source` of every diagnostic this server publishes. */
+export const DIAGNOSTIC_SOURCE = 'clausemark';
 
 export function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -24,15 +28,6 @@ export function lspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
   return { range: rangeOf(document, edit.span), newText: edit.newText };
 }
 
-/** True when `offset` lies in `span`, its end included (a cursor just after a word is on it). */
-export function touches(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
-
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /**
  * Edits to one document as a `WorkspaceEdit`: versioned `documentChanges`
  * when the client takes them, so a stale edit is refused, else `changes`.
@@ -41,4 +36,11 @@ export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[]
   return documentChanges
     ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] }
     : { changes: { [uri]: edits } };
+}
+
+/** Reads `Diagnostic.data` written by this server; anything else is ignored. */
+export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data !== 'object' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
+  return data as DiagnosticData;
 }

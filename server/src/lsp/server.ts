@@ -25,8 +25,7 @@ import { exportDocument } from './features/export.js';
 import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
-import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
-import { clauseItems } from './features/clauseCompletion.js';
+import { ClauseLibrary, bundledLibraryDir } from '../node/clauseLibrary.js';
 import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
@@ -105,7 +104,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (document, events, version) => {
-      if (isContract(document)) changes.record(document, events, version);
+      if (isContract(document)) changes.recordEvents(document, events, version);
       return TextDocument.update(document, events, version);
     },
   });
@@ -114,7 +113,7 @@ export function startServer(connection: Connection): void {
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
   let analyses = new AnalysisCache(store, changes);
   let pusher: DiagnosticsPusher | undefined;
-  const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
+  const library = new ClauseLibrary((message) => connection.console.warn(message), bundledLibraryDir(), () => folders);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
@@ -199,7 +198,7 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates()))));
+  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, library.templates())));
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
   connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
   connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));
@@ -225,7 +224,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onRequest(ClausesRequest, async (params) => {
     const document = params?.textDocument?.uri ? documents.get(params.textDocument.uri) : undefined;
-    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).contractLocale : 'zh-CN');
+    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).doc.contractLocale : 'zh-CN');
     return clauseList(library.templates(), locale);
   });
   connection.onRequest(NewContractRequest, (params) => {

@@ -14,9 +14,9 @@ import type {
 } from '../model.js';
 import { resolveLocale } from '../i18n/messages.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
-import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
+import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { parseTypedValue } from './values.js';
+import { parseTypedValue } from '../values/parseTypedValue.js';
 import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 

@@ -3,14 +3,10 @@
  * diagnostic belongs to another version), fix-all, and two refactorings.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { findCheck, safeFixEdits, type Blank, type TextEdit } from '../../core/index.js';
-import { placeholderForBlank, UniqueNames } from '../../core/edits/blankToPlaceholder.js';
+import { findCheck, safeFixEdits, type TextEdit, overlaps, touches, blankRewrites, editorMessage as t, extractField } from '../../core/index.js';
 import { FIX_ALL_KIND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';
-import { t } from '../messages.js';
-import { DIAGNOSTIC_SOURCE, diagnosticData } from './diagnostics.js';
-import { extractField } from './extractField.js';
+import { DIAGNOSTIC_SOURCE, diagnosticData, lspEdit, spanOf, workspaceEdit } from '../convert.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
 
@@ -27,16 +23,16 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, docume
 
   const range = spanOf(analysis.document, params.range);
   if (wanted(CodeActionKind.RefactorRewrite)) {
-    for (const { blank, fix } of blankRewrites(analysis)) {
+    for (const { blank, fix } of blankRewrites(analysis.doc, analysis.problems)) {
       if (!touches(blank.span, range.start) && !overlaps(blank.span, range)) continue;
-      actions.push({ title: t(analysis.locale, 'blankToPlaceholder', { placeholder: fix.newText }), kind: CodeActionKind.RefactorRewrite, edit: edit([fix]) });
+      actions.push({ title: t(analysis.doc.locale, 'blankToPlaceholder', { placeholder: fix.newText }), kind: CodeActionKind.RefactorRewrite, edit: edit([fix]) });
     }
   }
   if (wanted(CodeActionKind.RefactorExtract) && range.end > range.start) {
     const extraction = extractField(analysis.doc, range);
     if (extraction) {
       actions.push({
-        title: t(analysis.locale, 'extractField', { value: extraction.value, count: extraction.occurrences, name: extraction.name }),
+        title: t(analysis.doc.locale, 'extractField', { value: extraction.value, count: extraction.occurrences, name: extraction.name }),
         kind: CodeActionKind.RefactorExtract,
         edit: edit(extraction.edits),
       });
@@ -45,7 +41,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, docume
   // Fix-all is asked for explicitly (on save, or from the source action menu).
   if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
     const edits = safeFixEdits(analysis.problems);
-    if (edits.length > 0) actions.push({ title: t(analysis.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: edit(edits) });
+    if (edits.length > 0) actions.push({ title: t(analysis.doc.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: edit(edits) });
   }
   return actions;
 }
@@ -73,16 +69,4 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], docu
     }
   }
   return actions;
-}
-
-/** Each blank with the edit that turns it into a placeholder, named as the `unfilled-blank` check names it. */
-function blankRewrites(analysis: Analysis): Array<{ blank: Blank; fix: TextEdit }> {
-  const { doc, problems } = analysis;
-  const names = new UniqueNames(doc.fields.keys());
-  const reportedAt = new Map(problems.filter((p) => p.checkId === 'unfilled-blank').map((p) => [p.span.start, p.fixes[0]?.edits[0]]));
-  return doc.blanks.map((blank) => {
-    const computed = placeholderForBlank(doc, blank, names);
-    const reported = reportedAt.get(blank.span.start);
-    return { blank, fix: reported ?? computed };
-  });
 }
