@@ -7,8 +7,7 @@ import type { Problem, Severity } from '../../core/index.js';
 import type { DiagnosticData, DiagnosticFix } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf } from '../convert.js';
-
-export const DIAGNOSTIC_SOURCE = 'clausemark';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticData.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -48,11 +47,4 @@ function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
   }
   if (problem.checkId === 'unused-field') diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
-}
-
-/** Reads `Diagnostic.data` written by this server; anything else is ignored. */
-export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (!data || typeof data !== 'object' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
-  return data as DiagnosticData;
 }

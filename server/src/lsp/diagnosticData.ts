@@ -1,0 +1,15 @@
+/**
+ * What our diagnostics carry for code actions: written by features/diagnostics.ts,
+ * read back by features/codeActions.ts.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { DiagnosticData } from '../protocol.js';
+
+export const DIAGNOSTIC_SOURCE = 'clausemark';
+
+/** Reads `Diagnostic.data` written by this server; anything else is ignored. */
+export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data !== 'object' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
+  return data as DiagnosticData;
+}
