@@ -131,7 +131,8 @@ describe('code actions', () => {
     const { text: extracted, diagnostics } = await apply(uri, actions[0]!);
     assert.equal(
       extracted,
-      '---\r\nfields:\r\n  newField: { type: number, value: 40 }\r\n---\r\n# Service Order\r\n\r\nThe supplier delivers {{newField}} units per week. Orders above {{newField}} units need notice.\r\n',
+      '---\r\nfields:\r\n  newField: { type: number, value: 40 }\r\n---\r\n# Service Order\r\n\r\n' +
+        'The supplier delivers {{newField}} units per week. Orders above {{newField}} units need notice.\r\n',
     );
     assert.deepEqual(diagnostics, []);
     await client.close(uri);

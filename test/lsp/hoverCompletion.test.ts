@@ -214,7 +214,8 @@ describe('clause templates in completion', () => {
     const inserted = applyTextEdits(client.document(uri), [notices.textEdit as TextEdit, ...notices.additionalTextEdits!]);
     assert.equal(
       inserted,
-      '---\ntitle: Short Agreement\nlocale: en\nfields:\n  noticeEmail: { type: text, description: The address for notices }\n---\n\n# Short Agreement\n\n## 1. Notices {#notices}\n\nNotices are given in writing to {{noticeEmail}}.\n\n',
+      '---\ntitle: Short Agreement\nlocale: en\nfields:\n  noticeEmail: { type: text, description: The address for notices }\n---\n\n' +
+        '# Short Agreement\n\n## 1. Notices {#notices}\n\nNotices are given in writing to {{noticeEmail}}.\n\n',
     );
 
     const prose = 'file:///virtual/clauses-prose.contract.md';
