@@ -7,12 +7,12 @@
  */
 const LAYERS = [
   ['numbers', 'text'],
-  ['model.ts'],
-  ['i18n'],
+  ['model.ts', 'clauseNumber.ts'],
+  ['i18n', 'values'],
   ['parse', 'frontMatter', 'gaps.ts'],
   ['edits'],
   ['checks'],
-  ['fixes', 'config'],
+  ['fixes', 'config', 'analyze.ts'],
   ['render', 'clauses'],
   ['index.ts'],
 ];
