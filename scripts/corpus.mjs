@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = join(root, 'test', 'corpus');
+const canaryDir = join(corpusDir, 'canary');
 const cli = join(root, 'dist', 'cli.cjs');
 const MIN_RECALL = 0.95;
 const MIN_PRECISION = 0.98;
@@ -42,11 +43,13 @@ if (!existsSync(cli)) fail(`${relative(root, cli)} is missing: run npm run build
 const contracts = readdirSync(corpusDir).filter((n) => n.endsWith('.contract.md')).sort();
 if (contracts.length === 0) fail('test/corpus holds no *.contract.md.');
 
-const docs = contracts.map((name) => loadDocument(name));
-const truthErrors = docs.flatMap((d) => d.errors);
+const docs = contracts.map((name) => loadDocument(corpusDir, name));
+const canary = loadDocument(canaryDir, 'canary.contract.md');
+const truthErrors = [...docs, canary].flatMap((d) => d.errors);
 if (truthErrors.length > 0) fail(`The truth does not fit its contract:\n  ${truthErrors.join('\n  ')}`);
 
-const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--no-color', ...docs.map((d) => d.path)], {
+// One CLI run for the corpus and the canary: starting Node once per file would cost more than the checks.
+const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--no-color', ...[...docs, canary].map((d) => d.path)], {
   cwd: root,
   encoding: 'utf8',
   maxBuffer: 256 * 1024 * 1024,
@@ -58,8 +61,10 @@ try {
   fail(`clausemark check did not print JSON (exit ${run.status}):\n${run.stderr || run.stdout}`);
 }
 const problemsByFile = new Map(reports.map((r) => [normalise(r.file), r.problems]));
+const problemsOf = (doc) => problemsByFile.get(normalise(doc.path)) ?? [];
 
-const results = docs.map((doc) => score(doc, problemsByFile.get(normalise(doc.path)) ?? []));
+proveTheMatcherCanFail(score(canary, problemsOf(canary)));
+const results = docs.map((doc) => score(doc, problemsOf(doc)));
 const summary = summarise(results);
 print(summary, results);
 mkdirSync(dirname(jsonOut), { recursive: true });
@@ -76,13 +81,36 @@ function fail(message) {
   process.exit(2);
 }
 
+/**
+ * The canary's truth is wrong on purpose in ways no future scanner can make right: a plain word
+ * listed as a gap beside a real blank on the same line, a real blank and a short instalment
+ * schedule left out. Unless the matcher reports exactly those, the figures mean nothing.
+ */
+function proveTheMatcherCanFail(result) {
+  const got = [
+    ...result.gaps.map((g) => `${g.found ? 'found' : 'missed'} gap ${g.line}:${g.text}`),
+    ...result.defects.map((d) => `${d.found ? 'found' : 'missed'} defect ${d.line}:${d.check}`),
+    ...result.falseAlarms.map((p) => `false alarm ${p.line}:${p.checkId}`),
+  ].sort();
+  const expected = [
+    'false alarm 3:unfilled-blank',
+    'false alarm 7:percent-sum',
+    'found defect 9:invalid-date',
+    'found gap 5:____',
+    'missed gap 3:Halvorsen',
+  ];
+  if (got.join('\n') !== expected.join('\n')) {
+    fail(`the canary (test/corpus/canary) was not scored as expected:\n  expected ${expected.join('; ')}\n  got      ${got.join('; ')}`);
+  }
+}
+
 function normalise(path) {
   return join(path).replace(/\\/g, '/');
 }
 
 /** Reads a contract and its truth, and checks that every gap's text stands where the truth says. */
-function loadDocument(name) {
-  const path = join(corpusDir, name);
+function loadDocument(dir, name) {
+  const path = join(dir, name);
   const truthPath = path.replace(/\.contract\.md$/, '.truth.json');
   const errors = [];
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
