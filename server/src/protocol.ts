@@ -25,6 +25,8 @@ export interface ClausemarkSettings {
   readonly checks?: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
   /** Where check documentation lives; a diagnostic links to `<docsBaseUrl>/checks.md#<id>`. */
   readonly docsBaseUrl?: string;
+  /** Milliseconds between the last keystroke and the diagnostics pushed for it (clients that pull choose their own). */
+  readonly diagnosticsDelay?: number;
 }
 
 /** One fix carried by a diagnostic, with its edits as ranges in the version it was computed for. */

@@ -41,7 +41,7 @@ import { definition, prepareRename, references, rename } from './features/naviga
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
 import { documentSymbols } from './features/symbols.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
-import { filePath, SettingsStore } from './settings.js';
+import { diagnosticsDelay, filePath, SettingsStore } from './settings.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
 
@@ -121,7 +121,8 @@ export function startServer(connection: Connection): void {
     folders = workspaceFolderPaths(params);
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
     analyses = new AnalysisCache(store, changes);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses);
+    const initialDelay = diagnosticsDelay((params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay);
+    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
   });
 
