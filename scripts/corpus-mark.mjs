@@ -47,9 +47,7 @@ const out = draft.split('\n').map((source, index) => {
 });
 
 writeFileSync(`${base}.contract.md`, out.join('\n'));
-const rows = (items) => items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
-writeFileSync(
-  `${base}.truth.json`,
-  `{\n  "lang": "${head[1]}",\n  "gaps": [\n${rows(gaps)}\n  ],\n  "defects": [\n${rows(defects)}\n  ]\n}\n`,
-);
+// One item a line, so a diff of the truth reads like a diff of the contract.
+const list = (items) => (items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`);
+writeFileSync(`${base}.truth.json`, `{\n  "lang": "${head[1]}",\n  "gaps": ${list(gaps)},\n  "defects": ${list(defects)}\n}\n`);
 console.log(`${base}: ${out.length} lines, ${gaps.length} gaps, ${defects.length} defects`);
