@@ -214,6 +214,20 @@ function tally() {
   return { truth: 0, found: 0, problems: 0, falseAlarms: 0 };
 }
 
+/** One file's counts. */
+function count(r) {
+  return {
+    truth: r.gaps.length + r.defects.length,
+    found: r.gaps.filter((g) => g.found).length + r.defects.filter((d) => d.found).length,
+    problems: r.problems,
+    falseAlarms: r.falseAlarms.length,
+  };
+}
+
+function add(into, t) {
+  for (const key of Object.keys(into)) into[key] += t[key];
+}
+
 function finish(t) {
   return {
     ...t,
@@ -228,24 +242,20 @@ function summarise(results) {
   const byStyle = {};
   const byCheck = {};
   for (const r of results) {
-    const lang = (byLang[r.lang] ??= tally());
-    for (const t of [total, lang]) {
-      t.truth += r.gaps.length + r.defects.length;
-      t.found += r.gaps.filter((g) => g.found).length + r.defects.filter((d) => d.found).length;
-      t.problems += r.problems;
-      t.falseAlarms += r.falseAlarms.length;
-    }
+    const counts = count(r);
+    add(total, counts);
+    add((byLang[r.lang] ??= tally()), counts);
     for (const g of r.gaps) {
       const s = (byStyle[g.style] ??= { truth: 0, found: 0 });
       s.truth++;
       if (g.found) s.found++;
     }
     for (const d of r.defects) {
-      const c = (byCheck[d.check] ??= { ...tally() });
+      const c = (byCheck[d.check] ??= { truth: 0, found: 0, falseAlarms: 0 });
       c.truth++;
       if (d.found) c.found++;
     }
-    for (const p of r.falseAlarms) (byCheck[p.checkId] ??= { ...tally() }).falseAlarms++;
+    for (const p of r.falseAlarms) (byCheck[p.checkId] ??= { truth: 0, found: 0, falseAlarms: 0 }).falseAlarms++;
   }
   const withRecall = (o) => Object.fromEntries(Object.entries(o).sort().map(([k, v]) => [k, { ...v, recall: v.truth === 0 ? null : v.found / v.truth }]));
   return {
@@ -254,6 +264,7 @@ function summarise(results) {
     byLanguage: Object.fromEntries(Object.entries(byLang).sort().map(([k, v]) => [k, finish(v)])),
     byStyle: withRecall(byStyle),
     byCheck: withRecall(byCheck),
+    byFile: Object.fromEntries(results.map((r) => [r.name, finish(count(r))])),
     misses: results.flatMap((r) => [
       ...r.gaps.filter((g) => !g.found).map((g) => ({ file: r.name, line: g.line, column: g.start + 1, style: g.style, text: g.text })),
       ...r.defects.filter((d) => !d.found).map((d) => ({ file: r.name, line: d.line, check: d.check })),
