@@ -5,8 +5,8 @@
 // them in one run; its problems are matched against the truth:
 //
 // - a problem whose id starts with `unfilled-` is a gap diagnostic; it matches a
-//   truth gap on the same line whose text (widened over the blanks after it)
-//   its range overlaps or touches;
+//   truth gap whose text (widened over the blanks after it) its range overlaps
+//   or touches on the gap's line;
 // - any other problem matches a truth defect with the same check id and line.
 //
 // Matching is one to one. Recall = matched truth items / truth items;
@@ -169,9 +169,10 @@ function score(doc, problems) {
   const gapPairs = [];
   doc.gaps.forEach((gap, gi) => {
     gapProblems.forEach((p, pi) => {
-      if (p.line !== gap.line) return;
-      const from = p.column - 1;
-      const to = p.endLine > p.line ? Number.POSITIVE_INFINITY : p.endColumn - 1;
+      // A diagnostic may span lines (a whole option list): it covers the gap's line from where it starts to where it ends.
+      if (gap.line < p.line || gap.line > Math.max(p.line, p.endLine)) return;
+      const from = p.line < gap.line ? 0 : p.column - 1;
+      const to = p.endLine > gap.line ? Number.POSITIVE_INFINITY : p.endColumn - 1;
       if (from > gap.end || to < gap.start) return;
       const overlap = Math.min(to, gap.end) - Math.max(from, gap.start);
       gapPairs.push({ gi, pi, rank: -overlap + Math.abs(from - gap.start) / 1000 });
