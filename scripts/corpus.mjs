@@ -66,7 +66,7 @@ const problemsOf = (doc) => problemsByFile.get(normalise(doc.path)) ?? [];
 proveTheMatcherCanFail(score(canary, problemsOf(canary)));
 const results = docs.map((doc) => score(doc, problemsOf(doc)));
 const summary = summarise(results);
-print(summary, results);
+print(summary);
 mkdirSync(dirname(jsonOut), { recursive: true });
 writeFileSync(jsonOut, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`corpus: summary written to ${relative(root, jsonOut) || jsonOut}`);
