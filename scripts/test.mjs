@@ -1,5 +1,5 @@
 // npm test: every level of the suite, in order of cost — the core, CLI and
-// server tests (Node's test runner over out/test), the grammar tests, lint, then
+// server tests (Node's test runner over out/test), the grammar tests, the gap corpus, lint, then
 // the extension in a real VS Code (test/e2e). Ends with one plain
 // "N passed, N failed" line for CI logs. CLAUSEMARK_SKIP_E2E=1 skips the last
 // level (it needs the code-server rig: npm run e2e:install).
@@ -31,6 +31,11 @@ if (everything) {
   // The grammar suite has its own runner (vscode-tmgrammar-test); it counts as one test here.
   const grammar = spawnSync(process.execPath, ['test/grammar/run.mjs'], { stdio: 'inherit' }).status;
   if (grammar === 0) passed++;
+  else failed++;
+
+  // The gap corpus (test/corpus) measures recall and precision on contracts written elsewhere; one test here.
+  const corpus = spawnSync(process.execPath, ['scripts/corpus.mjs', '--quiet'], { stdio: 'inherit' }).status;
+  if (corpus === 0) passed++;
   else failed++;
 
   // Lint (import boundaries, the core's layers, formatting) counts as one test too.
