@@ -15,6 +15,8 @@ export { LineIndex, type LineCharacter } from './text/lineIndex.js';
 export { dominantEol } from './text/eol.js';
 export { format, guessLocale, toLocale, resolveLocale } from './i18n/messages.js';
 export { clauseNumberText } from './clauseNumber.js';
+export { placeholderForBlank, UniqueNames } from './edits/blankToPlaceholder.js';
+export { visibleProblems } from './render/problemMarks.js';
 export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';
 export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';
@@ -26,7 +28,14 @@ export * from './clauses/index.js';
 export { formatValue, formatFigure, formatFieldValue } from './values/formatValue.js';
 export { amountInWords, wordsLanguage } from './values/amountInWords.js';
 export { numericValue } from './values/numericValue.js';
-export { instalmentGroups, roundTotal, type InstalmentGroup, type InstalmentPart, type DeclaredInstalments, type WrittenInstalments } from './values/instalments.js';
+export {
+  instalmentGroups,
+  roundTotal,
+  type InstalmentGroup,
+  type InstalmentPart,
+  type DeclaredInstalments,
+  type WrittenInstalments,
+} from './values/instalments.js';
 export { yamlScalar } from './frontMatter/yamlScalar.js';
 export { parseTypeText, readFieldDeclaration, type TypeText, type FieldDeclaration } from './frontMatter/fieldDeclaration.js';
 export { insertDeclarations, type DeclarationEntries, type InsertedDeclarations } from './frontMatter/insertDeclarations.js';
@@ -40,7 +49,15 @@ export { inlayHintsIn, type InlayHintText } from './service/inlayHints.js';
 export { semanticTokenSpans, TOKEN_TYPES, TOKEN_MODIFIERS, type SemanticToken, type TokenType, type TokenModifier } from './service/semanticTokens.js';
 export { outline, type OutlineEntry } from './service/outline.js';
 export { renameEdits } from './service/rename.js';
-export { completionsAt, COMPLETION_TRIGGERS, FRONT_MATTER_KEYS, FILTERS, type CompletionCandidate, type CompletionKind, type LineStartCandidates } from './service/completion.js';
+export {
+  completionsAt,
+  COMPLETION_TRIGGERS,
+  FRONT_MATTER_KEYS,
+  FILTERS,
+  type CompletionCandidate,
+  type CompletionKind,
+  type LineStartCandidates,
+} from './service/completion.js';
 export { clauseCandidates } from './service/clauseCompletion.js';
 export { gapSummary } from './service/gapLens.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';

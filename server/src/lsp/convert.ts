@@ -1,14 +1,10 @@
 /**
  * The one place where the core's UTF-16 offsets become LSP positions and back.
  */
-import type { Diagnostic, Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocumentEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span, TextEdit } from '../core/index.js';
-import type { DiagnosticData } from '../protocol.js';
-
-/** The `source` of every diagnostic this server publishes. */
-export const DIAGNOSTIC_SOURCE = 'clausemark';
 
 export function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
@@ -33,14 +29,5 @@ export function lspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
  * when the client takes them, so a stale edit is refused, else `changes`.
  */
 export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[], documentChanges: boolean): WorkspaceEdit {
-  return documentChanges
-    ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] }
-    : { changes: { [uri]: edits } };
-}
-
-/** Reads `Diagnostic.data` written by this server; anything else is ignored. */
-export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (!data || typeof data !== 'object' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
-  return data as DiagnosticData;
+  return documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } : { changes: { [uri]: edits } };
 }

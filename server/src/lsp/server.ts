@@ -26,7 +26,7 @@ import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
 import { ClauseLibrary, bundledLibraryDir } from '../node/clauseLibrary.js';
-import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
+import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
 import { diagnosticsOf } from './features/diagnostics.js';
@@ -53,6 +53,8 @@ interface ClientSupport {
   readonly diagnosticRefresh: boolean;
   readonly configuration: boolean;
   readonly documentChanges: boolean;
+  /** The client asks for a code action's edit with `codeAction/resolve` once the user picks it. */
+  readonly resolveCodeActionEdits: boolean;
   readonly watchedFilesRegistration: boolean;
   readonly configurationRegistration: boolean;
   readonly workspaceFolderChanges: boolean;
@@ -67,6 +69,7 @@ function readClientSupport(capabilities: ClientCapabilities): ClientSupport {
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     configuration: capabilities.workspace?.configuration === true,
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    resolveCodeActionEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
@@ -91,7 +94,7 @@ export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     inlayHintProvider: { resolveProvider: false },
     codeLensProvider: { resolveProvider: false },
-    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
     ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'clausemark', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
@@ -113,7 +116,11 @@ export function startServer(connection: Connection): void {
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
   let analyses = new AnalysisCache(store, changes);
   let pusher: DiagnosticsPusher | undefined;
-  const library = new ClauseLibrary((message) => connection.console.warn(message), bundledLibraryDir(), () => folders);
+  const library = new ClauseLibrary(
+    (message) => connection.console.warn(message),
+    bundledLibraryDir(),
+    () => folders,
+  );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
@@ -183,7 +190,8 @@ export function startServer(connection: Connection): void {
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${method}: textDocument.uri is required`);
       for (const need of needs) {
         const value = (params as Record<string, unknown>)[need];
-        if (!(need === 'position' ? isPosition(value) : isRange(value))) throw new ResponseError(ErrorCodes.InvalidParams, `${method}: a valid ${need} is required`);
+        if (!(need === 'position' ? isPosition(value) : isRange(value)))
+          throw new ResponseError(ErrorCodes.InvalidParams, `${method}: a valid ${need} is required`);
       }
       const document = documents.get(uri);
       if (!document || !isContract(document)) return empty;
@@ -211,13 +219,29 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(handle('textDocument/inlayHint', [], ['range'], (a, p) => inlayHints(a, p.range)));
   connection.onCodeAction(
     handle('textDocument/codeAction', [], ['range'], (a, p) => {
-      if (!p.context || !Array.isArray(p.context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
-      return codeActions(a, p, support.documentChanges);
+      if (!p.context || !Array.isArray(p.context.diagnostics))
+        throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
+      return codeActions(a, p, { documentChanges: support.documentChanges, resolveEdits: support.resolveCodeActionEdits });
     }),
   );
-  connection.onRequest(GapsRequest, handle('clausemark/gaps', null, [], (a) => gapItems(a)));
-  connection.onRequest(PreviewRequest, handle('clausemark/preview', null, [], (a, p) => preview(a, p)));
-  connection.onRequest(InsertClauseRequest, handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())));
+  connection.onCodeActionResolve(async (action) => {
+    const data = codeActionData(action);
+    const document = data ? documents.get(data.uri) : undefined;
+    if (!document || !isContract(document)) return action;
+    return resolveCodeAction(await analyses.get(document), action, support.documentChanges);
+  });
+  connection.onRequest(
+    GapsRequest,
+    handle('clausemark/gaps', null, [], (a) => gapItems(a)),
+  );
+  connection.onRequest(
+    PreviewRequest,
+    handle('clausemark/preview', null, [], (a, p) => preview(a, p)),
+  );
+  connection.onRequest(
+    InsertClauseRequest,
+    handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())),
+  );
   connection.onRequest(ExportRequest, async (params) => {
     const exported = await handle('clausemark/export', null, [], (a, p: typeof params) => exportDocument(a, p))(params);
     return exported ? await exported : null;
@@ -228,7 +252,8 @@ export function startServer(connection: Connection): void {
     return clauseList(library.templates(), locale);
   });
   connection.onRequest(NewContractRequest, (params) => {
-    if (params?.locale !== 'zh-CN' && params?.locale !== 'en') throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
+    if (params?.locale !== 'zh-CN' && params?.locale !== 'en')
+      throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
     return newContract(params, library.templates());
   });
 
@@ -259,7 +284,9 @@ function workspaceFolderPaths(params: InitializeParams): string[] {
 
 function isPosition(value: unknown): boolean {
   const p = value as { line?: unknown; character?: unknown } | null | undefined;
-  return typeof p?.line === 'number' && typeof p.character === 'number' && p.line >= 0 && p.character >= 0 && Number.isFinite(p.line) && Number.isFinite(p.character);
+  return (
+    typeof p?.line === 'number' && typeof p.character === 'number' && p.line >= 0 && p.character >= 0 && Number.isFinite(p.line) && Number.isFinite(p.character)
+  );
 }
 
 function isRange(value: unknown): boolean {

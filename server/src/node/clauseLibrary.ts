@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseClauseTemplate, type LibraryTemplate } from '../core/index.js';
 
-
 /** Where the bundled library sits: `dist/server.cjs` → `clauses/` beside `dist/`. */
 export function bundledLibraryDir(): string {
   const here = typeof __dirname === 'string' ? __dirname : dirname(process.argv[1] ?? '.');
@@ -70,7 +69,10 @@ export class ClauseLibrary {
 
 function subdirectories(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     return [];
   }
@@ -78,7 +80,10 @@ function subdirectories(dir: string): string[] {
 
 function markdownFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }

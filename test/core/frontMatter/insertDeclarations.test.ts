@@ -14,7 +14,11 @@ function insert(text: string, entries: Parameters<typeof insertDeclarations>[1],
 function declares(text: string, name: string): void {
   const doc = parseContract(text);
   assert.ok(doc.fields.has(name), `${name} is declared in:\n${text}`);
-  assert.deepEqual(doc.issues.filter((i) => i.code.startsWith('front-matter')), [], text);
+  assert.deepEqual(
+    doc.issues.filter((i) => i.code.startsWith('front-matter')),
+    [],
+    text,
+  );
 }
 
 test('a block mapping takes the entry after its last one, at its indentation', () => {
@@ -57,7 +61,10 @@ test('CRLF stays CRLF, and a byte-order mark stays first, everything else byte-i
 test('parties written as a list take list items', () => {
   const { text: out } = insert('---\nparties:\n  - key: 甲方\n---\n', { parties: ['丙方: {}'], partyItems: ['- { key: 丙方 }'] });
   assert.equal(out, '---\nparties:\n  - key: 甲方\n  - { key: 丙方 }\n---\n');
-  assert.deepEqual(parseContract(out).parties.map((p) => p.key), ['甲方', '丙方']);
+  assert.deepEqual(
+    parseContract(out).parties.map((p) => p.key),
+    ['甲方', '丙方'],
+  );
 });
 
 test('broken YAML, a flow root or a key holding something else is refused rather than guessed at', () => {

@@ -4,7 +4,33 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { yamlScalar } from '../../../server/src/core/index.js';
 
-const LOOK_TYPED = ['1e3', '0x1F', '0o17', '0b101', '010', '1_000', '+5', '.5', '1.0', 'true', 'False', 'null', 'NULL', '~', 'yes', 'No', 'on', 'OFF', 'y', 'n', '.inf', '-.Inf', '.nan', '2026-03-01', '12:30'];
+const LOOK_TYPED = [
+  '1e3',
+  '0x1F',
+  '0o17',
+  '0b101',
+  '010',
+  '1_000',
+  '+5',
+  '.5',
+  '1.0',
+  'true',
+  'False',
+  'null',
+  'NULL',
+  '~',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '2026-03-01',
+  '12:30',
+];
 
 test('strings that YAML would read as numbers, booleans or null are quoted, and read back as the same string', () => {
   for (const text of LOOK_TYPED) {
@@ -30,7 +56,11 @@ test('plain words stay plain, so declarations read as they were written', () => 
 });
 
 test('any string round-trips through yaml, in a flow map, a flow list and a block value', () => {
-  const text = fc.oneof(fc.constantFrom(...LOOK_TYPED, 'a: b', 'x #y', '- dash', '{y}', '"q"', "it's", ' lead', 'trail '), fc.string({ minLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1 }));
+  const text = fc.oneof(
+    fc.constantFrom(...LOOK_TYPED, 'a: b', 'x #y', '- dash', '{y}', '"q"', "it's", ' lead', 'trail '),
+    fc.string({ minLength: 1 }),
+    fc.string({ unit: 'grapheme', minLength: 1 }),
+  );
   fc.assert(
     fc.property(text, fc.constantFrom<'text' | 'value'>('text', 'value'), (value, mode) => {
       const written = yamlScalar(value, mode);

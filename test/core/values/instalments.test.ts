@@ -6,7 +6,10 @@ test('written instalments carry running totals rounded once, as the percent-sum 
   const { doc, problems } = analyzeContract('甲方应于签约后支付首期款 33.3%，验收后支付二期款 33.3%，尾款 33.3%。\n');
   const [group] = instalmentGroups(doc);
   assert.equal(group?.kind, 'written');
-  assert.deepEqual(group!.parts.map((p) => p.runningTotal), [33.3, 66.6, 99.9]);
+  assert.deepEqual(
+    group!.parts.map((p) => p.runningTotal),
+    [33.3, 66.6, 99.9],
+  );
   assert.ok(group!.parts.every((p) => !p.openSoFar));
   const sum = problems.find((p) => p.checkId === 'percent-sum');
   assert.deepEqual(sum?.data, { sum: 99.9, total: 100 });
@@ -15,7 +18,14 @@ test('written instalments carry running totals rounded once, as the percent-sum 
 test('an open instalment marks every running total from it on', () => {
   const { doc } = analyzeContract('首期支付 30%，二期支付 ___%，尾款 20%。\n');
   const [group] = instalmentGroups(doc);
-  assert.deepEqual(group!.parts.map((p) => [p.runningTotal, p.openSoFar]), [[30, false], [30, true], [50, true]]);
+  assert.deepEqual(
+    group!.parts.map((p) => [p.runningTotal, p.openSoFar]),
+    [
+      [30, false],
+      [30, true],
+      [50, true],
+    ],
+  );
 });
 
 test('a declared group lists its fields in order, and their mentions are not counted again as written instalments', () => {
@@ -34,7 +44,10 @@ fields:
   const [group] = groups;
   assert.equal(group!.kind, 'declared');
   assert.equal(group!.unit, '%');
-  assert.deepEqual(group!.parts.map((p) => p.runningTotal), [30, 70, 70]);
+  assert.deepEqual(
+    group!.parts.map((p) => p.runningTotal),
+    [30, 70, 70],
+  );
   assert.equal(runChecks(doc).length, problems.length);
   assert.ok(problems.some((p) => p.checkId === 'percent-sum' && /30/.test(p.message)));
 });

@@ -33,7 +33,7 @@ test('with English messages, a Chinese contract renders its values in Chinese an
   assert.match(text, /gaps?|problems?|open/);
 });
 
-test('hover and the preview agree on a date: both in the contract\'s language', () => {
+test("hover and the preview agree on a date: both in the contract's language", () => {
   const { doc } = analyzeContract(CHINESE, { config: { locale: 'en' } });
   const parsed = doc.fields.get('生效日')!.value!.parsed!;
   assert.equal(formatValue(parsed, doc.contractLocale), '2026年3月1日');

@@ -48,7 +48,12 @@ function checkDeclaredGroup({ doc, report }: CheckContext, { group, parts }: Dec
   const related = fields.map((f, i) => ({ span: spanOf(i), key: 'member', args: { part: `${f.name} ${values[i] ?? '?'}` } }));
   const openCount = values.length - known.length;
   if (openCount === 0 && sum !== group.total) {
-    report({ span: group.declaration ?? spanOf(fields.length - 1), key: 'groupSum', args: { group: group.name, sum, total: group.total, parts: listed }, related });
+    report({
+      span: group.declaration ?? spanOf(fields.length - 1),
+      key: 'groupSum',
+      args: { group: group.name, sum, total: group.total, parts: listed },
+      related,
+    });
   } else if (openCount === 1 && sum <= group.total) {
     const open = fields[values.findIndex((v) => v === undefined)]!;
     const value = roundTotal(group.total - sum);

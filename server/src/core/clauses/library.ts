@@ -49,7 +49,11 @@ const TITLES: Record<Locale, string> = { 'zh-CN': '人工智能模型训练服�
 const CURRENCIES: Record<Locale, string> = { 'zh-CN': 'CNY', en: 'USD' };
 
 /** A whole contract of the templates in `locale`: the ones named by `ids` in that order, else all of them in contract order. */
-export function newContractText(templates: readonly LibraryTemplate[], locale: Locale, options: { ids?: readonly string[] | undefined; title?: string | undefined } = {}): string {
+export function newContractText(
+  templates: readonly LibraryTemplate[],
+  locale: Locale,
+  options: { ids?: readonly string[] | undefined; title?: string | undefined } = {},
+): string {
   let chosen = templates.filter((t) => t.template.locale === locale).map((t) => t.template);
   if (options.ids) chosen = options.ids.flatMap((id) => chosen.filter((t) => t.id === id));
   else chosen = sortTemplates(chosen);

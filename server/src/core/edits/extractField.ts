@@ -57,7 +57,12 @@ function inBody(doc: ContractDocument, span: Span): boolean {
 /** Inside a placeholder, a blank or a clause label: not literal contract text. */
 function insideAny(doc: ContractDocument, span: Span): boolean {
   const within = (outer: Span | undefined) => outer !== undefined && span.start < outer.end && outer.start < span.end;
-  return doc.placeholders.some((p) => within(p.span)) || doc.blanks.some((b) => within(b.span)) || doc.clauses.some((c) => within(c.labelSpan)) || doc.references.some((r) => within({ start: r.textSpan.end, end: r.span.end }));
+  return (
+    doc.placeholders.some((p) => within(p.span)) ||
+    doc.blanks.some((b) => within(b.span)) ||
+    doc.clauses.some((c) => within(c.labelSpan)) ||
+    doc.references.some((r) => within({ start: r.textSpan.end, end: r.span.end }))
+  );
 }
 
 function inferType(doc: ContractDocument, literal: string, selected: Span): FieldType {

@@ -12,7 +12,16 @@ export function safeFixEdits(problems: readonly Problem[]): TextEdit[] {
     if (!fix) continue;
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue;
-    if (fix.edits.some((e) => chosen.some((c) => e.span.start < c.span.end && c.span.start < e.span.end || (e.span.start === e.span.end && e.span.start === c.span.start && c.span.start === c.span.end)))) continue;
+    if (
+      fix.edits.some((e) =>
+        chosen.some(
+          (c) =>
+            (e.span.start < c.span.end && c.span.start < e.span.end) ||
+            (e.span.start === e.span.end && e.span.start === c.span.start && c.span.start === c.span.end),
+        ),
+      )
+    )
+      continue;
     seen.add(key);
     chosen.push(...fix.edits);
   }

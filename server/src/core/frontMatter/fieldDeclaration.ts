@@ -15,7 +15,12 @@ export interface TypeText {
 export function parseTypeText(text: string): TypeText {
   const shorthand = /^choice\s*\((.*)\)$/s.exec(text);
   const name = shorthand ? 'choice' : text;
-  const options = shorthand ? shorthand[1]!.split('|').map((o) => o.trim()).filter((o) => o !== '') : undefined;
+  const options = shorthand
+    ? shorthand[1]!
+        .split('|')
+        .map((o) => o.trim())
+        .filter((o) => o !== '')
+    : undefined;
   return { name, type: (FIELD_TYPES as readonly string[]).includes(name) ? (name as FieldType) : undefined, options };
 }
 

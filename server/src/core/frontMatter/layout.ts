@@ -95,7 +95,15 @@ function readEntry(item: Pair, spanOf: (node: unknown) => Span | undefined): Fro
   } else if (value === null) {
     shape = 'empty';
   }
-  return { name: String((item.key as { value: unknown }).value).trim(), keySpan, typeSpan, valueSpan, shape, flowClose, end: spanOf(value)?.end ?? keySpan.end };
+  return {
+    name: String((item.key as { value: unknown }).value).trim(),
+    keySpan,
+    typeSpan,
+    valueSpan,
+    shape,
+    flowClose,
+    end: spanOf(value)?.end ?? keySpan.end,
+  };
 }
 
 /** The indentation the front matter uses for nested block mappings, two spaces if it has none. */

@@ -83,8 +83,7 @@ export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   }
   const schema = (s: Span, key: string, args: Record<string, string | number> = {}) => issues.push(schemaIssue(s, key, args));
 
-  const topPair = (name: string): Pair | undefined =>
-    root.items.find((p) => isScalar(p.key) && String(p.key.value) === name) as Pair | undefined;
+  const topPair = (name: string): Pair | undefined => root.items.find((p) => isScalar(p.key) && String(p.key.value) === name) as Pair | undefined;
 
   const titlePair = topPair('title');
   const localePair = topPair('locale');

@@ -229,7 +229,13 @@ function frontMatterItems(
     if (value) {
       return [...doc.fields.values()]
         .filter((f) => f.type === 'date')
-        .map((f) => ({ label: f.name, kind: 'field' as const, detail: fieldDetail(f, doc.contractLocale), replace: range(offset - value[1]!.trimStart().length), newText: f.name }));
+        .map((f) => ({
+          label: f.name,
+          kind: 'field' as const,
+          detail: fieldDetail(f, doc.contractLocale),
+          replace: range(offset - value[1]!.trimStart().length),
+          newText: f.name,
+        }));
     }
   }
   return [];

@@ -103,13 +103,18 @@ function referenceHover(doc: ContractDocument, reference: ClauseReference, local
   const number = clauseNumberText(doc, clause);
   const section = doc.text.slice(clause.span.start, clause.sectionEnd).trim();
   const preview = section.length > SECTION_PREVIEW_LENGTH ? `${section.slice(0, SECTION_PREVIEW_LENGTH)}…` : section;
-  const quoted = preview.split(/\r\n|\r|\n/).map((line) => `> ${line}`).join('\n');
+  const quoted = preview
+    .split(/\r\n|\r|\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
   return `**${t(locale, 'clause', { number })}** ${clause.title}\n\n${quoted}`;
 }
 
 function blankHover(blank: Blank, locale: Locale): string {
   const lines = [`**${t(locale, 'blank')}** \`${blank.kind}\``, ''];
-  lines.push(blank.expects ? t(locale, 'blankExpects', { type: `\`${blank.expects}\` (${typeName(locale, blank.expects)})` }) : t(locale, 'blankExpectsUnknown'));
+  lines.push(
+    blank.expects ? t(locale, 'blankExpects', { type: `\`${blank.expects}\` (${typeName(locale, blank.expects)})` }) : t(locale, 'blankExpectsUnknown'),
+  );
   if (blank.label) lines.push('', t(locale, 'blankLabel', { label: blank.label }));
   lines.push('', t(locale, 'blankHint', { action: t(locale, 'blankToPlaceholder', { placeholder: '{{…}}' }) }));
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { Span } from '../model.js';
+import type { Span } from './span.js';
 
 /** True when `offset` lies in `span`, its end included (a cursor just after a word is on it). */
 export function touches(span: Span, offset: number): boolean {

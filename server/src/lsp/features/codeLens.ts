@@ -9,5 +9,10 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
   const { offset, title } = gapSummary(analysis.doc, analysis.problems);
   const line = document.positionAt(offset).line;
   const lineEnd = document.offsetAt({ line: line + 1, character: 0 }) - document.offsetAt({ line, character: 0 });
-  return [{ range: { start: { line, character: 0 }, end: { line, character: Math.max(0, lineEnd) } }, command: { title, command: SHOW_GAPS_COMMAND, arguments: [analysis.uri] } }];
+  return [
+    {
+      range: { start: { line, character: 0 }, end: { line, character: Math.max(0, lineEnd) } },
+      command: { title, command: SHOW_GAPS_COMMAND, arguments: [analysis.uri] },
+    },
+  ];
 }

@@ -29,5 +29,10 @@ export function prepareRename(analysis: Analysis, position: Position): PrepareRe
 export function rename(analysis: Analysis, position: Position, newName: string, documentChanges: boolean): WorkspaceEdit {
   const result = renameEdits(analysis.doc, analysis.document.offsetAt(position), newName);
   if ('refused' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
-  return workspaceEdit(analysis.uri, analysis.version, result.edits.map((e) => lspEdit(analysis.document, e)), documentChanges);
+  return workspaceEdit(
+    analysis.uri,
+    analysis.version,
+    result.edits.map((e) => lspEdit(analysis.document, e)),
+    documentChanges,
+  );
 }
