@@ -62,3 +62,4 @@ export { clauseCandidates } from './service/clauseCompletion.js';
 export { gapSummary } from './service/gapLens.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';
 export { EditHistory } from './parse/editHistory.js';
+export { problemKeys, problemByKey } from './service/problemKeys.js';

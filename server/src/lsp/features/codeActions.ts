@@ -3,11 +3,11 @@
  * diagnostic belongs to another version), fix-all, and two refactorings.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { blankRewrites, editorMessage as t, extractField, findCheck, overlaps, safeFixEdits, touches, type TextEdit } from '../../core/index.js';
+import { blankRewrites, editorMessage as t, extractField, findCheck, overlaps, problemByKey, safeFixEdits, touches, type TextEdit } from '../../core/index.js';
 import { FIX_ALL_KIND, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, spanOf, workspaceEdit } from '../convert.js';
-import { DIAGNOSTIC_SOURCE, diagnosticData, problemByKey } from '../diagnosticData.js';
+import { DIAGNOSTIC_SOURCE, diagnosticData } from '../diagnosticData.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
 
@@ -77,7 +77,7 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], supp
     if (FIXED_BY_REFACTORING.has(diagnostic.code)) continue;
     const data = diagnosticData(diagnostic);
     if (!data || data.version !== analysis.version) continue;
-    const problem = problemByKey(analysis, diagnostic.code, data.key);
+    const problem = problemByKey(analysis.problems, diagnostic.code, data.key);
     if (!problem) continue;
     const offered = problem.fixes.map((fix, index) => ({ fix, index })).filter(({ fix }) => !fix.refactor);
     for (const { fix, index } of offered) {
@@ -106,7 +106,7 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], supp
 export function resolveCodeAction(analysis: Analysis, action: CodeAction, documentChanges: boolean): CodeAction {
   const data = codeActionData(action);
   if (!data || data.version !== analysis.version) return action;
-  const fix = problemByKey(analysis, data.code, data.key)?.fixes[data.fix];
+  const fix = problemByKey(analysis.problems, data.code, data.key)?.fixes[data.fix];
   if (!fix) return action;
   return {
     ...action,
