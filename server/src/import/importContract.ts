@@ -98,6 +98,8 @@ export function typeBlanks(text: string, locale: Locale): string {
   const seen = new Set<string>();
   for (const placeholder of typed.placeholders) {
     if (placeholder.inlineType === undefined || placeholder.typeSpan === undefined) continue;
+    // `第{{x: choice}}种` counts the options written after it; the front matter would demand them listed, so it stays inline.
+    if (placeholder.inlineType === 'choice' && !placeholder.options?.length) continue;
     if (!seen.has(placeholder.name)) fields.push({ name: placeholder.name, type: placeholder.inlineType, options: placeholder.options });
     seen.add(placeholder.name);
     strip.push({ span: { start: placeholder.nameSpan.end, end: placeholder.typeSpan.end }, newText: '' });

@@ -128,7 +128,7 @@ export class NumberingCounter {
       return formatNumber(value, format);
     });
     if (text === '') return undefined;
-    return text + (own.suffix === 'nothing' || /[、，：:）)\]】]$/.test(text) ? '' : ' ');
+    return text + (own.suffix === 'nothing' || /[、，：）】]$/.test(text) ? '' : ' ');
   }
 }
 

@@ -104,29 +104,32 @@ export class WordRewriter {
 
   /** Accepts every tracked change, as Word's "Accept All" does, and records each one. */
   private acceptChanges(doc: Document): void {
+    const order = new Map(wDescendants(doc, '*').map((element, index) => [element, index]));
+    const found: Array<{ at: number; change: TrackedChange }> = [];
+    const record = (element: Element, change: TrackedChange) => found.push({ at: order.get(element) ?? 0, change });
     for (const name of ['del', 'moveFrom']) {
       for (const element of wDescendants(doc, name).reverse()) {
         const text = wDescendants(element, 'delText').map((t) => t.textContent ?? '').join('') + plainText(element);
         const row = element.parentNode && (element.parentNode as Element).localName === 'trPr' ? closest(element, 'tr') : undefined;
-        if (text.trim() !== '' || row) this.findings.changes.push({ kind: 'deletion', author: wAttr(element, 'author'), text: row ? plainText(row) : text });
+        if (text.trim() !== '' || row) record(element, { kind: 'deletion', author: wAttr(element, 'author'), text: row ? plainText(row) : text });
         remove(row ?? element);
       }
     }
     for (const name of ['ins', 'moveTo']) {
       for (const element of wDescendants(doc, name).reverse()) {
         const text = plainText(element);
-        if (text.trim() !== '') this.findings.changes.push({ kind: 'insertion', author: wAttr(element, 'author'), text });
+        if (text.trim() !== '') record(element, { kind: 'insertion', author: wAttr(element, 'author'), text });
         unwrap(element);
       }
     }
     for (const name of ['rPrChange', 'pPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'sectPrChange', 'numberingChange']) {
       for (const element of wDescendants(doc, name)) {
-        this.findings.changes.push({ kind: 'formatting', author: wAttr(element, 'author'), text: excerpt(plainText(closest(element, 'p') ?? element)) });
+        record(element, { kind: 'formatting', author: wAttr(element, 'author'), text: excerpt(plainText(closest(element, 'p') ?? element)) });
         remove(element);
       }
     }
-    // Changes are listed in document order.
-    this.findings.changes.reverse();
+    // Changes are listed in document order, whatever their kind.
+    this.findings.changes.push(...found.sort((a, b) => a.at - b.at).map((f) => f.change));
   }
 
   /** Legacy form fields (FORMTEXT, FORMCHECKBOX): begin … separate … result … end, across runs. */
@@ -279,8 +282,7 @@ export class WordRewriter {
         else run.parentNode.replaceChild(this.token(doc, { blank: BLANK }, rPr), run);
         continue;
       }
-      UNDERLINED_GAP.lastIndex = 0;
-      if (!UNDERLINED_GAP.test(text)) continue;
+      if (!text.match(UNDERLINED_GAP)) continue;
       // Underlined text with a line to write on inside it ("    年  月  日"): each stretch of spaces is a blank.
       let at = 0;
       for (const match of text.matchAll(UNDERLINED_GAP)) {
