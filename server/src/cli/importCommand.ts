@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Locale } from '../core/index.js';
-import { ImportFailure, importDocx, importMessage, LIMITS } from '../import/importContract.js';
+import type * as Import from '../import/importContract.js';
 import { analyzeFile, isFailure, type AnalyzeOptions } from './analyze.js';
 import { formatText } from './format/text.js';
 import { cliMessage } from './messages.js';
@@ -40,6 +40,8 @@ export async function importCommand(operands: readonly string[], options: Import
     io.err(cliMessage(locale, 'importExists', { path: output }));
     return EXIT.usage;
   }
+  // Loaded on use: mammoth, parse5 and the XML stack would otherwise slow every `check`.
+  const { ImportFailure, importDocx, importMessage, LIMITS }: typeof Import = await import('../import/importContract.js');
   let bytes: Uint8Array;
   try {
     // The size is checked before reading, so a huge file is refused without loading it.

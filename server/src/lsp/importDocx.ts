@@ -1,10 +1,12 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { ImportDocxParams, ImportDocxResult } from '../protocol.js';
-import { ImportFailure, importDocx, importMessage, LIMITS } from '../import/importContract.js';
+import type * as Import from '../import/importContract.js';
 
 /** `clausemark/importDocx`: the same import as `clausemark import`, for the editor's Import Word Document… command. */
 export async function importDocxRequest(params: ImportDocxParams): Promise<ImportDocxResult> {
   if (typeof params?.data !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/importDocx: data (base64) is required');
+  // Loaded on first use, so that starting the server does not pay for mammoth and the HTML parser.
+  const { ImportFailure, importDocx, importMessage, LIMITS }: typeof Import = await import('../import/importContract.js');
   const locale = params.locale === 'zh-CN' ? 'zh-CN' : 'en';
   // base64 is 4/3 of the bytes: refuse before decoding what could not be a contract.
   if (params.data.length > (LIMITS.fileBytes * 4) / 3 + 4) return { ok: false, message: importMessage(locale, 'tooLarge') };
