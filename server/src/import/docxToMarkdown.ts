@@ -53,7 +53,7 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<ImportedDocx> {
   const result = await mammoth.convertToHtml(
     { buffer: await repackForMammoth(rewritten) },
     {
-      styleMap: styleMap(styles),
+      styleMap: styleMap(styles, body),
       ignoreEmptyParagraphs: true,
       // Images are not part of the contract text; they are never read.
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
@@ -78,8 +78,10 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<ImportedDocx> {
  * Heading 1 is the first level under it (`##`), as Clausemark's own export
  * writes them. Chinese Word stores the same built-in names.
  */
-function styleMap(styles: Document | undefined): string[] {
-  const titleUsed = styles !== undefined && wDescendants(styles, 'style').some((s) => /^title$/i.test(wAttr(wChild(s, 'name')) ?? ''));
+function styleMap(styles: Document | undefined, body: Document): string[] {
+  // Templates define Title whether or not it is used: what counts is a paragraph that uses it.
+  const titleIds = new Set((styles ? wDescendants(styles, 'style') : []).filter((s) => /^title$/i.test(wAttr(wChild(s, 'name')) ?? '')).map((s) => wAttr(s, 'styleId')));
+  const titleUsed = wDescendants(body, 'pStyle').some((p) => titleIds.has(wAttr(p)));
   const shift = titleUsed ? 1 : 0;
   const map = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
   for (let level = 1; level <= 6; level++) map.push(`p[style-name='heading ${level}'] => h${Math.min(6, level + shift)}:fresh`);

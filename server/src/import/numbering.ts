@@ -34,6 +34,7 @@ export class NumberingCounter {
 
   constructor(numbering: Document | undefined, styles: Document | undefined) {
     if (numbering) {
+      const linked = new Map<string, string>();
       for (const abstract of wDescendants(numbering, 'abstractNum')) {
         const levels: Level[] = [];
         for (const lvl of wChildren(abstract, 'lvl')) {
@@ -47,7 +48,16 @@ export class NumberingCounter {
             legal: wChild(lvl, 'isLgl') !== undefined,
           };
         }
-        this.abstracts.set(wAttr(abstract, 'abstractNumId') ?? '', levels);
+        const id = wAttr(abstract, 'abstractNumId') ?? '';
+        this.abstracts.set(id, levels);
+        const styleLink = wAttr(wChild(abstract, 'styleLink'));
+        if (styleLink !== undefined) linked.set(styleLink, id);
+      }
+      // A list defined through a numbering style (legal templates do this) takes its levels from the list that defines the style.
+      for (const abstract of wDescendants(numbering, 'abstractNum')) {
+        const uses = wAttr(wChild(abstract, 'numStyleLink'));
+        const source = uses === undefined ? undefined : linked.get(uses);
+        if (source !== undefined) this.abstracts.set(wAttr(abstract, 'abstractNumId') ?? '', this.abstracts.get(source) ?? []);
       }
       for (const num of wDescendants(numbering, 'num')) {
         const overrides = new Map<number, number>();

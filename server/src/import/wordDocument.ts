@@ -256,8 +256,26 @@ export class WordRewriter {
     }
   }
 
+  /**
+   * A placeholder Word split over several highlighted runs (an edit, a
+   * spelling mark) is one run again before it is read: `[Client` + ` name]`.
+   */
+  private joinHighlightedRuns(doc: Document): void {
+    for (const run of wDescendants(doc, 'r')) {
+      if (!run.parentNode || !isHighlighted(run)) continue;
+      const group: Element[] = [run];
+      for (let next = nextRun(run); next && isHighlighted(next) && !wChild(next, 'fldChar'); next = nextRun(next)) group.push(next);
+      if (group.length < 2) continue;
+      const text = group.map(runText).join('');
+      if (!isPlaceholderText(text)) continue;
+      run.parentNode.replaceChild(textRun(doc, text, wChild(run, 'rPr')), run);
+      for (const other of group.slice(1)) remove(other);
+    }
+  }
+
   /** Underlined spaces and tabs become blanks; highlighted placeholders become gaps; typed blanks are kept verbatim. */
   private runs(doc: Document): void {
+    this.joinHighlightedRuns(doc);
     for (const run of wDescendants(doc, 'r')) {
       const rPr = wChild(run, 'rPr');
       const text = runText(run);
@@ -313,9 +331,22 @@ function fieldChar(run: Element): Element | undefined {
   return wChild(run, 'fldChar');
 }
 
+function isHighlighted(run: Element): boolean {
+  const value = wAttr(wChild(wChild(run, 'rPr') ?? run, 'highlight'));
+  return value !== undefined && value !== 'none';
+}
+
 /** The run just before `run` in the same paragraph, skipping bookmarks and proofing marks. */
 function previousRun(run: Element): Element | undefined {
-  for (let node = run.previousSibling; node; node = node.previousSibling) {
+  return siblingRun(run, 'previousSibling');
+}
+
+function nextRun(run: Element): Element | undefined {
+  return siblingRun(run, 'nextSibling');
+}
+
+function siblingRun(run: Element, direction: 'previousSibling' | 'nextSibling'): Element | undefined {
+  for (let node = run[direction]; node; node = node[direction]) {
     if (node.nodeType !== 1) continue;
     const element = node as Element;
     if (element.namespaceURI === W && element.localName === 'r') return element;

@@ -152,3 +152,24 @@ test('--typed turns every blank into a typed placeholder declared in new front m
   // Nothing but the open gaps is reported.
   assert.deepEqual([...new Set(runChecks(doc).map((p) => p.checkId))], ['unfilled-field']);
 });
+
+test('a list defined through a numbering style (as legal templates do) is numbered from the style\'s definition', async () => {
+  const numbering =
+    '<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="LegalList"/>' +
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/></w:lvl>' +
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>' +
+    '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="LegalList"/></w:abstractNum>' +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
+  const paragraph = (level: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const { text } = await imported(word.handMadePackage(paragraph(0, '定义') + paragraph(1, '本合同所称数据，指甲方提供的数据。') + paragraph(0, '费用'), numbering));
+  assert.equal(text, '第一条 定义\n\n1. 本合同所称数据，指甲方提供的数据。\n\n第二条 费用\n');
+});
+
+test('without a Title paragraph, Heading 1 is the top heading; a placeholder highlighted over several runs is one gap', async () => {
+  const body =
+    '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Services Agreement</w:t></w:r></w:p>' +
+    '<w:p><w:r><w:t xml:space="preserve">Client: </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>[Client</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve"> legal name]</w:t></w:r></w:p>';
+  const styles = '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>';
+  const { text } = await imported(word.handMadePackage(body, '', styles));
+  assert.equal(text, '# Services Agreement\n\nClient: {{Client legal name: text}}\n');
+});
