@@ -149,7 +149,7 @@ function inline(nodes: readonly ElementContent[], style: RunStyle, doc: Contract
     else if (tag === 'em' || tag === 'i') runs.push(...inline(node.children, { ...style, italics: true }, doc));
     else if (tag === 'code') runs.push(...inline(node.children, { ...style, code: true }, doc));
     else if (classes.includes('cm-gap')) runs.push(gapControl(node, style, doc));
-    else if (classes.includes('cm-gap-blank')) runs.push(run('\u3000'.repeat(6), { ...style, blankLine: true }));
+    else if (classes.includes('cm-gap-blank')) runs.push(...handBlank(textOf(node), style));
     else if (classes.includes('cm-problem')) runs.push(...inline(node.children, { ...style, problem: classes.includes('cm-error') ? 'error' : 'warning' }, doc));
     else if (tag === 'a' && typeof node.properties?.['href'] === 'string' && /^(https?|mailto):/.test(node.properties['href'])) {
       runs.push(new ExternalHyperlink({ link: node.properties['href'], children: [run(textOf(node), { ...style })] }));
@@ -202,6 +202,18 @@ function gapControl(node: Element, style: RunStyle, doc: ContractDocument): Para
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/**
+ * A line to fill in by hand: each run of ＿ is underlined space, and the words
+ * between stay (`＿＿＿＿年＿＿月＿＿日` prints as a date to write on, and imports
+ * back as one date gap).
+ */
+function handBlank(shape: string, style: RunStyle): TextRun[] {
+  return shape
+    .split(/(＿+)/)
+    .filter((part) => part !== '')
+    .map((part) => (part.startsWith('＿') ? run('\u3000'.repeat(Math.max(2, Math.round(part.length * 1.5))), { ...style, blankLine: true }) : run(part, style)));
 }
 
 /** A table to sign: one row per party, with lines for the signatory and the date. */

@@ -40,6 +40,17 @@ for (const name of readdirSync('examples').filter((f) => f.endsWith('.contract.m
   });
 }
 
+test('a DOCX printed with gaps as lines to fill in (--no-gaps) imports back with one gap per line, dates as dates', async () => {
+  const text = readFileSync('examples/legacy-blanks.zh.contract.md', 'utf8');
+  const doc = parseContract(text);
+  const exported = await exportContract(doc, runChecks(doc), 'docx', { showGaps: false, locale: doc.locale });
+  const after = parseContract((await importDocx(exported.bytes)).text);
+  const kinds = (d: ContractDocument) => listGaps(d).map((g) => [g.kind, g.type ?? null]);
+  assert.equal(listGaps(doc).length, 15);
+  assert.deepEqual(kinds(after), kinds(doc));
+  assert.deepEqual(shape(after).clauses, shape(doc).clauses);
+});
+
 test('round trip of the reference agreement: its 31 blanks, clause numbers and percentages come back', { skip: REFERENCE === undefined && 'the shared reference agreement (../shared/reference) is not on this machine' }, async () => {
   const { before, after } = await roundTrip(readFileSync(REFERENCE!, 'utf8'));
   assert.equal(listGaps(before).length, 31);
