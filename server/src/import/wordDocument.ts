@@ -300,10 +300,13 @@ export class WordRewriter {
         else run.parentNode.replaceChild(this.token(doc, { blank: BLANK }, rPr), run);
         continue;
       }
-      if (!text.match(UNDERLINED_GAP)) continue;
-      // Underlined text with a line to write on inside it ("    年  月  日"): each stretch of spaces is a blank.
+      // A line to write on inside underlined text: "Name:      ", or "    年  月  日" where the words
+      // between are a few characters. An underlined heading with wide spacing is not a form.
+      const shortWords = text.split(/\s+/).every((word) => word.length <= 2);
+      const gaps = [...text.matchAll(UNDERLINED_GAP)].filter((m) => shortWords || m.index === 0 || m.index + m[0].length === text.length);
+      if (gaps.length === 0) continue;
       let at = 0;
-      for (const match of text.matchAll(UNDERLINED_GAP)) {
+      for (const match of gaps) {
         if (match.index! > at) run.parentNode.insertBefore(textRun(doc, text.slice(at, match.index), cleanRunProperties(rPr)), run);
         run.parentNode.insertBefore(this.token(doc, { blank: BLANK }, rPr), run);
         at = match.index! + match[0].length;

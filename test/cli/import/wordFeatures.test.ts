@@ -62,7 +62,8 @@ test('underlined spaces and tabs become blanks; typed blanks stay; underlined wo
       '服务费总额为人民币____元，尾款____%。',
       '签署日期：____年____月____日',
       '地址：____',
-      'Underlined words stay words: governing law.',
+      'Underlined words stay words: governing law, ARTICLE 1 DEFINITIONS.',
+      'Signed by Name:____',
       '已写好的空白保持原样：____，[●]，【 】。',
     ].join('\n\n') + '\n',
   );
@@ -71,6 +72,7 @@ test('underlined spaces and tabs become blanks; typed blanks stay; underlined wo
     ['blank', '____', 'money'],
     ['blank', '____', 'percent'],
     ['blank', '____年____月____日', 'date'],
+    ['blank', '____', null],
     ['blank', '____', null],
     ['blank', '____', null],
     ['blank', '[●]', null],
@@ -146,7 +148,7 @@ test('--typed turns every blank into a typed placeholder declared in new front m
   assert.deepEqual(doc.blanks, []);
   assert.deepEqual(
     [...doc.fields.values()].map((f) => [f.name, f.type]),
-    [['甲方', 'text'], ['服务费总额为人民币', 'money'], ['尾款', 'percent'], ['签署日期', 'date'], ['地址', 'text'], ['已写好的空白保持原样', 'text'], ['待填', 'text'], ['待填2', 'text']],
+    [['甲方', 'text'], ['服务费总额为人民币', 'money'], ['尾款', 'percent'], ['签署日期', 'date'], ['地址', 'text'], ['Name', 'text'], ['已写好的空白保持原样', 'text'], ['待填', 'text'], ['待填2', 'text']],
   );
   assert.ok(text.includes('服务费总额为人民币{{服务费总额为人民币}}元，尾款{{尾款}}%。'));
   // Nothing but the open gaps is reported.
