@@ -92,10 +92,16 @@ function styleMap(styles: Document | undefined, body: Document): string[] {
 /**
  * HTML shapes Markdown cannot hold, reshaped before rehype-remark: a table's
  * first row is its header; the paragraphs of a cell become lines of one cell;
- * mammoth's footnote links become footnote markers.
+ * mammoth's footnote links become footnote markers; images go.
  */
 function tidyHtml(root: HastRoot): void {
   const visit = (node: HastRoot | Element) => {
+    // Pictures are not contract text: an image leaves its description, if it has one.
+    node.children = node.children.flatMap((child): typeof node.children => {
+      if (child.type !== 'element' || child.tagName !== 'img') return [child];
+      const alt = typeof child.properties?.['alt'] === 'string' ? child.properties['alt'].trim() : '';
+      return alt === '' ? [] : [{ type: 'text', value: `［${alt}］` }];
+    }) as typeof node.children;
     for (const child of node.children) if (child.type === 'element') visit(child);
     if (node.type !== 'element') return;
     if (node.tagName === 'table') headerRow(node);

@@ -15,6 +15,7 @@ import {
   Document,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   ImportedXmlComponent,
   InsertedTextRun,
   LevelFormat,
@@ -226,4 +227,14 @@ export async function handMadePackage(body: string, numbering: string, styles = 
   zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W_NS}>${numbering}</w:numbering>`);
   zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W_NS}>${styles}</w:styles>`);
   return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A 1×1 PNG: a company seal or a logo, as far as the import can tell. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+export function withPictures(): Document {
+  const picture = (description: string) => new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 40, height: 40 }, altText: { name: 'seal', description, title: '' } });
+  return new Document({
+    sections: [{ children: [new Paragraph({ children: [picture(''), new TextRun('甲方（盖章）：'), picture('甲方公章')] }), new Paragraph({ children: [picture('')] }), new Paragraph('乙方（盖章）：')] }],
+  });
 }

@@ -175,3 +175,8 @@ test('without a Title paragraph, Heading 1 is the top heading; a placeholder hig
   const { text } = await imported(word.handMadePackage(body, '', styles));
   assert.equal(text, '# Services Agreement\n\nClient: {{Client legal name: text}}\n');
 });
+
+test('pictures are not imported: a seal with a description leaves the description, a logo without one leaves nothing', async () => {
+  const { text } = await imported(word.pack(word.withPictures()));
+  assert.equal(text, '甲方（盖章）：［甲方公章］\n\n乙方（盖章）：\n');
+});
