@@ -210,6 +210,17 @@ export class WordRewriter {
       }
       const showingPlaceholder = wChild(properties, 'showingPlcHdr') !== undefined;
       const shown = plainText(content);
+      const paragraphs = wChildren(content, 'p');
+      if (!inline && showingPlaceholder && paragraphs.length > 0) {
+        // A whole paragraph still to be written ("Click here to enter text."): one gap in its place.
+        const label = wAttr(wChild(properties, 'alias')) ?? labelFromPlaceholder(shown);
+        const first = paragraphs[0]!;
+        for (const child of wChildren(first).filter((c) => c.localName !== 'pPr')) remove(child);
+        first.appendChild(this.token(doc, label ? { label } : { blank: BLANK }));
+        for (const rest of paragraphs.slice(1)) remove(rest);
+        unwrap(sdt, content);
+        continue;
+      }
       if (!inline || (!showingPlaceholder && shown.trim() !== '' && !FILLER.test(shown))) {
         unwrap(sdt, content);
         continue;

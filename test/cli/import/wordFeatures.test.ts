@@ -180,3 +180,12 @@ test('pictures are not imported: a seal with a description leaves the descriptio
   const { text } = await imported(word.pack(word.withPictures()));
   assert.equal(text, '甲方（盖章）：［甲方公章］\n\n乙方（盖章）：\n');
 });
+
+test('a content control holding a whole paragraph still to be written is one gap named by its title', async () => {
+  const body =
+    '<w:p><w:r><w:t>Scope of services:</w:t></w:r></w:p>' +
+    '<w:sdt><w:sdtPr><w:alias w:val="Scope"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Click or tap here to enter text.</w:t></w:r></w:p></w:sdtContent></w:sdt>' +
+    '<w:sdt><w:sdtPr><w:alias w:val="Exclusions"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Hardware is excluded.</w:t></w:r></w:p></w:sdtContent></w:sdt>';
+  const { text } = await imported(word.handMadePackage(body, ''));
+  assert.equal(text, 'Scope of services:\n\n{{Scope: text}}\n\nHardware is excluded.\n');
+});
