@@ -19,19 +19,22 @@ const LIST_MARKER = /^(\d{1,9}[.)])(?=[ \t])/;
 export function finishMarkdown(tree: Root, findings: Findings, stringify: (tree: Root) => string): string {
   const names = new UniqueNames([]);
   const declared = new Set<string>();
-  const gapMarkdown = (gap: GapSpec): string => {
+  const gapMarkdown = (gap: GapSpec, inTable: boolean): string => {
     if (gap.blank !== undefined || (gap.field === undefined && gap.label === undefined)) return gap.blank ?? '____';
     const name = gap.field ?? names.claim(fieldName(gap.label!));
     if (gap.field !== undefined && declared.has(name)) return `{{${name}}}`;
     declared.add(name);
-    const type = gap.type === 'choice' && gap.options && gap.options.length > 0 ? `choice(${gap.options.join('|')})` : (gap.type ?? 'text');
+    // Options are written inside `choice(…|…)`: characters of that syntax are dropped, and in a table
+    // cell, where `|` would end the cell, the options are left out (`第{{x: choice}}种` style).
+    const options = (gap.options ?? []).map((o) => o.replace(/[|(){}]/g, ' ').replace(/\s+/g, ' ').trim()).filter((o) => o !== '');
+    const type = gap.type === 'choice' && options.length > 0 && !inTable ? `choice(${options.join('|')})` : (gap.type ?? 'text');
     return `{{${name}: ${type}}}`;
   };
   rewrite(tree, false, gapMarkdown, findings);
   return stringify(tree).replace(/\n*$/, '\n');
 }
 
-function rewrite(node: Nodes, inTable: boolean, gapMarkdown: (gap: GapSpec) => string, findings: Findings): void {
+function rewrite(node: Nodes, inTable: boolean, gapMarkdown: (gap: GapSpec, inTable: boolean) => string, findings: Findings): void {
   if (!('children' in node)) return;
   const parent = node as Parent;
   const cell = inTable || node.type === 'table';
@@ -45,7 +48,7 @@ function rewrite(node: Nodes, inTable: boolean, gapMarkdown: (gap: GapSpec) => s
   }
   const children: Nodes[] = [];
   for (const child of parent.children as Nodes[]) {
-    if (child.type === 'text') children.push(...splitText(child.value, gapMarkdown, findings));
+    if (child.type === 'text') children.push(...splitText(child.value, (gap) => gapMarkdown(gap, cell), findings));
     else if (child.type === 'break' && cell) children.push({ type: 'html', value: '<br>' } satisfies Html);
     else {
       rewrite(child, cell, gapMarkdown, findings);

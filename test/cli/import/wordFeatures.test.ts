@@ -189,3 +189,15 @@ test('a content control holding a whole paragraph still to be written is one gap
   const { text } = await imported(word.handMadePackage(body, ''));
   assert.equal(text, 'Scope of services:\n\n{{Scope: text}}\n\nHardware is excluded.\n');
 });
+
+test('a drop-down in a table cell keeps the table whole: its options, whose | would end the cell, are left out', async () => {
+  const dropDown =
+    '<w:sdt><w:sdtPr><w:alias w:val="Law"/><w:showingPlcHdr/><w:dropDownList><w:listItem w:displayText="England (and Wales)" w:value="1"/><w:listItem w:displayText="New York" w:value="2"/></w:dropDownList></w:sdtPr>' +
+    '<w:sdtContent><w:r><w:t>Choose an item.</w:t></w:r></w:sdtContent></w:sdt>';
+  const cell = (content: string) => `<w:tc><w:p>${content}</w:p></w:tc>`;
+  const body =
+    `<w:tbl><w:tr>${cell('<w:r><w:t>Term</w:t></w:r>')}${cell('<w:r><w:t>Value</w:t></w:r>')}</w:tr><w:tr>${cell('<w:r><w:t>Governing law</w:t></w:r>')}${cell(dropDown)}</w:tr></w:tbl>` +
+    `<w:p><w:r><w:t xml:space="preserve">Courts of </w:t></w:r>${dropDown.replace('"Law"', '"Forum"')}</w:p>`;
+  const { text } = await imported(word.handMadePackage(body, ''));
+  assert.equal(text, '| Term          | Value           |\n| ------------- | --------------- |\n| Governing law | {{Law: choice}} |\n\nCourts of {{Forum: choice(England and Wales|New York)}}\n');
+});
