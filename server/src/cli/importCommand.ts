@@ -76,11 +76,13 @@ export async function importCommand(operands: readonly string[], options: Import
   if (text !== '') io.out(text);
   const { findings } = imported;
   io.err(
-    cliMessage(locale, 'imported', {
+    cliMessage(locale, findings.changes.length + findings.comments.length > 0 ? 'importedWithNotes' : 'imported', {
       path: output,
       problems: analyzed.problems.length,
       changes: findings.changes.length,
+      changeNoun: findings.changes.length === 1 ? 'change' : 'changes',
       comments: findings.comments.length,
+      commentNoun: findings.comments.length === 1 ? 'comment' : 'comments',
     }),
   );
   return analyzed.problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.clean;

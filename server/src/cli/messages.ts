@@ -40,7 +40,8 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     importUsage: 'import needs one Word document: clausemark import FILE.docx [-o OUT.contract.md] [--typed] [--force].',
     importExists: '{path} already exists; choose another name with -o, or overwrite it with --force.',
     importFailed: 'Cannot import {path}: {reason}.',
-    imported: 'Wrote {path}: {problems} gaps and problems listed above; {changes} tracked changes accepted and {comments} comments listed at the top of the file.',
+    imported: 'Wrote {path}: {problems} gaps and problems listed above.',
+    importedWithNotes: 'Wrote {path}: {problems} gaps and problems listed above; {changes} tracked {changeNoun} accepted and {comments} {commentNoun} listed at the top of the file.',
   },
   'zh-CN': {
     usage: `用法：clausemark <命令> [选项]
@@ -81,7 +82,8 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     importUsage: 'import 需要一份 Word 文档：clausemark import 文件.docx [-o 输出.contract.md] [--typed] [--force]。',
     importExists: '{path} 已存在；请用 -o 另选文件名，或加 --force 覆盖。',
     importFailed: '无法导入 {path}：{reason}。',
-    imported: '已写入 {path}：空白与问题共 {problems} 处，见上；已接受 {changes} 处修订，{comments} 条批注列在文件开头。',
+    imported: '已写入 {path}：空白与问题共 {problems} 处，见上。',
+    importedWithNotes: '已写入 {path}：空白与问题共 {problems} 处，见上；已接受 {changes} 处修订，{comments} 条批注列在文件开头。',
   },
 };
 

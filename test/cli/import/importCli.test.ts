@@ -34,9 +34,9 @@ test('import writes FILE.contract.md beside the .docx and prints its gaps as che
   const text = readFileSync(join(dir, 'deal.contract.md'), 'utf8');
   assert.ok(text.startsWith('甲方（委托方）：____\n'));
   const lines = stdout.trim().split('\n');
-  assert.equal(lines.length, 8);
+  assert.equal(lines.length, 9);
   assert.match(lines[0]!, /^deal\.contract\.md:1:9 warning unfilled-blank /);
-  assert.match(stderr, /Wrote deal\.contract\.md: 8 gaps and problems listed above/);
+  assert.equal(stderr.trim(), 'Wrote deal.contract.md: 9 gaps and problems listed above.');
   // The same lines check prints for the written file.
   assert.equal(run(['check', 'deal.contract.md'], dir).stdout, stdout);
 });
@@ -79,6 +79,13 @@ test('import --typed writes front matter and exits 0 with only unfilled fields l
   );
   assert.ok(text.includes('Notice address: {{address}}'));
   for (const line of stdout.trim().split('\n')) assert.match(line, / warning unfilled-field /);
+});
+
+test('tracked changes and comments are counted in the closing line', async () => {
+  const dir = scratch({ 'redline.docx': await word.pack(word.trackedChanges()) });
+  const { status, stderr } = run(['import', 'redline.docx'], dir);
+  assert.equal(status, 0);
+  assert.equal(stderr.trim(), 'Wrote redline.contract.md: 0 gaps and problems listed above; 2 tracked changes accepted and 1 comment listed at the top of the file.');
 });
 
 test('the messages speak the terminal\'s language', async () => {
