@@ -39,7 +39,9 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clau
     vscode.commands.registerCommand('clausemark.fixAll', () => fixAll(ctx)),
     vscode.commands.registerCommand(SHOW_GAPS_COMMAND, (uri?: string | vscode.Uri) => showGaps(ctx, typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand('clausemark.newContract', (locale?: 'zh-CN' | 'en') => newContract(ctx, locale)),
-    vscode.commands.registerCommand('clausemark.importDocx', (uri?: vscode.Uri, options?: Omit<Parameters<typeof importDocx>[1], 'uri'>) => importDocx(ctx, { ...options, uri: uri instanceof vscode.Uri ? uri : undefined })),
+    vscode.commands.registerCommand('clausemark.importDocx', (uri?: vscode.Uri, options?: Omit<Parameters<typeof importDocx>[1], 'uri'>) =>
+      importDocx(ctx, { ...options, uri: uri instanceof vscode.Uri ? uri : undefined }),
+    ),
     new GapStatusBar(ctx),
     { dispose: () => void client.stop() },
   );

@@ -163,8 +163,7 @@ export interface ImportDocxParams {
 }
 
 export type ImportDocxResult =
-  | { readonly ok: true; readonly text: string; readonly changes: number; readonly comments: number }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly text: string; readonly changes: number; readonly comments: number } | { readonly ok: false; readonly message: string };
 
 /** `clausemark/importDocx`: a Word contract as Clausemark Markdown (see docs/import.md); a file that is not a readable .docx gets `ok: false` and why. */
 export const ImportDocxRequest = new RequestType<ImportDocxParams, ImportDocxResult, void>('clausemark/importDocx');

@@ -29,7 +29,13 @@ export function importedPath(docx: string): string {
   return `${docx.replace(/\.docx$/i, '')}.contract.md`;
 }
 
-export async function importCommand(operands: readonly string[], options: ImportCommandOptions, analyzeOptions: AnalyzeOptions, locale: Locale, io: Io): Promise<number> {
+export async function importCommand(
+  operands: readonly string[],
+  options: ImportCommandOptions,
+  analyzeOptions: AnalyzeOptions,
+  locale: Locale,
+  io: Io,
+): Promise<number> {
   const [path, ...rest] = operands;
   if (path === undefined || rest.length > 0) {
     io.err(cliMessage(locale, 'importUsage'));
@@ -49,7 +55,8 @@ export async function importCommand(operands: readonly string[], options: Import
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof ImportFailure) io.err(cliMessage(locale, 'importFailed', { path, reason: importMessage(locale, error.reason) }));
-    else io.err(cliMessage(locale, 'missing', { path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message }));
+    else
+      io.err(cliMessage(locale, 'missing', { path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message }));
     return EXIT.usage;
   }
   let imported;
@@ -57,7 +64,7 @@ export async function importCommand(operands: readonly string[], options: Import
     imported = await importDocx(bytes, { typed: options.typed });
   } catch (error) {
     if (!(error instanceof ImportFailure)) throw error;
-    const seconds = error.reason === 'timeout' ? error.message.split(': ')[1] ?? '' : '';
+    const seconds = error.reason === 'timeout' ? (error.message.split(': ')[1] ?? '') : '';
     io.err(cliMessage(locale, 'importFailed', { path, reason: importMessage(locale, error.reason, { seconds }) }));
     return EXIT.usage;
   }

@@ -41,7 +41,8 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     importExists: '{path} already exists; choose another name with -o, or overwrite it with --force.',
     importFailed: 'Cannot import {path}: {reason}.',
     imported: 'Wrote {path}: {problems} gaps and problems listed above.',
-    importedWithNotes: 'Wrote {path}: {problems} gaps and problems listed above; {changes} tracked {changeNoun} accepted and {comments} {commentNoun} listed at the top of the file.',
+    importedWithNotes:
+      'Wrote {path}: {problems} gaps and problems listed above; {changes} tracked {changeNoun} accepted and {comments} {commentNoun} listed at the top of the file.',
   },
   'zh-CN': {
     usage: `用法：clausemark <命令> [选项]

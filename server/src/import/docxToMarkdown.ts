@@ -66,7 +66,12 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<ImportedDocx> {
   const mdast = await toMdast(hast);
   for (const note of notes) {
     tidyHtml(note.content);
-    const definition: FootnoteDefinition = { type: 'footnoteDefinition', identifier: note.id, label: note.id, children: (await toMdast(note.content)).children as FootnoteDefinition['children'] };
+    const definition: FootnoteDefinition = {
+      type: 'footnoteDefinition',
+      identifier: note.id,
+      label: note.id,
+      children: (await toMdast(note.content)).children as FootnoteDefinition['children'],
+    };
     mdast.children.push(definition);
   }
   const markdown = finishMarkdown(mdast, rewriter.findings, (tree) => unified().use(remarkGfm).use(remarkStringify, STRINGIFY).stringify(tree));
@@ -80,7 +85,9 @@ export async function docxToMarkdown(bytes: Uint8Array): Promise<ImportedDocx> {
  */
 function styleMap(styles: Document | undefined, body: Document): string[] {
   // Templates define Title whether or not it is used: what counts is a paragraph that uses it.
-  const titleIds = new Set((styles ? wDescendants(styles, 'style') : []).filter((s) => /^title$/i.test(wAttr(wChild(s, 'name')) ?? '')).map((s) => wAttr(s, 'styleId')));
+  const titleIds = new Set(
+    (styles ? wDescendants(styles, 'style') : []).filter((s) => /^title$/i.test(wAttr(wChild(s, 'name')) ?? '')).map((s) => wAttr(s, 'styleId')),
+  );
   const titleUsed = wDescendants(body, 'pStyle').some((p) => titleIds.has(wAttr(p)));
   const shift = titleUsed ? 1 : 0;
   const map = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
@@ -122,7 +129,9 @@ function tidyHtml(root: HastRoot): void {
 function takeNotes(root: HastRoot): Array<{ id: string; content: HastRoot }> {
   const notes: Array<{ id: string; content: HastRoot }> = [];
   const isNoteList = (node: ElementContent) =>
-    node.type === 'element' && node.tagName === 'ol' && node.children.some((li) => li.type === 'element' && /^(?:foot|end)note-\d+$/.test(String(li.properties?.['id'] ?? '')));
+    node.type === 'element' &&
+    node.tagName === 'ol' &&
+    node.children.some((li) => li.type === 'element' && /^(?:foot|end)note-\d+$/.test(String(li.properties?.['id'] ?? '')));
   for (const list of root.children.filter((c): c is Element => c.type === 'element' && isNoteList(c))) {
     for (const item of list.children) {
       if (item.type !== 'element') continue;
@@ -137,7 +146,9 @@ function takeNotes(root: HastRoot): Array<{ id: string; content: HastRoot }> {
 }
 
 function dropBackLinks(node: Element): void {
-  node.children = node.children.filter((c) => !(c.type === 'element' && c.tagName === 'a' && /^#(?:foot|end)note-ref-/.test(String(c.properties?.['href'] ?? ''))));
+  node.children = node.children.filter(
+    (c) => !(c.type === 'element' && c.tagName === 'a' && /^#(?:foot|end)note-ref-/.test(String(c.properties?.['href'] ?? ''))),
+  );
   for (const child of node.children) if (child.type === 'element') dropBackLinks(child);
 }
 

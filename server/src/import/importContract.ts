@@ -3,8 +3,17 @@
  * `.contract.md` text out, with a note listing what Word held that Markdown
  * does not (tracked changes, comments), and optionally every blank typed.
  */
-import { applyEdits, guessLocale, mergeFrontMatterEdits, parseContract, type Locale, type TemplateField, type TextEdit } from '../core/index.js';
-import { placeholderForBlank, UniqueNames } from '../core/fixes/blankToPlaceholder.js';
+import {
+  applyEdits,
+  guessLocale,
+  mergeFrontMatterEdits,
+  parseContract,
+  placeholderForBlank,
+  UniqueNames,
+  type Locale,
+  type TemplateField,
+  type TextEdit,
+} from '../core/index.js';
 import { ImportFailure } from './docxPackage.js';
 import { docxToMarkdown } from './docxToMarkdown.js';
 import { importMessage } from './messages.js';

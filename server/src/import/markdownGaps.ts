@@ -1,5 +1,5 @@
 import type { Html, Nodes, Parent, PhrasingContent, Root } from 'mdast';
-import { UniqueNames } from '../core/fixes/blankToPlaceholder.js';
+import { UniqueNames } from '../core/index.js';
 import type { Findings, GapSpec } from './wordDocument.js';
 
 /**
@@ -26,7 +26,14 @@ export function finishMarkdown(tree: Root, findings: Findings, stringify: (tree:
     declared.add(name);
     // Options are written inside `choice(…|…)`: characters of that syntax are dropped, and in a table
     // cell, where `|` would end the cell, the options are left out (`第{{x: choice}}种` style).
-    const options = (gap.options ?? []).map((o) => o.replace(/[|(){}]/g, ' ').replace(/\s+/g, ' ').trim()).filter((o) => o !== '');
+    const options = (gap.options ?? [])
+      .map((o) =>
+        o
+          .replace(/[|(){}]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .filter((o) => o !== '');
     const type = gap.type === 'choice' && options.length > 0 && !inTable ? `choice(${options.join('|')})` : (gap.type ?? 'text');
     return `{{${name}: ${type}}}`;
   };

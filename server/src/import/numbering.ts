@@ -1,4 +1,4 @@
-import { encodeChineseOrdinal } from '../core/numbers/chineseOrdinal.js';
+import { numbers } from '../core/index.js';
 import { wAttr, wChild, wChildren, wDescendants } from './wordXml.js';
 
 /** One level of a Word list: its format (`chineseCounting`), its text (`第%1条`) and where it starts. */
@@ -143,8 +143,19 @@ export class NumberingCounter {
 }
 
 const ROMAN: ReadonlyArray<readonly [number, string]> = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
 ];
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -177,7 +188,7 @@ export function formatNumber(n: number, format: string): string {
     case 'ideographDigital':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return encodeChineseOrdinal(n);
+      return numbers.encodeChineseOrdinal(n);
     case 'ideographTraditional':
       return HEAVENLY_STEMS[(n - 1) % 10]!;
     case 'lowerLetter':
@@ -200,4 +211,3 @@ export function formatNumber(n: number, format: string): string {
       return String(n);
   }
 }
-

@@ -109,7 +109,10 @@ export class WordRewriter {
     const record = (element: Element, change: TrackedChange) => found.push({ at: order.get(element) ?? 0, change });
     for (const name of ['del', 'moveFrom']) {
       for (const element of wDescendants(doc, name).reverse()) {
-        const text = wDescendants(element, 'delText').map((t) => t.textContent ?? '').join('') + plainText(element);
+        const text =
+          wDescendants(element, 'delText')
+            .map((t) => t.textContent ?? '')
+            .join('') + plainText(element);
         const row = element.parentNode && (element.parentNode as Element).localName === 'trPr' ? closest(element, 'tr') : undefined;
         if (text.trim() !== '' || row) record(element, { kind: 'deletion', author: wAttr(element, 'author'), text: row ? plainText(row) : text });
         remove(row ?? element);
@@ -153,7 +156,9 @@ export class WordRewriter {
             end = j;
             break;
           } else if (type === 'separate' && depth === 1) inResult = true;
-          instruction += wChildren(runs[j]!, 'instrText').map((t) => t.textContent ?? '').join('');
+          instruction += wChildren(runs[j]!, 'instrText')
+            .map((t) => t.textContent ?? '')
+            .join('');
           if (inResult) result += runText(runs[j]!);
         }
         if (end === i) continue;
@@ -228,7 +233,11 @@ export class WordRewriter {
       const own = ownTag(wAttr(wChild(properties, 'tag')));
       const title = wAttr(wChild(properties, 'alias'));
       const dropDown = wChild(properties, 'dropDownList') ?? wChild(properties, 'comboBox');
-      const options = dropDown ? wChildren(dropDown, 'listItem').map((item) => wAttr(item, 'displayText') ?? wAttr(item, 'value') ?? '').filter((o) => o !== '') : undefined;
+      const options = dropDown
+        ? wChildren(dropDown, 'listItem')
+            .map((item) => wAttr(item, 'displayText') ?? wAttr(item, 'value') ?? '')
+            .filter((o) => o !== '')
+        : undefined;
       const type = own?.type ?? (wChild(properties, 'date') ? 'date' : options && options.length > 0 ? 'choice' : undefined);
       let gap: GapSpec;
       if (own?.kind === 'blank') gap = { blank: own.blank ?? BLANK };

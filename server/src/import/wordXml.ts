@@ -26,7 +26,8 @@ export function serializeXml(doc: Document): string {
 export function wChildren(node: Node, name?: string): Element[] {
   const out: Element[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1 && (child as Element).namespaceURI === W && (name === undefined || (child as Element).localName === name)) out.push(child as Element);
+    if (child.nodeType === 1 && (child as Element).namespaceURI === W && (name === undefined || (child as Element).localName === name))
+      out.push(child as Element);
   }
   return out;
 }
@@ -67,9 +68,7 @@ export function runText(run: Element): string {
 
 /** The text of a whole element (paragraph, comment, field result), runs only. */
 export function plainText(node: Element): string {
-  return wDescendants(node, 'r')
-    .map(runText)
-    .join('');
+  return wDescendants(node, 'r').map(runText).join('');
 }
 
 /** A new w:r holding `text`, with a copy of `rPr` when given. */

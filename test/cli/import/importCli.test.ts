@@ -85,10 +85,13 @@ test('tracked changes and comments are counted in the closing line', async () =>
   const dir = scratch({ 'redline.docx': await word.pack(word.trackedChanges()) });
   const { status, stderr } = run(['import', 'redline.docx'], dir);
   assert.equal(status, 0);
-  assert.equal(stderr.trim(), 'Wrote redline.contract.md: 0 gaps and problems listed above; 2 tracked changes accepted and 1 comment listed at the top of the file.');
+  assert.equal(
+    stderr.trim(),
+    'Wrote redline.contract.md: 0 gaps and problems listed above; 2 tracked changes accepted and 1 comment listed at the top of the file.',
+  );
 });
 
-test('the messages speak the terminal\'s language', async () => {
+test("the messages speak the terminal's language", async () => {
   const dir = scratch({ 'a.pdf.docx': '%PDF-1.7\n%âãÏÓ\n1 0 obj\n' });
   const { stderr } = run(['import', 'a.pdf.docx'], dir, { LANG: 'zh_CN.UTF-8' });
   assert.equal(stderr.trim(), '无法导入 a.pdf.docx：这是 PDF 文件，不是 Word 文档。');

@@ -12,11 +12,15 @@ import { listGaps, parseContract, runChecks, type ContractDocument } from '../..
 import { exportContract } from '../../../server/src/export/exportContract.js';
 import { importDocx } from '../../../server/src/import/importContract.js';
 
-const REFERENCE = ['../shared/reference/ai-training-agreement.zh.txt', '/work/shared/reference/ai-training-agreement.zh.txt'].map((p) => resolve(p)).find(existsSync);
+const REFERENCE = ['../shared/reference/ai-training-agreement.zh.txt', '/work/shared/reference/ai-training-agreement.zh.txt']
+  .map((p) => resolve(p))
+  .find(existsSync);
 
 function shape(doc: ContractDocument) {
   return {
-    gaps: listGaps(doc).map((g) => (g.kind === 'blank' ? ['blank', doc.text.slice(g.span.start, g.span.end), g.type ?? null] : ['placeholder', g.field, g.type])),
+    gaps: listGaps(doc).map((g) =>
+      g.kind === 'blank' ? ['blank', doc.text.slice(g.span.start, g.span.end), g.type ?? null] : ['placeholder', g.field, g.type],
+    ),
     clauses: doc.clauses.map((c) => c.marker.trim()),
     percents: doc.percents.map((p) => p.value ?? null),
   };
@@ -35,7 +39,10 @@ for (const name of readdirSync('examples').filter((f) => f.endsWith('.contract.m
     assert.ok(listGaps(before).length > 0);
     assert.deepEqual(shape(after), shape(before));
     // What the export showed as values comes back as that text, and is checked the same way.
-    const errors = (doc: ContractDocument) => runChecks(doc).filter((p) => p.severity === 'error').map((p) => p.checkId);
+    const errors = (doc: ContractDocument) =>
+      runChecks(doc)
+        .filter((p) => p.severity === 'error')
+        .map((p) => p.checkId);
     assert.deepEqual(errors(after), errors(before));
   });
 }
@@ -51,26 +58,34 @@ test('a DOCX printed with gaps as lines to fill in (--no-gaps) imports back with
   assert.deepEqual(shape(after).clauses, shape(doc).clauses);
 });
 
-test('round trip of the reference agreement: its 31 blanks, clause numbers and percentages come back', { skip: REFERENCE === undefined && 'the shared reference agreement (../shared/reference) is not on this machine' }, async () => {
-  const { before, after } = await roundTrip(readFileSync(REFERENCE!, 'utf8'));
-  assert.equal(listGaps(before).length, 31);
-  assert.deepEqual(shape(after), shape(before));
-  assert.deepEqual(
-    runChecks(after).map((p) => [p.checkId, p.message]),
-    runChecks(before).map((p) => [p.checkId, p.message]),
-  );
-});
+test(
+  'round trip of the reference agreement: its 31 blanks, clause numbers and percentages come back',
+  { skip: REFERENCE === undefined && 'the shared reference agreement (../shared/reference) is not on this machine' },
+  async () => {
+    const { before, after } = await roundTrip(readFileSync(REFERENCE!, 'utf8'));
+    assert.equal(listGaps(before).length, 31);
+    assert.deepEqual(shape(after), shape(before));
+    assert.deepEqual(
+      runChecks(after).map((p) => [p.checkId, p.message]),
+      runChecks(before).map((p) => [p.checkId, p.message]),
+    );
+  },
+);
 
-test('round trip of the reference agreement with --typed: 31 typed fields in the front matter, one per blank', { skip: REFERENCE === undefined && 'the shared reference agreement (../shared/reference) is not on this machine' }, async () => {
-  const { before, after, text } = await roundTrip(readFileSync(REFERENCE!, 'utf8'), true);
-  assert.ok(text.startsWith('---\nlocale: zh-CN\nfields:\n'));
-  assert.deepEqual(after.blanks, []);
-  const gaps = listGaps(after);
-  assert.equal(gaps.length, 31);
-  assert.deepEqual(
-    gaps.map((g) => g.type),
-    listGaps(before).map((g) => g.type ?? 'text'),
-  );
-  assert.equal(new Set(gaps.map((g) => g.field)).size, 31);
-  assert.deepEqual(shape(after).clauses, shape(before).clauses);
-});
+test(
+  'round trip of the reference agreement with --typed: 31 typed fields in the front matter, one per blank',
+  { skip: REFERENCE === undefined && 'the shared reference agreement (../shared/reference) is not on this machine' },
+  async () => {
+    const { before, after, text } = await roundTrip(readFileSync(REFERENCE!, 'utf8'), true);
+    assert.ok(text.startsWith('---\nlocale: zh-CN\nfields:\n'));
+    assert.deepEqual(after.blanks, []);
+    const gaps = listGaps(after);
+    assert.equal(gaps.length, 31);
+    assert.deepEqual(
+      gaps.map((g) => g.type),
+      listGaps(before).map((g) => g.type ?? 'text'),
+    );
+    assert.equal(new Set(gaps.map((g) => g.field)).size, 31);
+    assert.deepEqual(shape(after).clauses, shape(before).clauses);
+  },
+);

@@ -90,7 +90,17 @@ export function decimalContract(): Document {
   const clause = (text: string, level: number) => new Paragraph({ text, numbering: { reference: 'decimal', level } });
   return new Document({
     numbering: { config: [{ reference: 'decimal', levels: DECIMAL_LEVELS }] },
-    sections: [{ children: [clause('Definitions', 0), clause('Terms have the meaning below.', 1), clause('Headings do not count.', 1), clause('Fees', 0), clause('The fee is 100% payable on signing.', 1)] }],
+    sections: [
+      {
+        children: [
+          clause('Definitions', 0),
+          clause('Terms have the meaning below.', 1),
+          clause('Headings do not count.', 1),
+          clause('Fees', 0),
+          clause('The fee is 100% payable on signing.', 1),
+        ],
+      },
+    ],
   });
 }
 
@@ -103,10 +113,20 @@ export function underlinedBlanks(): Document {
       {
         children: [
           new Paragraph({ children: [new TextRun('甲方（委托方）：'), underlined('                    ')] }),
-          new Paragraph({ children: [new TextRun('服务费总额为人民币'), underlined('        '), new TextRun('元，尾款'), underlined('   '), new TextRun('%。')] }),
+          new Paragraph({
+            children: [new TextRun('服务费总额为人民币'), underlined('        '), new TextRun('元，尾款'), underlined('   '), new TextRun('%。')],
+          }),
           new Paragraph({ children: [new TextRun('签署日期：'), underlined('      年    月    日')] }),
           new Paragraph({ children: [new TextRun('地址：'), underlined('\t')] }),
-          new Paragraph({ children: [new TextRun('Underlined words stay words: '), underlined('governing law'), new TextRun(', '), underlined('ARTICLE 1    DEFINITIONS'), new TextRun('.')] }),
+          new Paragraph({
+            children: [
+              new TextRun('Underlined words stay words: '),
+              underlined('governing law'),
+              new TextRun(', '),
+              underlined('ARTICLE 1    DEFINITIONS'),
+              new TextRun('.'),
+            ],
+          }),
           new Paragraph({ children: [new TextRun('Signed by '), underlined('Name:          ')] }),
           new Paragraph({ children: [new TextRun('已写好的空白保持原样：____，[●]，【    】。')] }),
         ],
@@ -141,13 +161,37 @@ export function controlsAndCheckboxes(): Document {
       {
         children: [
           new Paragraph({ children: [new TextRun('Client: '), control('Client name', 'Click or tap here to enter text.')] }),
-          new Paragraph({ children: [new TextRun('Effective date: '), control('Effective date', 'Click to enter a date.', '<w:date><w:dateFormat w:val="yyyy-MM-dd"/></w:date>')] }),
-          new Paragraph({ children: [new TextRun('Governing law: '), control('Law', 'Choose an item.', '<w:dropDownList><w:listItem w:displayText="England" w:value="England"/><w:listItem w:displayText="New York" w:value="New York"/></w:dropDownList>')] }),
+          new Paragraph({
+            children: [
+              new TextRun('Effective date: '),
+              control('Effective date', 'Click to enter a date.', '<w:date><w:dateFormat w:val="yyyy-MM-dd"/></w:date>'),
+            ],
+          }),
+          new Paragraph({
+            children: [
+              new TextRun('Governing law: '),
+              control(
+                'Law',
+                'Choose an item.',
+                '<w:dropDownList><w:listItem w:displayText="England" w:value="England"/><w:listItem w:displayText="New York" w:value="New York"/></w:dropDownList>',
+              ),
+            ],
+          }),
           new Paragraph({ children: [new TextRun('Provider: '), formText('Text1', 'Provider name', '\u2002\u2002\u2002\u2002\u2002')] }),
           new Paragraph({ children: [new TextRun('Notice address: '), formText('Text2', undefined, '\u2002\u2002\u2002\u2002\u2002')] }),
           new Paragraph({ children: [new TextRun('Filled: '), formText('Text3', 'City', 'London')] }),
-          new Paragraph({ children: [new TextRun('Fee: USD '), new TextRun({ text: '[Fee]', highlight: 'yellow' }), new TextRun(', payable '), new TextRun({ text: 'promptly', highlight: 'yellow' }), new TextRun('.')] }),
-          new Paragraph({ children: [new CheckBox({ checked: true }), new TextRun(' Option A  '), new CheckBox({ checked: false }), new TextRun(' Option B')] }),
+          new Paragraph({
+            children: [
+              new TextRun('Fee: USD '),
+              new TextRun({ text: '[Fee]', highlight: 'yellow' }),
+              new TextRun(', payable '),
+              new TextRun({ text: 'promptly', highlight: 'yellow' }),
+              new TextRun('.'),
+            ],
+          }),
+          new Paragraph({
+            children: [new CheckBox({ checked: true }), new TextRun(' Option A  '), new CheckBox({ checked: false }), new TextRun(' Option B')],
+          }),
           new Paragraph({ children: [formCheckbox(true), new TextRun(' Renewal  '), formCheckbox(false), new TextRun(' No renewal')] }),
           new Paragraph({ children: [new TextRun('☐ typed box  ☒ typed tick')] }),
         ],
@@ -165,9 +209,21 @@ export function tablesAndNotes(): Document {
     sections: [
       {
         children: [
-          new Paragraph({ children: [new TextRun({ text: '甲方：北京示例科技有限公司', bold: true }), new TextRun({ text: '地址：北京市海淀区', break: 1 }), new TextRun({ text: '联系人：王明', break: 1 })] }),
+          new Paragraph({
+            children: [
+              new TextRun({ text: '甲方：北京示例科技有限公司', bold: true }),
+              new TextRun({ text: '地址：北京市海淀区', break: 1 }),
+              new TextRun({ text: '联系人：王明', break: 1 }),
+            ],
+          }),
           new Paragraph({ children: [new TextRun('付款方式如下表'), new FootnoteReferenceRun(1), new TextRun('。')] }),
-          new Table({ rows: [new TableRow({ children: [cell('期数'), cell('比例')] }), new TableRow({ children: [cell('首期'), cell('30%')] }), new TableRow({ children: [cell('尾款'), cell('70%')] })] }),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell('期数'), cell('比例')] }),
+              new TableRow({ children: [cell('首期'), cell('30%')] }),
+              new TableRow({ children: [cell('尾款'), cell('70%')] }),
+            ],
+          }),
           new Paragraph('签署：'),
           new Table({
             rows: [
@@ -198,7 +254,12 @@ export function trackedChanges(): Document {
             ],
           }),
           new Paragraph({
-            children: [new CommentRangeStart(0), new TextRun('Notices are given in writing.'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })],
+            children: [
+              new CommentRangeStart(0),
+              new TextRun('Notices are given in writing.'),
+              new CommentRangeEnd(0),
+              new TextRun({ children: [new CommentReference(0)] }),
+            ],
           }),
         ],
       },
@@ -218,7 +279,10 @@ export async function handMadePackage(body: string, numbering: string, styles = 
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
   );
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
   zip.file(
     'word/_rels/document.xml.rels',
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
@@ -233,8 +297,17 @@ export async function handMadePackage(body: string, numbering: string, styles = 
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 export function withPictures(): Document {
-  const picture = (description: string) => new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 40, height: 40 }, altText: { name: 'seal', description, title: '' } });
+  const picture = (description: string) =>
+    new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 40, height: 40 }, altText: { name: 'seal', description, title: '' } });
   return new Document({
-    sections: [{ children: [new Paragraph({ children: [picture(''), new TextRun('甲方（盖章）：'), picture('甲方公章')] }), new Paragraph({ children: [picture('')] }), new Paragraph('乙方（盖章）：')] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [picture(''), new TextRun('甲方（盖章）：'), picture('甲方公章')] }),
+          new Paragraph({ children: [picture('')] }),
+          new Paragraph('乙方（盖章）：'),
+        ],
+      },
+    ],
   });
 }

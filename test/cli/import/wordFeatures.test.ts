@@ -42,14 +42,24 @@ test('Word automatic numbering comes back as the numbers Word shows: 第一条, 
     ['一、', '第一条', '（一）', '（二）', '(a)', '(b)', '第二条', '二、', '1.', '2.', '(i)'],
   );
   // The numbering reads as continuous: no clause-numbering problem.
-  assert.deepEqual(runChecks(doc).filter((p) => p.checkId === 'clause-numbering'), []);
+  assert.deepEqual(
+    runChecks(doc).filter((p) => p.checkId === 'clause-numbering'),
+    [],
+  );
 });
 
 test('decimal numbering comes back as 1. and 1.1, read as clauses', async () => {
   const { text } = await imported(word.pack(word.decimalContract()));
-  assert.equal(text, ['1. Definitions', '1.1 Terms have the meaning below.', '1.2 Headings do not count.', '2. Fees', '2.1 The fee is 100% payable on signing.'].join('\n\n') + '\n');
+  assert.equal(
+    text,
+    ['1. Definitions', '1.1 Terms have the meaning below.', '1.2 Headings do not count.', '2. Fees', '2.1 The fee is 100% payable on signing.'].join('\n\n') +
+      '\n',
+  );
   const doc = parseContract(text);
-  assert.deepEqual(doc.clauses.map((c) => c.marker.trim()), ['1.', '1.1', '1.2', '2.', '2.1']);
+  assert.deepEqual(
+    doc.clauses.map((c) => c.marker.trim()),
+    ['1.', '1.1', '1.2', '2.', '2.1'],
+  );
   assert.deepEqual(runChecks(doc), []);
 });
 
@@ -67,17 +77,20 @@ test('underlined spaces and tabs become blanks; typed blanks stay; underlined wo
       '已写好的空白保持原样：____，[●]，【 】。',
     ].join('\n\n') + '\n',
   );
-  assert.deepEqual(gapsOf(text), [
-    ['blank', '____', null],
-    ['blank', '____', 'money'],
-    ['blank', '____', 'percent'],
-    ['blank', '____年____月____日', 'date'],
-    ['blank', '____', null],
-    ['blank', '____', null],
-    ['blank', '____', null],
-    ['blank', '[●]', null],
-    ['blank', '【 】', null],
-  ].map(([kind, span, type]) => [kind, span, type]));
+  assert.deepEqual(
+    gapsOf(text),
+    [
+      ['blank', '____', null],
+      ['blank', '____', 'money'],
+      ['blank', '____', 'percent'],
+      ['blank', '____年____月____日', 'date'],
+      ['blank', '____', null],
+      ['blank', '____', null],
+      ['blank', '____', null],
+      ['blank', '[●]', null],
+      ['blank', '【 】', null],
+    ].map(([kind, span, type]) => [kind, span, type]),
+  );
 });
 
 test('content controls and form fields become gaps named by their titles; filled ones keep their text; checkboxes keep their ticks', async () => {
@@ -122,11 +135,17 @@ test('tables (signature tables too), line breaks in a party block, bold, and foo
     ].join('\n\n') + '\n',
   );
   const doc = parseContract(text);
-  assert.deepEqual(doc.percents.map((p) => p.value), [30, 70]);
-  assert.deepEqual(gapsOf(text).map((g) => g[1]), ['____年__月__日', '____年__月__日']);
+  assert.deepEqual(
+    doc.percents.map((p) => p.value),
+    [30, 70],
+  );
+  assert.deepEqual(
+    gapsOf(text).map((g) => g[1]),
+    ['____年__月__日', '____年__月__日'],
+  );
 });
 
-test('tracked changes are accepted and listed with the comments in a note at the top, in the document\'s language', async () => {
+test("tracked changes are accepted and listed with the comments in a note at the top, in the document's language", async () => {
   const { text, findings } = await imported(word.pack(word.trackedChanges()));
   assert.equal(
     text,
@@ -136,7 +155,10 @@ test('tracked changes are accepted and listed with the comments in a note at the
       'Notices are given in writing.',
     ].join('\n\n') + '\n',
   );
-  assert.deepEqual(findings.changes.map((c) => c.kind), ['deletion', 'insertion']);
+  assert.deepEqual(
+    findings.changes.map((c) => c.kind),
+    ['deletion', 'insertion'],
+  );
   // The note is an HTML comment: the contract reads, and checks, as if it were not there.
   assert.deepEqual(runChecks(parseContract(text)), []);
 });
@@ -148,22 +170,35 @@ test('--typed turns every blank into a typed placeholder declared in new front m
   assert.deepEqual(doc.blanks, []);
   assert.deepEqual(
     [...doc.fields.values()].map((f) => [f.name, f.type]),
-    [['甲方', 'text'], ['服务费总额为人民币', 'money'], ['尾款', 'percent'], ['签署日期', 'date'], ['地址', 'text'], ['Name', 'text'], ['已写好的空白保持原样', 'text'], ['待填', 'text'], ['待填2', 'text']],
+    [
+      ['甲方', 'text'],
+      ['服务费总额为人民币', 'money'],
+      ['尾款', 'percent'],
+      ['签署日期', 'date'],
+      ['地址', 'text'],
+      ['Name', 'text'],
+      ['已写好的空白保持原样', 'text'],
+      ['待填', 'text'],
+      ['待填2', 'text'],
+    ],
   );
   assert.ok(text.includes('服务费总额为人民币{{服务费总额为人民币}}元，尾款{{尾款}}%。'));
   // Nothing but the open gaps is reported.
   assert.deepEqual([...new Set(runChecks(doc).map((p) => p.checkId))], ['unfilled-field']);
 });
 
-test('a list defined through a numbering style (as legal templates do) is numbered from the style\'s definition', async () => {
+test("a list defined through a numbering style (as legal templates do) is numbered from the style's definition", async () => {
   const numbering =
     '<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="LegalList"/>' +
     '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/></w:lvl>' +
     '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>' +
     '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="LegalList"/></w:abstractNum>' +
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
-  const paragraph = (level: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
-  const { text } = await imported(word.handMadePackage(paragraph(0, '定义') + paragraph(1, '本合同所称数据，指甲方提供的数据。') + paragraph(0, '费用'), numbering));
+  const paragraph = (level: number, text: string) =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const { text } = await imported(
+    word.handMadePackage(paragraph(0, '定义') + paragraph(1, '本合同所称数据，指甲方提供的数据。') + paragraph(0, '费用'), numbering),
+  );
   assert.equal(text, '第一条 定义\n\n1. 本合同所称数据，指甲方提供的数据。\n\n第二条 费用\n');
 });
 
@@ -171,7 +206,8 @@ test('without a Title paragraph, Heading 1 is the top heading; a placeholder hig
   const body =
     '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Services Agreement</w:t></w:r></w:p>' +
     '<w:p><w:r><w:t xml:space="preserve">Client: </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>[Client</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve"> legal name]</w:t></w:r></w:p>';
-  const styles = '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>';
+  const styles =
+    '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>';
   const { text } = await imported(word.handMadePackage(body, '', styles));
   assert.equal(text, '# Services Agreement\n\nClient: {{Client legal name: text}}\n');
 });
@@ -199,5 +235,8 @@ test('a drop-down in a table cell keeps the table whole: its options, whose | wo
     `<w:tbl><w:tr>${cell('<w:r><w:t>Term</w:t></w:r>')}${cell('<w:r><w:t>Value</w:t></w:r>')}</w:tr><w:tr>${cell('<w:r><w:t>Governing law</w:t></w:r>')}${cell(dropDown)}</w:tr></w:tbl>` +
     `<w:p><w:r><w:t xml:space="preserve">Courts of </w:t></w:r>${dropDown.replace('"Law"', '"Forum"')}</w:p>`;
   const { text } = await imported(word.handMadePackage(body, ''));
-  assert.equal(text, '| Term          | Value           |\n| ------------- | --------------- |\n| Governing law | {{Law: choice}} |\n\nCourts of {{Forum: choice(England and Wales|New York)}}\n');
+  assert.equal(
+    text,
+    '| Term          | Value           |\n| ------------- | --------------- |\n| Governing law | {{Law: choice}} |\n\nCourts of {{Forum: choice(England and Wales|New York)}}\n',
+  );
 });
