@@ -25,7 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..', '..', '..');
 export const SERVER = resolve(ROOT, 'dist', 'server.cjs');
 export const FIXTURES = resolve(ROOT, 'test', 'fixtures', 'lsp');
-export const REFERENCE_AGREEMENT = resolve(ROOT, '..', 'shared', 'reference', 'ai-training-agreement.zh.txt');
+export { REFERENCE_PATH as REFERENCE_AGREEMENT, NEEDS_REFERENCE } from '../support/reference.js';
 
 /** How long any single wait may take before the test fails instead of hanging. */
 export const WAIT_LIMIT_MS = 10_000;
