@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 
 const CLI = resolve('dist/cli.cjs');
 
@@ -136,4 +137,44 @@ test('fix leaves a file over the input limit alone', () => {
   assert.equal(status, 0, stderr);
   assert.match(stderr, /nothing to fix automatically/);
   assert.equal(statSync(path).size, 40_000_000);
+});
+
+test('a GB18030 contract is checked as Chinese, fixed, and written back in GB18030 byte for byte', () => {
+  const dir = scratch({ 'deal.txt': iconv.encode(DEAL, 'gb18030') });
+  const check = run(['check', 'deal.txt'], dir);
+  assert.match(check.stderr, /deal\.txt: read as GB18030/);
+  assert.match(check.stdout, /amount-words/);
+  assert.doesNotMatch(check.stdout, /\uFFFD/);
+  const json = JSON.parse(run(['check', '--format', 'json', 'deal.txt'], dir).stdout) as Array<{ encoding: string }>;
+  assert.equal(json[0]!.encoding, 'GB18030');
+  run(['fix', 'deal.txt'], dir);
+  assert.deepEqual(readFileSync(join(dir, 'deal.txt')), iconv.encode(FIXED, 'gb18030'));
+});
+
+test('UTF-16 with a byte-order mark, either byte order, is fixed in its own encoding and keeps its mark', () => {
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    const dir = scratch({ 'deal.contract.md': iconv.encode(DEAL, encoding, { addBOM: true }) });
+    const fixed = run(['fix', 'deal.contract.md'], dir);
+    assert.match(fixed.stderr, new RegExp(`read as ${encoding.toUpperCase()}`));
+    assert.deepEqual(readFileSync(join(dir, 'deal.contract.md')), iconv.encode(FIXED, encoding, { addBOM: true }), encoding);
+  }
+});
+
+test('UTF-8 with and without a byte-order mark is written back as it was, and not named', () => {
+  for (const bom of ['', '\uFEFF']) {
+    const dir = scratch({ 'deal.contract.md': bom + DEAL });
+    const fixed = run(['fix', 'deal.contract.md'], dir);
+    assert.doesNotMatch(fixed.stderr, /read as/);
+    assert.equal(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), bom + FIXED);
+  }
+});
+
+test('bytes in no encoding Clausemark can write back are refused, not replaced by U+FFFD', () => {
+  const bytes = Buffer.from([0x23, 0x20, 0xff, 0xfe, 0xfd, 0x80, 0x81, 0x0a, 0xc3, 0x28, 0x0a]);
+  const dir = scratch({ 'odd.contract.md': Buffer.concat([Buffer.from('# x\n'), bytes.subarray(2)]) });
+  const before = readFileSync(join(dir, 'odd.contract.md'));
+  const fixed = run(['fix', 'odd.contract.md'], dir);
+  assert.equal(fixed.status, 2);
+  assert.match(fixed.stderr, /Cannot read odd\.contract\.md: not UTF-8, UTF-16 with a byte-order mark or GB18030 text/);
+  assert.deepEqual(readFileSync(join(dir, 'odd.contract.md')), before);
 });
