@@ -3,7 +3,7 @@
  * shared by the server and the VS Code client (as rust-analyzer's `lsp_ext.ts`
  * does). Documented in docs/protocol.md; change both together.
  */
-import { RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
 
 /** The language id contracts are opened with. */
 export const LANGUAGE_ID = 'clausemark';
@@ -145,3 +145,14 @@ export interface ExportResult {
 
 /** `clausemark/export`: the same rendering as the preview, as a standalone HTML page or a DOCX document. */
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('clausemark/export');
+
+/**
+ * Workspace trust. A client says at `initialize` (`initializationOptions.workspaceTrusted`)
+ * whether the workspace is trusted; until it is, contracts' `data:` files are
+ * not read. Clients without the notion say nothing and are trusted. VS Code
+ * sends this notification when the user grants trust later.
+ */
+export interface ClausemarkInitializationOptions {
+  readonly workspaceTrusted?: boolean;
+}
+export const WorkspaceTrustedNotification = new NotificationType<void>('clausemark/workspaceTrusted');

@@ -178,3 +178,26 @@ test('bytes in no encoding Clausemark can write back are refused, not replaced b
   assert.match(fixed.stderr, /Cannot read odd\.contract\.md: not UTF-8, UTF-16 with a byte-order mark or GB18030 text/);
   assert.deepEqual(readFileSync(join(dir, 'odd.contract.md')), before);
 });
+
+const WITH_DATA = (data: string) => ['---', 'title: Deal', 'locale: en', `data: ${data}`, 'fields:', '  price: money', '---', '# Deal', '', 'The price is {{price}}.', ''].join('\n');
+
+test('render uses a data file in the contract\'s folder, and never one outside it, through a link, or a device', () => {
+  const dir = scratch({ 'secret.yaml': 'price: "SECRET-9999"\n', 'deal/values.yaml': 'price: 1200 USD\n' });
+  symlinkSync(join(dir, 'secret.yaml'), join(dir, 'deal', 'linked.yaml'));
+  const cases: Array<[string, RegExp]> = [
+    ['values.yaml', /1,?200/],
+    ['../secret.yaml', /outside the workspace/],
+    ['linked.yaml', /outside the workspace/],
+    ['/etc/passwd', /outside the workspace/],
+    ['/dev/zero', /outside the workspace/],
+  ];
+  for (const [i, [data, expected]] of cases.entries()) {
+    writeFileSync(join(dir, 'deal', `c${i}.contract.md`), WITH_DATA(data));
+    const checked = run(['check', `deal/c${i}.contract.md`], dir);
+    const rendered = run(['render', `deal/c${i}.contract.md`, '-o', `deal/c${i}.html`, '--force'], dir);
+    assert.equal(rendered.status, 0, rendered.stderr);
+    const html = readFileSync(join(dir, 'deal', `c${i}.html`), 'utf8');
+    assert.doesNotMatch(html + checked.stdout, /SECRET/, data);
+    assert.match(data === 'values.yaml' ? html : checked.stdout, expected, data);
+  }
+});

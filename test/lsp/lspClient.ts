@@ -63,6 +63,7 @@ export interface StartOptions {
   /** What the client answers to `workspace/configuration` for the `clausemark` section. */
   readonly settings?: Record<string, unknown>;
   readonly workspaceFolder?: string;
+  readonly initializationOptions?: unknown;
 }
 
 export class LspClient {
@@ -117,6 +118,7 @@ export class LspClient {
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'fixtures' }],
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     })) as InitializeResult;
     const client = new LspClient(child, connection, result, settings);
     holder.client = client;

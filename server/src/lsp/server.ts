@@ -18,9 +18,10 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { dirname, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import { ClausesRequest, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import { ClausesRequest, WorkspaceTrustedNotification, type ClausemarkInitializationOptions, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
 import { exportDocument } from './features/export.js';
 import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
@@ -112,15 +113,24 @@ export function startServer(connection: Connection): void {
   let support = readClientSupport({});
   let folders: string[] = [];
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
-  let analyses = new AnalysisCache(store, changes);
+  let trusted = true;
+  /** Where a contract's `data:` may read: inside the workspace folder that holds it, else its own folder. */
+  const dataAccess = (uri: string) => {
+    const contractPath = filePath(uri);
+    if (!contractPath) return undefined;
+    const holder = folders.filter((f) => contractPath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+    return { contractPath, root: holder ?? dirname(contractPath), trusted };
+  };
+  let analyses = new AnalysisCache(store, changes, dataAccess);
   let pusher: DiagnosticsPusher | undefined;
   const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
     folders = workspaceFolderPaths(params);
+    trusted = (params.initializationOptions as ClausemarkInitializationOptions | undefined)?.workspaceTrusted !== false;
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
-    analyses = new AnalysisCache(store, changes);
+    analyses = new AnalysisCache(store, changes, dataAccess);
     pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
   });
@@ -153,6 +163,10 @@ export function startServer(connection: Connection): void {
     if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
     if (support.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
   };
+  connection.onNotification(WorkspaceTrustedNotification, () => {
+    trusted = true;
+    settingsChanged();
+  });
   connection.onDidChangeConfiguration((params) => {
     store.receive(params?.settings);
     settingsChanged();

@@ -25,10 +25,17 @@ export interface ParseOptions {
   readonly locale?: Locale | undefined;
   /**
    * Reads the data file a contract names in `data:` (relative to the contract).
-   * The core does no I/O: the CLI and the server pass their own reader.
+   * The core does no I/O: the CLI and the server pass their own reader, which
+   * decides what a contract may read (see docs/security.md).
    */
-  readonly readDataFile?: ((path: string) => string | undefined) | undefined;
+  readonly readDataFile?: ((path: string) => DataFileRead) | undefined;
 }
+
+/** Why a reader declined to read a data file, each said to the user in its own words. */
+export type DataFileRefusal = 'untrusted' | 'outside' | 'notFile' | 'tooLarge';
+
+/** A data file's text, undefined when it cannot be read, or the reason it was not read. */
+export type DataFileRead = string | undefined | { readonly refused: DataFileRefusal };
 
 /**
  * Above this many UTF-16 units the Markdown parser is skipped: remark's cost
@@ -215,6 +222,11 @@ function loadData(
   const source = options.readDataFile(dataFile);
   if (source === undefined) {
     issues.push({ span, code: 'front-matter-schema', key: 'dataMissing', args: { path: dataFile } });
+    return new Map();
+  }
+  if (typeof source !== 'string') {
+    const key = `data${source.refused[0]!.toUpperCase()}${source.refused.slice(1)}`;
+    issues.push({ span, code: 'front-matter-schema', key, args: { path: dataFile } });
     return new Map();
   }
   const { values, error } = readDataValues(source);
