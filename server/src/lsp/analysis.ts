@@ -3,9 +3,10 @@
  * shared by every feature that asks about that version.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { guessLocale, isOverLimit, parseContract, reparseWithChanges, runChecks, type ContractDocument, type Locale, type Problem, type TextChange, type DataFileRead } from '../core/index.js';
+import { exceedsInputLimit, guessLocale, isOverLimit, parseContract, reparseWithChanges, runChecks, type ContractDocument, type Locale, type Problem, type TextChange, type DataFileRead } from '../core/index.js';
 import { DataFileCache } from '../node/dataFiles.js';
 import { LANGUAGE_ID } from '../protocol.js';
+import { workingOn } from './workingOn.js';
 import type { ChangeLog } from './changeLog.js';
 import type { ResolvedSettings, SettingsStore } from './settings.js';
 
@@ -50,6 +51,8 @@ export function analyse(
 ): Analysis {
   const text = document.getText();
   let doc: ContractDocument | undefined;
+  // Over the input limit nothing is reparsed or read: parseContract answers with one problem at once.
+  if (exceedsInputLimit(text.length)) previous = undefined;
   if (previous) {
     const reparsed = reparseWithChanges(previous.doc, previous.changes);
     // The edits were recorded from the client's own messages; trust them only if they add up.
@@ -81,6 +84,7 @@ export class AnalysisCache {
     private readonly changes: ChangeLog,
     /** Where a contract's `data:` may read from, and whether the workspace is trusted to. */
     private readonly dataAccess: (uri: string) => { contractPath: string; root: string; trusted: boolean } | undefined = () => undefined,
+    private readonly log: (line: string) => void = () => {},
   ) {}
 
   /**
@@ -115,14 +119,16 @@ export class AnalysisCache {
    * the first time is read and the contract parsed again.
    */
   private async analyseWithData(snapshot: TextDocument, settings: ResolvedSettings): Promise<Analysis> {
-    const access = this.dataAccess(snapshot.uri);
-    if (!access) return analyse(snapshot, settings, this.previousFor(snapshot, settings), undefined);
+    const access = exceedsInputLimit(snapshot.getText().length) ? undefined : this.dataAccess(snapshot.uri);
+    const run = (previous: ReturnType<AnalysisCache['previousFor']>, read: ((name: string) => DataFileRead) | undefined) =>
+      workingOn(snapshot.uri, snapshot.getText().length, this.log, () => analyse(snapshot, settings, previous, read));
+    if (!access) return run(this.previousFor(snapshot, settings), undefined);
     const { contractPath, root, trusted } = access;
     await this.dataFiles.refresh(snapshot.uri, contractPath, root, trusted);
     const read = this.dataFiles.reader(snapshot.uri, contractPath, root, trusted);
-    const result = analyse(snapshot, settings, this.previousFor(snapshot, settings), read);
+    const result = run(this.previousFor(snapshot, settings), read);
     if (!(await this.dataFiles.loadMissing(snapshot.uri, contractPath, root, trusted))) return result;
-    return analyse(snapshot, settings, undefined, read);
+    return run(undefined, read);
   }
 
   forget(uri: string): void {

@@ -43,6 +43,7 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticToken
 import { documentSymbols } from './features/symbols.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
 import { filePath, SettingsStore } from './settings.js';
+import { workingOn } from './workingOn.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
 
@@ -121,7 +122,7 @@ export function startServer(connection: Connection): void {
     const holder = folders.filter((f) => contractPath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
     return { contractPath, root: holder ?? dirname(contractPath), trusted };
   };
-  let analyses = new AnalysisCache(store, changes, dataAccess);
+  let analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
   let pusher: DiagnosticsPusher | undefined;
   const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
 
@@ -130,7 +131,7 @@ export function startServer(connection: Connection): void {
     folders = workspaceFolderPaths(params);
     trusted = (params.initializationOptions as ClausemarkInitializationOptions | undefined)?.workspaceTrusted !== false;
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
-    analyses = new AnalysisCache(store, changes, dataAccess);
+    analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
     pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
   });
@@ -203,7 +204,7 @@ export function startServer(connection: Connection): void {
       if (!document || !isContract(document)) return empty;
       const analysis = await analyses.get(document);
       try {
-        return feature(analysis, params);
+        return workingOn(uri, 0, (line) => connection.console.warn(line), () => feature(analysis, params));
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`${method} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`);
