@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { restartingErrorHandler } from './restartPolicy.js';
 import { LANGUAGE_ID, type ClausemarkInitializationOptions } from '../../server/src/protocol.js';
 
 /**
@@ -20,6 +21,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     markdown: { isTrusted: false, supportHtml: false },
     // In an untrusted workspace the server reads no `data:` files until trust is granted.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ClausemarkInitializationOptions,
+    errorHandler: restartingErrorHandler(() => client.outputChannel.show(true)),
   };
-  return new LanguageClient('clausemark', 'Clausemark', serverOptions, clientOptions);
+  const client = new LanguageClient('clausemark', 'Clausemark', serverOptions, clientOptions);
+  return client;
 }
