@@ -5,7 +5,7 @@
 export * from './model.js';
 export { parseContract, isOverLimit, overLimitDocument, MARKDOWN_LIMIT, type ParseOptions, type DataFileRead, type DataFileRefusal } from './parse/parseContract.js';
 export { INPUT_LIMIT, INPUT_LIMIT_BYTES, INPUT_LIMIT_TEXT, exceedsInputLimit } from './limits.js';
-export { runChecks, type CheckConfig } from './checks/runChecks.js';
+export { runChecks, checkCrashed, type CheckConfig } from './checks/runChecks.js';
 export { ALL_CHECKS, findCheck } from './checks/registry.js';
 export type { Check, Fix, Problem, RelatedSpan, Severity, TextEdit } from './checks/types.js';
 export { SEVERITIES } from './checks/types.js';
