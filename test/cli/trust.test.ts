@@ -201,3 +201,9 @@ test('render uses a data file in the contract\'s folder, and never one outside i
     assert.match(data === 'values.yaml' ? html : checked.stdout, expected, data);
   }
 });
+
+test('the e2e rig installer passes none of an outer npm\'s variables to the npm it starts', async () => {
+  const rig = (await import(resolve('scripts/e2e/rig.mjs'))) as { withoutOuterNpm(env: Record<string, string>): Record<string, string> };
+  const outer = { PATH: '/usr/bin', HOME: '/root', NODE: '/usr/bin/node', npm_node_execpath: '/usr/bin/node', npm_config_user_agent: 'npm/10 node/v20', NPM_CONFIG_PREFIX: '/x', npm_lifecycle_event: 'e2e:install', NODE_OPTIONS: '--max-old-space-size=4096' };
+  assert.deepEqual(rig.withoutOuterNpm(outer), { PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '--max-old-space-size=4096' });
+});
