@@ -22,7 +22,13 @@ export function restartingErrorHandler(showLog: () => void): ErrorHandler {
       const seeLog = vscode.l10n.t('Show log');
       if (restarts.length >= MAX_RESTARTS) {
         void vscode.window
-          .showErrorMessage(vscode.l10n.t('The Clausemark language server stopped {0} times in 3 minutes and will not be restarted. The "Clausemark" output names the contract it was checking.', MAX_RESTARTS + 1), seeLog)
+          .showErrorMessage(
+            vscode.l10n.t(
+              'The Clausemark language server stopped {0} times in 3 minutes and will not be restarted. The "Clausemark" output names the contract it was checking.',
+              MAX_RESTARTS + 1,
+            ),
+            seeLog,
+          )
           .then((choice) => choice === seeLog && showLog());
         return { action: CloseAction.DoNotRestart, handled: true };
       }

@@ -14,7 +14,13 @@ import { HOSTILE_DATA, hostileTexts } from '../fuzz/hostile.js';
 const CLI = resolve('dist/cli.cjs');
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' },
+  });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -53,7 +59,7 @@ test('raw bytes no text can hold (lone surrogates as CESU-8, invalid UTF-8, rand
   }
 });
 
-test('data: aimed at devices, /proc or outside the contract\'s folder reads nothing and finishes', () => {
+test("data: aimed at devices, /proc or outside the contract's folder reads nothing and finishes", () => {
   const dir = mkdtempSync(join(tmpdir(), 'clausemark-hostile-'));
   spawnSync('mkfifo', [join(dir, 'pipe.yaml')]);
   for (const [i, data] of [...HOSTILE_DATA, 'pipe.yaml'].entries()) {

@@ -7,7 +7,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  ftruncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -29,7 +42,18 @@ function scratch(files: Record<string, string | Buffer>): string {
 }
 
 /** A contract with one safe fix (the amount in words) and one error without a fix (30 February). */
-const DEAL = ['---', 'title: 测试合同', 'locale: zh-CN', '---', '# 测试合同', '', '总价款为人民币480000元（大写：伍拾万元整）。', '', '签署日期：2026年2月30日', ''].join('\n');
+const DEAL = [
+  '---',
+  'title: 测试合同',
+  'locale: zh-CN',
+  '---',
+  '# 测试合同',
+  '',
+  '总价款为人民币480000元（大写：伍拾万元整）。',
+  '',
+  '签署日期：2026年2月30日',
+  '',
+].join('\n');
 const FIXED = DEAL.replace('伍拾万元整', '肆拾捌万元整');
 
 test('fix replaces the contract by renaming a finished file over it, keeping its mode, and leaves no temporary file', () => {
@@ -57,7 +81,11 @@ test('fix through a symbolic link rewrites the file it points at and keeps the l
 
 test('render -o refuses the contract itself, even with --overwrite, and leaves it untouched', () => {
   const dir = scratch({ 'deal.contract.md': FIXED.replace('2026年2月30日', '2026年2月28日') });
-  for (const args of [['-o', 'deal.contract.md'], ['-o', './deal.contract.md', '--overwrite'], ['-o', join(dir, 'deal.contract.md'), '--overwrite', '--force']]) {
+  for (const args of [
+    ['-o', 'deal.contract.md'],
+    ['-o', './deal.contract.md', '--overwrite'],
+    ['-o', join(dir, 'deal.contract.md'), '--overwrite', '--force'],
+  ]) {
     const { status, stderr } = run(['render', 'deal.contract.md', ...args], dir);
     assert.equal(status, 2, `render ${args.join(' ')}`);
     assert.match(stderr, /Cannot write .*deal\.contract\.md: it is the contract being rendered/);
@@ -87,7 +115,11 @@ test('a failed write says "Cannot write", not "Cannot read"', () => {
 /** Runs the CLI with its stdout a pipe whose reader has already gone. */
 function runIntoClosedPipe(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -125,7 +157,10 @@ test('a file over 2^27 characters is one document-limits problem, not a crash, a
   const sarif = run(['check', '--format', 'sarif', 'huge.contract.md'], dir);
   assert.equal(sarif.status, 0);
   const results = JSON.parse(sarif.stdout).runs[0].results as Array<{ ruleId: string }>;
-  assert.deepEqual(results.map((r) => r.ruleId), ['document-limits']);
+  assert.deepEqual(
+    results.map((r) => r.ruleId),
+    ['document-limits'],
+  );
   assert.ok(Date.now() - started < 20_000, 'the file was not read');
 });
 
@@ -179,9 +214,10 @@ test('bytes in no encoding Clausemark can write back are refused, not replaced b
   assert.deepEqual(readFileSync(join(dir, 'odd.contract.md')), before);
 });
 
-const WITH_DATA = (data: string) => ['---', 'title: Deal', 'locale: en', `data: ${data}`, 'fields:', '  price: money', '---', '# Deal', '', 'The price is {{price}}.', ''].join('\n');
+const WITH_DATA = (data: string) =>
+  ['---', 'title: Deal', 'locale: en', `data: ${data}`, 'fields:', '  price: money', '---', '# Deal', '', 'The price is {{price}}.', ''].join('\n');
 
-test('render uses a data file in the contract\'s folder, and never one outside it, through a link, or a device', () => {
+test("render uses a data file in the contract's folder, and never one outside it, through a link, or a device", () => {
   const dir = scratch({ 'secret.yaml': 'price: "SECRET-9999"\n', 'deal/values.yaml': 'price: 1200 USD\n' });
   symlinkSync(join(dir, 'secret.yaml'), join(dir, 'deal', 'linked.yaml'));
   const cases: Array<[string, RegExp]> = [
@@ -202,8 +238,17 @@ test('render uses a data file in the contract\'s folder, and never one outside i
   }
 });
 
-test('the e2e rig installer passes none of an outer npm\'s variables to the npm it starts', async () => {
+test("the e2e rig installer passes none of an outer npm's variables to the npm it starts", async () => {
   const rig = (await import(resolve('scripts/e2e/rig.mjs'))) as { withoutOuterNpm(env: Record<string, string>): Record<string, string> };
-  const outer = { PATH: '/usr/bin', HOME: '/root', NODE: '/usr/bin/node', npm_node_execpath: '/usr/bin/node', npm_config_user_agent: 'npm/10 node/v20', NPM_CONFIG_PREFIX: '/x', npm_lifecycle_event: 'e2e:install', NODE_OPTIONS: '--max-old-space-size=4096' };
+  const outer = {
+    PATH: '/usr/bin',
+    HOME: '/root',
+    NODE: '/usr/bin/node',
+    npm_node_execpath: '/usr/bin/node',
+    npm_config_user_agent: 'npm/10 node/v20',
+    NPM_CONFIG_PREFIX: '/x',
+    npm_lifecycle_event: 'e2e:install',
+    NODE_OPTIONS: '--max-old-space-size=4096',
+  };
   assert.deepEqual(rig.withoutOuterNpm(outer), { PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '--max-old-space-size=4096' });
 });

@@ -18,10 +18,17 @@ const BODY = '\n# 合同\n\n甲方：____，金额人民币480000元（大写：
  */
 export function hostileTexts(long = false): Hostile[] {
   const aliases = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 10; i++) aliases.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    aliases.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(', ')}]`,
+    );
   return [
     { name: 'a YAML alias bomb in the front matter', text: `---\n${aliases.join('\n')}\nfields:\n  x: money\n---${BODY}` },
-    long ? { name: 'a 10 MB line', text: `甲方：____ ${'很长的一行'.repeat(2_000_000)}` } : { name: 'a 2 MB line', text: `甲方：____ ${'很长的一行'.repeat(400_000)}` },
+    long
+      ? { name: 'a 10 MB line', text: `甲方：____ ${'很长的一行'.repeat(2_000_000)}` }
+      : { name: 'a 2 MB line', text: `甲方：____ ${'很长的一行'.repeat(400_000)}` },
     { name: '100,000 nested block quotes', text: `${'>'.repeat(100_000)} 引用 ____${BODY}` },
     { name: '20,000 list items nested up to 100 deep', text: Array.from({ length: 20_000 }, (_, i) => `${'  '.repeat(i % 100)}- 项 ${i}`).join('\n') + BODY },
     { name: '200,000 opening brackets and braces', text: '[{('.repeat(200_000) + BODY },
@@ -33,11 +40,26 @@ export function hostileTexts(long = false): Hostile[] {
     ...(long
       ? [
           { name: 'a million empty lines', text: '\n'.repeat(1_000_000) + BODY, knownSlow: 'micromark spends ~40 µs per line: 41 s for a million lines' },
-          { name: 'a front matter of 200,000 lines that never closes', text: `---\n${'k: v\n'.repeat(200_000)}`, knownSlow: 'an unclosed front matter is exempt from the paragraph limit and micromark is quadratic in its lines' },
+          {
+            name: 'a front matter of 200,000 lines that never closes',
+            text: `---\n${'k: v\n'.repeat(200_000)}`,
+            knownSlow: 'an unclosed front matter is exempt from the paragraph limit and micromark is quadratic in its lines',
+          },
         ]
       : []),
   ];
 }
 
 /** Where a hostile contract's `data:` points (the server and CLI must refuse each, or find nothing). */
-export const HOSTILE_DATA = ['/dev/zero', '/dev/urandom', '/dev/stdin', '/proc/self/fd/0', '/proc/self/environ', '../../../../../../etc/passwd', '/etc/shadow', '.', '', 'nul\u0000.yaml'];
+export const HOSTILE_DATA = [
+  '/dev/zero',
+  '/dev/urandom',
+  '/dev/stdin',
+  '/proc/self/fd/0',
+  '/proc/self/environ',
+  '../../../../../../etc/passwd',
+  '/etc/shadow',
+  '.',
+  '',
+  'nul\u0000.yaml',
+];

@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { LspClient, positionOf } from './lspClient.js';
 
-const contract = (data: string) => ['---', 'title: Deal', 'locale: en', `data: ${data}`, 'fields:', '  price: money', '---', '# Deal', '', 'The price is {{price}}.', ''].join('\n');
+const contract = (data: string) =>
+  ['---', 'title: Deal', 'locale: en', `data: ${data}`, 'fields:', '  price: money', '---', '# Deal', '', 'The price is {{price}}.', ''].join('\n');
 
 /** A workspace folder inside a scratch folder that also holds a secret beside it. */
 function layout(): { outer: string; workspace: string } {
@@ -52,7 +53,11 @@ describe('data: files', () => {
         const messages = (await client.diagnosticsFor(uri, 1)).map((d) => d.message);
         const hover = await hoverText(client, uri, text);
         assert.doesNotMatch(hover, /SECRET/, data);
-        if (refusal) assert.ok(messages.some((m) => refusal.test(m)), `${data}: ${messages.join(' | ')}`);
+        if (refusal)
+          assert.ok(
+            messages.some((m) => refusal.test(m)),
+            `${data}: ${messages.join(' | ')}`,
+          );
         else assert.match(hover, /1,200/, data);
       }
     } finally {
@@ -83,7 +88,10 @@ describe('data: files', () => {
       const text = contract('values.yaml');
       await client.open(uri, text);
       const untrusted = await client.diagnosticsFor(uri, 1);
-      assert.ok(untrusted.some((d) => /not trusted/.test(d.message)), untrusted.map((d) => d.message).join(' | '));
+      assert.ok(
+        untrusted.some((d) => /not trusted/.test(d.message)),
+        untrusted.map((d) => d.message).join(' | '),
+      );
       assert.doesNotMatch(await hoverText(client, uri, text), /1,200/);
       const since = client.notifications.length;
       await client.notify('clausemark/workspaceTrusted', null);
@@ -105,7 +113,10 @@ describe('data: files', () => {
       assert.match(await hoverText(client, uri, text), /1,200/);
       writeFileSync(join(workspace, 'values.yaml'), 'price: 3400 USD\n');
       await client.change(uri, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: ' ' }]);
-      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: positionOf(text, 'price}}').character + 1 } });
+      const hover = await client.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 9, character: positionOf(text, 'price}}').character + 1 },
+      });
       assert.match(JSON.stringify(hover?.contents ?? ''), /3,400/);
     } finally {
       await client.stop();

@@ -28,7 +28,8 @@ const REQUESTS: ReadonlyArray<(uri: string, at: Position) => [string, unknown]> 
   (uri) => ['clausemark/preview', { textDocument: { uri } }],
 ];
 
-const comparable = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]);
+const comparable = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]);
 
 describe(`random edits and requests over LSP (seed ${FUZZ.seed}, ${FUZZ.sessions}×${FUZZ.steps})`, () => {
   for (let session = 0; session < FUZZ.sessions; session++) {
@@ -52,7 +53,8 @@ describe(`random edits and requests over LSP (seed ${FUZZ.seed}, ${FUZZ.sessions
           pending.push(
             client.request(method, params).catch((error: { code?: number; message?: string }) => {
               // The only acceptable refusal: the document moved on while the request was answered.
-              if (error.code !== LSPErrorCodes.ContentModified && error.code !== LSPErrorCodes.ServerCancelled) throw new Error(`${method} failed (seed ${seed}, step ${step}): ${error.message}`);
+              if (error.code !== LSPErrorCodes.ContentModified && error.code !== LSPErrorCodes.ServerCancelled)
+                throw new Error(`${method} failed (seed ${seed}, step ${step}): ${error.message}`);
             }),
           );
         }
@@ -65,7 +67,9 @@ describe(`random edits and requests over LSP (seed ${FUZZ.seed}, ${FUZZ.sessions
         assert.deepEqual(comparable(edited), comparable(fresh), `seed ${seed}: the edited document drifted from a fresh parse of the same text`);
         const symbols = await Promise.all([uri, freshUri].map((u) => client.request('textDocument/documentSymbol', { textDocument: { uri: u } })));
         assert.deepEqual(symbols[0], symbols[1]);
-        const tokens = await Promise.all([uri, freshUri].map((u) => client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: u } })));
+        const tokens = await Promise.all(
+          [uri, freshUri].map((u) => client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: u } })),
+        );
         assert.deepEqual(tokens[0]!.data, tokens[1]!.data);
         assert.deepEqual(client.protocolErrors, []);
       } finally {

@@ -23,12 +23,21 @@ describe('hostile documents over LSP', () => {
         const uri = `file:///tmp/clausemark-hostile/case${i}.contract.md`;
         await client.open(uri, text);
         await client.diagnosticsFor(uri, 1);
-        for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'clausemark/preview', 'clausemark/gaps']) {
+        for (const method of [
+          'textDocument/documentSymbol',
+          'textDocument/foldingRange',
+          'textDocument/semanticTokens/full',
+          'clausemark/preview',
+          'clausemark/gaps',
+        ]) {
           await client.request(method, { textDocument: { uri } });
         }
         await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
         const at = positionOf(lease.text, '120,000');
-        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: lease.uri }, position: { line: at.line, character: at.character + 1 } });
+        const hover = await client.request<Hover>('textDocument/hover', {
+          textDocument: { uri: lease.uri },
+          position: { line: at.line, character: at.character + 1 },
+        });
         assert.match(JSON.stringify(hover.contents), /one hundred twenty thousand/);
       } finally {
         const code = await client.stop();
@@ -47,7 +56,10 @@ describe('hostile documents over LSP', () => {
         const diagnostics = await client.diagnosticsFor(uri, 1);
         const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'x}}') });
         assert.doesNotMatch(JSON.stringify(hover?.contents ?? ''), /root:|PATH=|\\u0000/, data);
-        assert.ok(diagnostics.some((d) => /data file/.test(d.message)) || data === '', `${JSON.stringify(data)}: ${diagnostics.map((d) => d.message).join(' | ')}`);
+        assert.ok(
+          diagnostics.some((d) => /data file/.test(d.message)) || data === '',
+          `${JSON.stringify(data)}: ${diagnostics.map((d) => d.message).join(' | ')}`,
+        );
       }
     } finally {
       await client.stop();

@@ -31,7 +31,10 @@ describe('the input limit in the server', () => {
       const lease = fixture('lease.contract.md');
       await client.open(lease.uri, lease.text);
       const at = positionOf(lease.text, '120,000');
-      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: lease.uri }, position: { line: at.line, character: at.character + 1 } });
+      const hover = await client.request<Hover>('textDocument/hover', {
+        textDocument: { uri: lease.uri },
+        position: { line: at.line, character: at.character + 1 },
+      });
       assert.match(JSON.stringify(hover.contents), /one hundred twenty thousand/);
       const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.deepEqual(symbols, []);

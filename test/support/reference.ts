@@ -16,7 +16,9 @@ export const REFERENCE_PATH = process.env['CLAUSEMARK_REFERENCE'] ?? resolve(ROO
 export const REFERENCE_AVAILABLE = existsSync(REFERENCE_PATH);
 
 /** The `skip` option for a test that needs the agreement: false when it is there, else the reason. */
-export const NEEDS_REFERENCE: false | string = REFERENCE_AVAILABLE ? false : `reference agreement absent (${REFERENCE_PATH}); set CLAUSEMARK_REFERENCE to run it`;
+export const NEEDS_REFERENCE: false | string = REFERENCE_AVAILABLE
+  ? false
+  : `reference agreement absent (${REFERENCE_PATH}); set CLAUSEMARK_REFERENCE to run it`;
 
 /** The agreement's text, or '' when absent (tests that use it are skipped then). */
 export const REFERENCE_TEXT = REFERENCE_AVAILABLE ? readFileSync(REFERENCE_PATH, 'utf8') : '';

@@ -18,7 +18,7 @@ export function writeFileReplacing(path: string, bytes: Uint8Array): void {
   const fd = openSync(temporary, 'wx', mode ?? 0o666);
   try {
     try {
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written);
       if (mode !== undefined) chmodSync(temporary, mode);
       fsyncSync(fd);
     } finally {
