@@ -52,7 +52,7 @@ export const frontMatter: Check = {
       dataUntrusted: '未读取数据文件“{path}”：此工作区不受信任。信任此工作区后才会使用其中的值。',
       dataOutside: '未读取数据文件“{path}”：它位于工作区之外（按链接解析后）。',
       dataNotFile: '未读取数据文件“{path}”：它不是普通文件。',
-      dataTooLarge: '未读取数据文件“{path}”：文件超过 1 MiB。',
+      dataTooLarge: '未读取数据文件“{path}”：文件超过 1,048,576 字节。',
       yaml_BAD_INDENT: '缩进有误，或“{”“[”未闭合',
       yaml_TAB_AS_INDENT: 'YAML 不能用制表符缩进，请改用空格',
       yaml_BAD_DQ_ESCAPE: '双引号中的反斜杠转义无效，请改用单引号',
