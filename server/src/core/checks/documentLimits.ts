@@ -19,7 +19,7 @@ export const documentLimits: Check = {
       binary: '此文件包含二进制数据（NUL 字符），未作为合同检查。',
       tooLarge: '此文件超过 {limit} 个字符，未解析 Markdown 结构，仅检查了空白、占位符、金额与日期。',
       tooDeep: '此文件的引用块或列表嵌套超过 {limit} 层，未解析 Markdown 结构，仅检查了空白、占位符、金额与日期。',
-      overLimit: '此文件超过 {limit} 个字符（Clausemark 可检查的上限），完全未作检查。',
+      overLimit: '此文件超过 {limit} 个字符（可检查的上限），完全未作检查。',
     },
   },
   run({ doc, report }) {
