@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SHOW_GAPS_COMMAND } from '../../server/src/protocol.js';
+import { SHOW_GAPS_COMMAND, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
 import { exportContract } from './commands/exportContract.js';
 import { fixAll } from './commands/fixAll.js';
 import { importDocx } from './commands/importDocx.js';
@@ -44,6 +44,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clau
     ),
     new GapStatusBar(ctx),
     { dispose: () => void client.stop() },
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WorkspaceTrustedNotification)),
   );
   await client.start();
   const activationMs = Date.now() - started;
