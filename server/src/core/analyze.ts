@@ -2,6 +2,7 @@ import type { ContractDocument, Problem } from './model.js';
 import { runChecks, type CheckConfig } from './checks/runChecks.js';
 import { parseContract, type ParseOptions } from './parse/parseContract.js';
 import { reparseWithChanges, type TextChange } from './parse/incremental.js';
+import { exceedsInputLimit } from './limits.js';
 
 export interface AnalyzeOptions {
   /** Per-check severities and the message locale. */
@@ -25,7 +26,8 @@ export interface ContractAnalysis {
 export function analyzeContract(text: string, options: AnalyzeOptions = {}): ContractAnalysis {
   const config = options.config ?? {};
   let doc: ContractDocument | undefined;
-  if (options.previous) {
+  // Over the input limit nothing is reparsed: parseContract answers with one problem at once.
+  if (options.previous && !exceedsInputLimit(text.length)) {
     const reparsed = reparseWithChanges(options.previous.doc, options.previous.changes);
     // The edits were recorded by the caller; trust them only if they add up.
     if (reparsed.text === text) doc = reparsed;
