@@ -14,6 +14,7 @@ const LAYERS = [
   ['checks'],
   ['fixes', 'config', 'analyze.ts'],
   ['render', 'clauses'],
+  ['service'],
   ['index.ts'],
 ];
 

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { exportContract } from '../export/exportContract.js';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { fixAll, isOverLimit, runChecks, parseContract, toLocale, type Locale } from '../core/index.js';
+import { fixAll, isOverLimit, toLocale, type Locale } from '../core/index.js';
 import { writeContractFile } from '../node/contractFile.js';
 import { writeFileReplacing } from '../node/safeWrite.js';
-import { readConfigFile, dataFileReader } from '../node/workspaceConfig.js';
-import { analyzeFile, isFailure, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
+import { readConfigFile } from '../node/workspaceConfig.js';
+import { analyzeFile, analyzeLoaded, isFailure, loadContract, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
 import { expandOperands } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -155,26 +155,24 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
   unmatched.forEach((pattern) => io.err(cliMessage(locale, 'noMatch', { pattern })));
   let status: number = unmatched.length > 0 ? EXIT.usage : EXIT.clean;
   for (const path of files) {
-    const analyzed = analyzeFile(path, options);
-    if (isFailure(analyzed)) {
-      io.err(cliMessage(locale, 'missing', { path, reason: analyzed.reason }));
+    const loaded = loadContract(path, options);
+    if (isFailure(loaded)) {
+      io.err(cliMessage(locale, 'missing', { path, reason: loaded.reason }));
       status = EXIT.usage;
       continue;
     }
-    if (isOverLimit(analyzed.doc)) {
+    if (loaded.overLimit) {
       // Nothing in it was looked at, so nothing in it is changed.
-      io.err(cliMessage(locale, 'nothingToFix', { path, count: 0, remaining: analyzed.problems.length }));
+      io.err(cliMessage(locale, 'nothingToFix', { path, count: 0, remaining: analyzeLoaded(loaded).problems.length }));
       continue;
     }
-    if (isUnusualEncoding(analyzed)) io.err(cliMessage(locale, 'readAs', { path, encoding: analyzed.encoding }));
-    const parseOptions = { locale: analyzed.config.locale, readDataFile: dataFileReader(path) };
-    const { text, applied } = fixAll(analyzed.text, analyzed.config, parseOptions);
-    const remaining = runChecks(parseContract(text, parseOptions), analyzed.config);
+    if (isUnusualEncoding(loaded)) io.err(cliMessage(locale, 'readAs', { path, encoding: loaded.encoding }));
+    const { text, applied, problems: remaining } = fixAll(loaded.text, loaded.core);
     if (dryRun) {
-      if (applied > 0) io.out(createTwoFilesPatch(path, path, analyzed.text, text, '', '', { context: 2 }).trimEnd());
+      if (applied > 0) io.out(createTwoFilesPatch(path, path, loaded.text, text, '', '', { context: 2 }).trimEnd());
     } else if (applied > 0) {
       try {
-        writeContractFile(path, text, analyzed.encoding);
+        writeContractFile(path, text, loaded.encoding);
       } catch (error) {
         io.err(cliMessage(locale, 'cannotWrite', { path, reason: (error as Error).message }));
         status = EXIT.usage;
@@ -227,7 +225,7 @@ async function render(
     io.err(cliMessage(locale, 'renderHasErrors', { path, errors }));
     return EXIT.problems;
   }
-  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps, locale: analyzed.config.locale ?? analyzed.doc.locale });
+  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps });
   try {
     writeFileReplacing(options.output, exported.bytes);
   } catch (error) {
@@ -251,7 +249,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Files read in anything but plain UTF-8 are named, so a user knows what a fix will write. */
-function isUnusualEncoding(file: AnalyzedFile): boolean {
+function isUnusualEncoding(file: Pick<AnalyzedFile, 'encoding'>): boolean {
   return file.encoding !== 'UTF-8' && file.encoding !== 'UTF-8 with BOM';
 }
 

@@ -245,6 +245,61 @@ export interface FrontMatter {
   readonly contentSpan: Span;
   /** The parsed YAML as plain data, or undefined when it does not parse. */
   readonly data: unknown;
+  /** Where things stand inside the YAML, for edits and editor features. */
+  readonly layout: FrontMatterLayout;
+}
+
+/** One entry of a mapping under a top-level key (`fee: { type: money }` under `fields:`). */
+export interface FrontMatterEntry {
+  readonly name: string;
+  readonly keySpan: Span;
+  /** The scalar naming the type (`money` in `{ type: money }` or in `fee: money`). */
+  readonly typeSpan: Span | undefined;
+  /** The scalar holding the value, when the entry has one. */
+  readonly valueSpan: Span | undefined;
+  /** How the entry's own value is written: `fee: money`, `fee: { … }`, indented keys, or nothing. */
+  readonly shape: 'scalar' | 'flow' | 'block' | 'empty' | 'other';
+  /** For a `flow` entry, the offset of its closing `}`. */
+  readonly flowClose: number | undefined;
+  /** The end of the whole entry (key and value). */
+  readonly end: number;
+}
+
+/** A top-level key of the front matter and how its value is written. */
+export interface FrontMatterSection {
+  readonly name: string;
+  readonly keySpan: Span;
+  /**
+   * `block`: indented entries; `flow`: `{ a: text }`; `list`: `- item` lines;
+   * `empty`: nothing after the key; `other`: anything an edit should not extend.
+   */
+  readonly shape: 'block' | 'flow' | 'list' | 'empty' | 'other';
+  /** For `flow`, the offsets of `{` and `}`. */
+  readonly flowOpen: number | undefined;
+  readonly flowClose: number | undefined;
+  /** For `block` and `list`: the indentation of the first entry, and where the last one's text ends. */
+  readonly indent: string | undefined;
+  readonly contentEnd: number;
+  /** The entries of a mapping (`block` or `flow`), in order. */
+  readonly entries: readonly FrontMatterEntry[];
+}
+
+/** Where things stand inside the front matter's YAML, read in the same pass as the model. */
+export interface FrontMatterLayout {
+  /** False when the YAML has errors: edits inside it would be guesses. */
+  readonly parses: boolean;
+  /** `map`: a block mapping, the one shape edits extend; `empty`: nothing between the fences. */
+  readonly root: 'map' | 'empty' | 'other';
+  /** Each top-level key, by name (its first occurrence). */
+  readonly sections: ReadonlyMap<string, FrontMatterSection>;
+  /** Every top-level key in order, duplicates included. */
+  readonly topKeys: ReadonlyArray<{ readonly name: string; readonly span: Span }>;
+  /** Keys of the `values:` map, by field name. */
+  readonly valueKeys: ReadonlyMap<string, readonly Span[]>;
+  /** The value of `effective:`, which may name a field. */
+  readonly effective: { readonly value: string; readonly span: Span } | undefined;
+  /** The indentation nested block mappings use, two spaces when none does. */
+  readonly indentUnit: string;
 }
 
 export interface ContractMeta {
@@ -281,6 +336,51 @@ export interface ContractDocument {
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];
-  /** The locale the document is checked in: the declared one, else guessed from the text. */
+  /**
+   * The language messages about this document are written in: the configured
+   * one, else the contract's own.
+   */
   readonly locale: Locale;
+  /**
+   * The language the contract itself is written in: its `locale:`, else guessed
+   * from its script. Values, amounts in words and clause text follow it,
+   * whatever language the messages are in.
+   */
+  readonly contractLocale: Locale;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** Replace `span` with `newText`; an insertion has an empty span. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A fix as data: exact edits, and whether "fix all" may apply it unasked. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe fixes have one unambiguous outcome and are applied by `fix` and fix-all. */
+  readonly safe: boolean;
+  /** A refactoring rather than a correction (the server files it under `refactor`). */
+  readonly refactor?: boolean;
+}
+
+export interface RelatedSpan {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** One problem found by one check, with its message already in the contract's locale. */
+export interface Problem {
+  readonly checkId: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly related: readonly RelatedSpan[];
+  readonly fixes: readonly Fix[];
+  /** Facts a client may use (e.g. the expected value); never needed to read the message. */
+  readonly data?: Readonly<Record<string, unknown>>;
 }

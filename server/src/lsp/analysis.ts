@@ -3,7 +3,7 @@
  * shared by every feature that asks about that version.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { exceedsInputLimit, guessLocale, isOverLimit, parseContract, reparseWithChanges, runChecks, type ContractDocument, type Locale, type Problem, type TextChange, type DataFileRead } from '../core/index.js';
+import { analyzeContract, exceedsInputLimit, type ContractDocument, type DataFileRead, type Problem, type TextChange } from '../core/index.js';
 import { DataFileCache } from '../node/dataFiles.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import { workingOn } from './workingOn.js';
@@ -23,10 +23,6 @@ export interface Analysis {
   readonly doc: ContractDocument;
   readonly problems: readonly Problem[];
   readonly settings: ResolvedSettings;
-  /** The language of everything shown for this document. */
-  readonly locale: Locale;
-  /** The language the contract is written in (its `locale:`, else its script), for amounts in words. */
-  readonly contractLocale: Locale;
 }
 
 /**
@@ -49,21 +45,8 @@ export function analyse(
   previous: { doc: ContractDocument; changes: readonly TextChange[] } | undefined,
   readDataFile: ((name: string) => DataFileRead) | undefined,
 ): Analysis {
-  const text = document.getText();
-  let doc: ContractDocument | undefined;
-  // Over the input limit nothing is reparsed or read: parseContract answers with one problem at once.
-  if (exceedsInputLimit(text.length)) previous = undefined;
-  if (previous) {
-    const reparsed = reparseWithChanges(previous.doc, previous.changes);
-    // The edits were recorded from the client's own messages; trust them only if they add up.
-    if (reparsed.text === text) doc = reparsed;
-  }
-  if (!doc) {
-    doc = parseContract(text, { locale: settings.config.locale, readDataFile });
-  }
-  const problems = runChecks(doc, settings.config);
-  const contractLocale = doc.meta.locale ?? (isOverLimit(doc) ? doc.locale : guessLocale(text));
-  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale };
+  const { doc, problems } = analyzeContract(document.getText(), { config: settings.config, readDataFile, previous });
+  return { uri: document.uri, version: document.version, document, doc, problems, settings };
 }
 
 interface Entry {

@@ -28,8 +28,7 @@ import { exportDocument } from './features/export.js';
 import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
-import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
-import { clauseItems } from './features/clauseCompletion.js';
+import { ClauseLibrary, bundledLibraryDir } from '../node/clauseLibrary.js';
 import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
@@ -112,7 +111,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (document, events, version) => {
-      if (isContract(document)) changes.record(document, events, version);
+      if (isContract(document)) changes.recordEvents(document, events, version);
       return TextDocument.update(document, events, version);
     },
   });
@@ -129,7 +128,11 @@ export function startServer(connection: Connection): void {
   };
   let analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
   let pusher: DiagnosticsPusher | undefined;
-  const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
+  const library = new ClauseLibrary(
+    (message) => connection.console.warn(message),
+    bundledLibraryDir(),
+    () => folders,
+  );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
@@ -204,7 +207,8 @@ export function startServer(connection: Connection): void {
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${method}: textDocument.uri is required`);
       for (const need of needs) {
         const value = (params as Record<string, unknown>)[need];
-        if (!(need === 'position' ? isPosition(value) : isRange(value))) throw new ResponseError(ErrorCodes.InvalidParams, `${method}: a valid ${need} is required`);
+        if (!(need === 'position' ? isPosition(value) : isRange(value)))
+          throw new ResponseError(ErrorCodes.InvalidParams, `${method}: a valid ${need} is required`);
       }
       const document = documents.get(uri);
       if (!document || !isContract(document)) return empty;
@@ -219,7 +223,7 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates()))));
+  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, library.templates())));
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
   connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
   connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));
@@ -232,7 +236,8 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(handle('textDocument/inlayHint', [], ['range'], (a, p) => inlayHints(a, p.range)));
   connection.onCodeAction(
     handle('textDocument/codeAction', [], ['range'], (a, p) => {
-      if (!p.context || !Array.isArray(p.context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
+      if (!p.context || !Array.isArray(p.context.diagnostics))
+        throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
       return codeActions(a, p, { documentChanges: support.documentChanges, resolveEdits: support.resolveCodeActionEdits });
     }),
   );
@@ -242,21 +247,31 @@ export function startServer(connection: Connection): void {
     if (!document || !isContract(document)) return action;
     return resolveCodeAction(await analyses.get(document), action, support.documentChanges);
   });
-  connection.onRequest(GapsRequest, handle('clausemark/gaps', null, [], (a) => gapItems(a)));
-  connection.onRequest(PreviewRequest, handle('clausemark/preview', null, [], (a, p) => preview(a, p)));
-  connection.onRequest(InsertClauseRequest, handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())));
+  connection.onRequest(
+    GapsRequest,
+    handle('clausemark/gaps', null, [], (a) => gapItems(a)),
+  );
+  connection.onRequest(
+    PreviewRequest,
+    handle('clausemark/preview', null, [], (a, p) => preview(a, p)),
+  );
+  connection.onRequest(
+    InsertClauseRequest,
+    handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())),
+  );
   connection.onRequest(ExportRequest, async (params) => {
     const exported = await handle('clausemark/export', null, [], (a, p: typeof params) => exportDocument(a, p))(params);
     return exported ? await exported : null;
   });
   connection.onRequest(ClausesRequest, async (params) => {
     const document = params?.textDocument?.uri ? documents.get(params.textDocument.uri) : undefined;
-    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).locale : 'zh-CN');
+    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).doc.contractLocale : 'zh-CN');
     return clauseList(library.templates(), locale);
   });
   connection.onRequest(ImportDocxRequest, importDocxRequest);
   connection.onRequest(NewContractRequest, (params) => {
-    if (params?.locale !== 'zh-CN' && params?.locale !== 'en') throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
+    if (params?.locale !== 'zh-CN' && params?.locale !== 'en')
+      throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
     return newContract(params, library.templates());
   });
 
@@ -287,7 +302,9 @@ function workspaceFolderPaths(params: InitializeParams): string[] {
 
 function isPosition(value: unknown): boolean {
   const p = value as { line?: unknown; character?: unknown } | null | undefined;
-  return typeof p?.line === 'number' && typeof p.character === 'number' && p.line >= 0 && p.character >= 0 && Number.isFinite(p.line) && Number.isFinite(p.character);
+  return (
+    typeof p?.line === 'number' && typeof p.character === 'number' && p.line >= 0 && p.character >= 0 && Number.isFinite(p.line) && Number.isFinite(p.character)
+  );
 }
 
 function isRange(value: unknown): boolean {

@@ -28,7 +28,7 @@ function shape(doc: ContractDocument) {
 
 async function roundTrip(text: string, typed = false) {
   const doc = parseContract(text);
-  const exported = await exportContract(doc, runChecks(doc), 'docx', { showGaps: true, locale: doc.locale });
+  const exported = await exportContract(doc, runChecks(doc), 'docx', { showGaps: true });
   const imported = await importDocx(exported.bytes, { typed });
   return { before: doc, after: parseContract(imported.text), text: imported.text };
 }
@@ -50,7 +50,7 @@ for (const name of readdirSync('examples').filter((f) => f.endsWith('.contract.m
 test('a DOCX printed with gaps as lines to fill in (--no-gaps) imports back with one gap per line, dates as dates', async () => {
   const text = readFileSync('examples/legacy-blanks.zh.contract.md', 'utf8');
   const doc = parseContract(text);
-  const exported = await exportContract(doc, runChecks(doc), 'docx', { showGaps: false, locale: doc.locale });
+  const exported = await exportContract(doc, runChecks(doc), 'docx', { showGaps: false });
   const after = parseContract((await importDocx(exported.bytes)).text);
   const kinds = (d: ContractDocument) => listGaps(d).map((g) => [g.kind, g.type ?? null]);
   assert.equal(listGaps(doc).length, 15);

@@ -91,10 +91,10 @@ test('every fix applies cleanly and fix-all ends', () => {
       // One round of fix-all is exactly the safe fixes, whatever order they come in.
       const safe = safeFixEdits(problems);
       const oneRound = applyEdits(text, safe);
-      assert.equal(fixAll(text, {}, {}, 1).text, oneRound);
+      assert.equal(fixAll(text, {}, 1).text, oneRound);
       assert.equal(applyEdits(text, [...safe].reverse()), oneRound, 'edits apply by position, not by list order');
       // Fix-all ends where no safe fix is left, keeping the BOM and never adding a line-ending style.
-      const { text: fixed } = fixAll(text, {}, {}, 20);
+      const { text: fixed } = fixAll(text, {}, 20);
       assert.deepEqual(safeFixEdits(runChecks(parseContract(fixed))), [], 'fix-all stopped with safe fixes left');
       assert.equal(fixed.startsWith('\uFEFF'), text.startsWith('\uFEFF'));
       if (!text.includes('\r')) assert.ok(!fixed.includes('\r'), 'a CR appeared in a text without one');

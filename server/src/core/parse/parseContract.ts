@@ -15,9 +15,10 @@ import type {
 import { guessLocale, resolveLocale } from '../i18n/messages.js';
 import { INPUT_LIMIT_TEXT, exceedsInputLimit } from '../limits.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
-import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
+import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { parseTypedValue } from './values.js';
+import { parseTypedValue } from '../values/parseTypedValue.js';
+import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 
 export interface ParseOptions {
@@ -96,7 +97,7 @@ export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
 export function overLimitDocument(text: string, options: ParseOptions): ContractDocument {
   const issue: ParseIssue = { span: { start: 0, end: 0 }, code: 'document-limits', key: 'overLimit', args: { limit: INPUT_LIMIT_TEXT } };
   const empty = assemble('', undefined, [], { locale: options.locale ?? 'en' }, [issue]);
-  return { ...empty, text, locale: options.locale ?? guessLocale(text.slice(0, 4096)) };
+  return { ...empty, text, locale: options.locale ?? guessLocale(text.slice(0, 4096)), contractLocale: guessLocale(text.slice(0, 4096)) };
 }
 
 /** Whether a document was too large to be checked at all (see `overLimitDocument`). */
@@ -203,6 +204,7 @@ export function assemble(
     suppressions: blocks.flatMap((b) => b.suppressions),
     issues: [...issues, ...blocks.flatMap((b) => b.issues)],
     locale: resolveLocale(options.locale, meta.locale, text),
+    contractLocale: resolveLocale(undefined, meta.locale, text),
   };
 }
 
@@ -268,7 +270,7 @@ function resolveAmount(
   if (raw.figureIsPlaceholder) {
     fieldName = placeholderAt.get(raw.figureSpan.start)?.name;
     const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
-    figure = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+    figure = numericValue(parsed, 'amount');
   }
   let words: AmountMention['words'];
   if (raw.words) {
@@ -278,7 +280,7 @@ function resolveAmount(
       const placeholder = placeholderAt.get(raw.words.span.start);
       derived = placeholder?.filter !== undefined;
       const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
-      value = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+      value = numericValue(parsed, 'amount');
     }
     words = { text: raw.words.text, span: raw.words.span, language: raw.words.language, value, derived };
   }

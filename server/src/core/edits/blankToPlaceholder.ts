@@ -1,5 +1,4 @@
-import type { Blank, ContractDocument } from '../model.js';
-import type { TextEdit } from '../checks/types.js';
+import type { Blank, ContractDocument, Problem, TextEdit } from '../model.js';
 
 /** Hands out field names no other field uses: `地址`, then `地址2`, `地址3`… */
 export class UniqueNames {
@@ -26,7 +25,7 @@ export class UniqueNames {
  * `地址` becomes `地址2`.
  */
 export function placeholderForBlank(doc: ContractDocument, blank: Blank, names: UniqueNames): TextEdit {
-  const base = fieldNameFrom(blank.label) ?? (doc.locale === 'zh-CN' ? '待填' : 'blank');
+  const base = fieldNameFrom(blank.label) ?? (doc.contractLocale === 'zh-CN' ? '待填' : 'blank');
   const name = names.claim(base);
   const type = blank.expects ?? 'text';
   return { span: blank.span, newText: `{{${name}: ${type}}}` };
@@ -40,4 +39,17 @@ function fieldNameFrom(label: string | undefined): string | undefined {
     .trim()
     .replace(/\s+/g, '_');
   return cleaned === '' || /^\d/.test(cleaned) ? undefined : cleaned.slice(0, 24);
+}
+
+/**
+ * Each blank with the edit that turns it into a placeholder: the one the
+ * `unfilled-blank` check offered for it, else one named the same way.
+ */
+export function blankRewrites(doc: ContractDocument, problems: readonly Problem[]): Array<{ blank: Blank; fix: TextEdit }> {
+  const names = new UniqueNames(doc.fields.keys());
+  const reportedAt = new Map(problems.filter((p) => p.checkId === 'unfilled-blank').map((p) => [p.span.start, p.fixes[0]?.edits[0]]));
+  return doc.blanks.map((blank) => {
+    const computed = placeholderForBlank(doc, blank, names);
+    return { blank, fix: reportedAt.get(blank.span.start) ?? computed };
+  });
 }

@@ -3,6 +3,8 @@ import { formatGrouped } from '../numbers/digits.js';
 import { encodeChineseMoney } from '../numbers/chineseMoney.js';
 import { encodeEnglishNumber } from '../numbers/englishWords.js';
 import { formatDate } from '../numbers/dates.js';
+import { amountInWords } from './amountInWords.js';
+import { numericValue } from './numericValue.js';
 
 /** Filters that write an amount in words; any other filter leaves the value as it is. */
 const WORD_FILTERS: Readonly<Record<string, (n: number) => string>> = {
@@ -17,6 +19,7 @@ const WORD_FILTERS: Readonly<Record<string, (n: number) => string>> = {
  * shown as written (the `field-type` check reports it).
  *
  * @param text the whole contract, to look at what is written around the placeholder
+ * @param locale the contract's language (`doc.contractLocale`), never the messages'
  */
 export function formatFieldValue(text: string, placeholder: Placeholder, field: Field, locale: Locale): string {
   const value = field.value;
@@ -33,7 +36,7 @@ export function formatFieldValue(text: string, placeholder: Placeholder, field: 
   }
   switch (parsed.kind) {
     case 'money':
-      return formatGrouped(parsed.amount, Number.isInteger(parsed.amount) ? 0 : 2);
+      return formatFigure(parsed.amount);
     case 'number':
       // Below ten thousand a number reads as written (a year, a count of rounds).
       return Math.abs(parsed.value) >= 10_000 ? formatGrouped(parsed.value) : String(parsed.value);
@@ -53,18 +56,6 @@ export function formatFieldValue(text: string, placeholder: Placeholder, field: 
   }
 }
 
-function numericValue(parsed: TypedValue): number | undefined {
-  switch (parsed.kind) {
-    case 'money':
-      return parsed.amount;
-    case 'number':
-    case 'percent':
-      return parsed.value;
-    default:
-      return undefined;
-  }
-}
-
 function percentFollows(text: string, end: number): boolean {
   return /^[ \t]*[%％]/.test(text.slice(end, end + 8));
 }
@@ -73,4 +64,38 @@ function isOrdinalSlot(text: string, placeholder: Placeholder): boolean {
   const before = text.slice(Math.max(0, placeholder.span.start - 2), placeholder.span.start);
   const after = text.slice(placeholder.span.end, placeholder.span.end + 2);
   return /第\s*$/.test(before) && /^\s*[种项个]/.test(after);
+}
+
+/**
+ * A typed value on its own, as the contract would write it in `locale` (its
+ * own language): money with its currency and words, a choice with its number.
+ * What hover and completion show for a field.
+ */
+export function formatValue(value: TypedValue, locale: Locale): string {
+  switch (value.kind) {
+    case 'money': {
+      const figure = `${value.currency} ${formatFigure(value.amount)}`;
+      const words = amountInWords(value.amount, locale);
+      return words ? `${figure} (${words})` : figure;
+    }
+    case 'number':
+      return formatGrouped(value.value);
+    case 'percent':
+      return `${value.value}%`;
+    case 'date':
+      return formatDate(value.date, locale);
+    case 'duration':
+      return value.text;
+    case 'party':
+      return value.party;
+    case 'choice':
+      return `${value.option} (${value.index + 1})`;
+    case 'text':
+      return value.text;
+  }
+}
+
+/** An amount in figures: grouped, with cents only when it has them. */
+export function formatFigure(amount: number): string {
+  return formatGrouped(amount, Number.isInteger(amount) ? 0 : 2);
 }

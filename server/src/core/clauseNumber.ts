@@ -1,4 +1,4 @@
-import type { Clause, ContractDocument } from '../model.js';
+import type { Clause, ContractDocument } from './model.js';
 
 /**
  * How a reference shows a clause: its number as written, prefixed by its

@@ -1,8 +1,10 @@
 /**
- * Every string the server shows a user (action titles, hovers, the code lens,
- * rename errors), in English and 简体中文. Chosen by the contract's locale.
+ * Every string an editor shows a user about a contract (action titles, hovers,
+ * the code lens, rename errors, the outline), in English and 简体中文, chosen
+ * by the message locale (`doc.locale`).
  */
-import { format, type Locale } from '../core/index.js';
+import type { Locale } from '../model.js';
+import { format } from '../i18n/messages.js';
 
 const MESSAGES = {
   en: {
@@ -111,7 +113,7 @@ const MESSAGES = {
 
 export type MessageKey = keyof (typeof MESSAGES)['en'];
 
-/** A server message in `locale`, with `{name}` slots filled. */
+/** An editor message in `locale`, with `{name}` slots filled. */
 export function t(locale: Locale, key: MessageKey, args?: Readonly<Record<string, string | number>>): string {
   return format(MESSAGES, locale, key, args);
 }

@@ -5,13 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Connection } from 'vscode-languageserver';
-import { parseClauseTemplate, type ClauseTemplate } from '../core/index.js';
-
-export interface LoadedTemplate {
-  readonly template: ClauseTemplate;
-  readonly source: 'bundled' | 'workspace';
-}
+import { parseClauseTemplate, type LibraryTemplate } from '../core/index.js';
 
 /** Where the bundled library sits: `dist/server.cjs` → `clauses/` beside `dist/`. */
 export function bundledLibraryDir(): string {
@@ -20,17 +14,18 @@ export function bundledLibraryDir(): string {
 }
 
 export class ClauseLibrary {
-  private loaded: LoadedTemplate[] | undefined;
+  private loaded: LibraryTemplate[] | undefined;
   private readonly reported = new Set<string>();
 
   constructor(
-    private readonly connection: Connection,
+    /** Told once about each template that cannot be read. */
+    private readonly warn: (message: string) => void,
     private readonly bundledDir: string,
     private readonly workspaceFolders: () => readonly string[],
   ) {}
 
   /** Every readable template; a broken one is reported once and skipped. */
-  templates(): readonly LoadedTemplate[] {
+  templates(): readonly LibraryTemplate[] {
     this.loaded ??= this.load();
     return this.loaded;
   }
@@ -39,8 +34,8 @@ export class ClauseLibrary {
     this.loaded = undefined;
   }
 
-  private load(): LoadedTemplate[] {
-    const found: LoadedTemplate[] = [];
+  private load(): LibraryTemplate[] {
+    const found: LibraryTemplate[] = [];
     for (const locale of subdirectories(this.bundledDir)) {
       for (const path of markdownFiles(join(this.bundledDir, locale))) this.read(path, 'bundled', found);
     }
@@ -48,12 +43,12 @@ export class ClauseLibrary {
       for (const path of markdownFiles(join(folder, '.clausemark', 'clauses'))) this.read(path, 'workspace', found);
     }
     // A workspace template replaces the bundled one with the same id and locale.
-    const key = (t: LoadedTemplate) => `${t.template.locale}/${t.template.id}`;
+    const key = (t: LibraryTemplate) => `${t.template.locale}/${t.template.id}`;
     const workspace = new Set(found.filter((t) => t.source === 'workspace').map(key));
     return found.filter((t) => t.source === 'workspace' || !workspace.has(key(t)));
   }
 
-  private read(path: string, source: LoadedTemplate['source'], into: LoadedTemplate[]): void {
+  private read(path: string, source: LibraryTemplate['source'], into: LibraryTemplate[]): void {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
@@ -64,7 +59,7 @@ export class ClauseLibrary {
     if ('error' in template) {
       if (!this.reported.has(template.error)) {
         this.reported.add(template.error);
-        this.connection.console.warn(template.error);
+        this.warn(template.error);
       }
       return;
     }
@@ -74,7 +69,10 @@ export class ClauseLibrary {
 
 function subdirectories(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     return [];
   }
@@ -82,7 +80,10 @@ function subdirectories(dir: string): string[] {
 
 function markdownFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }

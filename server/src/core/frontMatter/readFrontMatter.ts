@@ -11,7 +11,9 @@ import {
   type SumGroup,
 } from '../model.js';
 import { toLocale } from '../i18n/messages.js';
-import { parseTypedValue } from './values.js';
+import { parseTypedValue } from '../values/parseTypedValue.js';
+import { readFieldDeclaration, scalarText } from './fieldDeclaration.js';
+import { readLayout } from './layout.js';
 
 /** What the front matter declares, before inline declarations are merged in. */
 export interface FrontMatterModel {
@@ -65,7 +67,7 @@ export function readFrontMatter(text: string, span: Span): FrontMatterModel {
     });
   }
   const result: FrontMatterModel = {
-    frontMatter: { span, contentSpan, data: doc.errors.length === 0 ? safeToJs(doc) : undefined },
+    frontMatter: { span, contentSpan, data: doc.errors.length === 0 ? safeToJs(doc) : undefined, layout: readLayout(doc, source, base) },
     meta: EMPTY_META,
     parties: [],
     declarations: [],
@@ -81,14 +83,7 @@ export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   }
   const schema = (s: Span, key: string, args: Record<string, string | number> = {}) => issues.push(schemaIssue(s, key, args));
 
-  const topPair = (name: string): Pair | undefined =>
-    root.items.find((p) => isScalar(p.key) && String(p.key.value) === name) as Pair | undefined;
-  const scalarText = (node: unknown): string | undefined => {
-    if (!isScalar(node)) return undefined;
-    if (node.value === null || node.value === undefined) return undefined;
-    const value = String(node.value).trim();
-    return value === '' ? undefined : value;
-  };
+  const topPair = (name: string): Pair | undefined => root.items.find((p) => isScalar(p.key) && String(p.key.value) === name) as Pair | undefined;
 
   const titlePair = topPair('title');
   const localePair = topPair('locale');
@@ -107,7 +102,7 @@ export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   };
   (result as { meta: ContractMeta }).meta = meta;
 
-  readParties(topPair('parties'), result.parties, at, schema, scalarText);
+  readParties(topPair('parties'), result.parties, at, schema);
   const partyKeys = result.parties.map((p) => p.key);
   const partyNames = result.parties.flatMap((p) => (p.name ? [p.name] : []));
 
@@ -125,7 +120,7 @@ export function readFrontMatter(text: string, span: Span): FrontMatterModel {
   const fieldsPair = topPair('fields');
   if (fieldsPair && isMap(fieldsPair.value)) {
     for (const item of (fieldsPair.value as YAMLMap).items) {
-      const field = readField(item, at, schema, scalarText, { currency, partyKeys, partyNames });
+      const field = readField(item, at, schema, { currency, partyKeys, partyNames });
       if (field) result.declarations.push(field);
     }
   } else if (fieldsPair && fieldsPair.value !== null && !(isScalar(fieldsPair.value) && fieldsPair.value.value === null)) {
@@ -171,7 +166,6 @@ function readParties(
   parties: Party[],
   at: (range: readonly number[] | null | undefined, fallback?: Span) => Span,
   schema: (s: Span, key: string, args?: Record<string, string | number>) => void,
-  scalarText: (node: unknown) => string | undefined,
 ): void {
   if (!pair || pair.value === null) return;
   const add = (key: string, keyRange: readonly number[] | null | undefined, value: unknown) => {
@@ -209,7 +203,6 @@ function readField(
   item: Pair,
   at: (range: readonly number[] | null | undefined, fallback?: Span) => Span,
   schema: (s: Span, key: string, args?: Record<string, string | number>) => void,
-  scalarText: (node: unknown) => string | undefined,
   context: { currency: string | undefined; partyKeys: string[]; partyNames: string[] },
 ): Field | undefined {
   if (!isScalar(item.key)) return undefined;
@@ -218,47 +211,23 @@ function readField(
   const declaration = at(keyNode.range);
   const valueNode = item.value as YamlNode | null;
   const declarationSpan: Span = { start: declaration.start, end: valueNode?.range ? at(valueNode.range).end : declaration.end };
-  let typeText: string | undefined;
-  let typeSpan = declaration;
-  let options: string[] | undefined;
-  let group: string | undefined;
-  let currency: string | undefined;
-  let description: string | undefined;
-  let valueRaw: string | undefined;
-  let valueSpan: Span | undefined;
-  if (isMap(valueNode)) {
-    const typeNode = valueNode.get('type', true);
-    typeText = scalarText(typeNode);
-    if (typeNode) typeSpan = at((typeNode as YamlNode).range);
-    const optionsNode = valueNode.get('options', true);
-    if (isSeq(optionsNode)) options = optionsNode.items.map((o) => scalarText(o) ?? '').filter((o) => o !== '');
-    else if (optionsNode) schema(at((optionsNode as YamlNode).range), 'optionsList');
-    group = scalarText(valueNode.get('group', true));
-    currency = scalarText(valueNode.get('currency', true))?.toUpperCase();
-    description = scalarText(valueNode.get('description', true)) ?? scalarText(valueNode.get('label', true));
-    const v = valueNode.get('value', true);
-    valueRaw = rawValue(v);
-    if (valueRaw !== undefined) valueSpan = at((v as YamlNode).range);
-  } else if (isScalar(valueNode) || valueNode === null) {
-    typeText = scalarText(valueNode);
-    if (valueNode) typeSpan = at(valueNode.range);
-  } else {
-    schema(at(valueNode.range), 'fieldShape', { name });
+  const read = readFieldDeclaration(valueNode);
+  if (!read) {
+    schema(at(valueNode!.range), 'fieldShape', { name });
     return undefined;
   }
-  // Shorthand `choice(甲方所有|双方共有)` keeps simple declarations on one line.
-  const shorthand = typeText ? /^choice\s*\((.*)\)$/s.exec(typeText) : null;
-  if (shorthand) {
-    typeText = 'choice';
-    options ??= shorthand[1]!.split('|').map((o) => o.trim()).filter((o) => o !== '');
-  }
+  const typeSpan = read.typeNode ? at(read.typeNode.range) : declaration;
+  if (read.optionsNode && !read.optionsIsList) schema(at(read.optionsNode.range), 'optionsList');
+  const { options, group, currency, description } = read;
+  const valueRaw = rawValue(read.valueNode);
+  const valueSpan = valueRaw !== undefined ? at(read.valueNode!.range) : undefined;
   let type: FieldType = 'text';
-  if (typeText === undefined) {
+  if (read.typeText === undefined) {
     schema(typeSpan, 'missingType', { name });
-  } else if ((FIELD_TYPES as readonly string[]).includes(typeText)) {
-    type = typeText as FieldType;
+  } else if (read.type !== undefined) {
+    type = read.type;
   } else {
-    schema(typeSpan, 'unknownType', { name, type: typeText, types: FIELD_TYPES.join(', ') });
+    schema(typeSpan, 'unknownType', { name, type: read.typeText, types: FIELD_TYPES.join(', ') });
   }
   if (type === 'choice' && (!options || options.length === 0)) schema(typeSpan, 'choiceOptions', { name });
   const fieldCurrency = currency ?? context.currency;

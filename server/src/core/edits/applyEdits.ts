@@ -1,4 +1,4 @@
-import type { Fix, Problem, TextEdit } from '../checks/types.js';
+import type { TextEdit } from '../model.js';
 
 /**
  * Applies non-overlapping edits to `text`; every offset refers to the text as
@@ -21,23 +21,4 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   pieces.push(text.slice(from));
   return pieces.join('');
-}
-
-/**
- * Chooses the safe fixes of `problems` that can be applied together: one fix
- * per problem, identical fixes once, and none whose edits overlap an earlier one.
- */
-export function safeFixEdits(problems: readonly Problem[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const seen = new Set<string>();
-  for (const problem of problems) {
-    const fix: Fix | undefined = problem.fixes.find((f) => f.safe);
-    if (!fix) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
-    if (fix.edits.some((e) => chosen.some((c) => e.span.start < c.span.end && c.span.start < e.span.end || (e.span.start === e.span.end && e.span.start === c.span.start && c.span.start === c.span.end)))) continue;
-    seen.add(key);
-    chosen.push(...fix.edits);
-  }
-  return chosen;
 }

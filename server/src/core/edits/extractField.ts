@@ -3,8 +3,10 @@
  * the body (an amount, a number, a date, a name) becomes `{{newField}}`
  * everywhere, declared once under `fields:` with the value it had.
  */
-import { dominantEol, numbers, type ContractDocument, type FieldType, type Span, type TextEdit } from '../core/index.js';
-import { frontMatterLayout } from './frontMatterLayout.js';
+import type { ContractDocument, FieldType, Span, TextEdit } from '../model.js';
+import * as numbers from '../numbers/index.js';
+import { insertDeclarations } from '../frontMatter/insertDeclarations.js';
+import { yamlScalar } from '../frontMatter/yamlScalar.js';
 
 export interface Extraction {
   readonly name: string;
@@ -25,8 +27,7 @@ export function extractField(doc: ContractDocument, selection: Span): Extraction
   const start = selection.start + raw.indexOf(value);
   const selected: Span = { start, end: start + value.length };
   if (!inBody(doc, selected)) return undefined;
-  const frontMatter = frontMatterLayout(doc);
-  if (doc.frontMatter && !frontMatter.parses) return undefined;
+  if (doc.frontMatter && !doc.frontMatter.layout.parses) return undefined;
 
   // `30%`: the field holds 30 and the text keeps its `%`, as instalments are written.
   const percent = /^([\d.,]+)\s*[%％]$/.exec(value);
@@ -37,14 +38,14 @@ export function extractField(doc: ContractDocument, selection: Span): Extraction
 
   let name = BASE_NAME;
   for (let n = 2; doc.fields.has(name) || doc.parties.some((p) => p.key === name); n++) name = `${BASE_NAME}${n}`;
-  const declaration = declarationEdit(doc, `${name}: { type: ${type}, value: ${yamlScalar(literal)} }`);
-  if (!declaration) return undefined;
+  const declaration = insertDeclarations(doc, { fields: [`${name}: { type: ${type}, value: ${yamlScalar(literal, 'value')} }`] });
+  if (declaration.refused.length > 0) return undefined;
   return {
     name,
     type,
     value: literal,
     occurrences: spans.length,
-    edits: [declaration, ...spans.map((span) => ({ span, newText: `{{${name}}}` }))],
+    edits: [...declaration.edits, ...spans.map((span) => ({ span, newText: `{{${name}}}` }))],
   };
 }
 
@@ -56,7 +57,12 @@ function inBody(doc: ContractDocument, span: Span): boolean {
 /** Inside a placeholder, a blank or a clause label: not literal contract text. */
 function insideAny(doc: ContractDocument, span: Span): boolean {
   const within = (outer: Span | undefined) => outer !== undefined && span.start < outer.end && outer.start < span.end;
-  return doc.placeholders.some((p) => within(p.span)) || doc.blanks.some((b) => within(b.span)) || doc.clauses.some((c) => within(c.labelSpan)) || doc.references.some((r) => within({ start: r.textSpan.end, end: r.span.end }));
+  return (
+    doc.placeholders.some((p) => within(p.span)) ||
+    doc.blanks.some((b) => within(b.span)) ||
+    doc.clauses.some((c) => within(c.labelSpan)) ||
+    doc.references.some((r) => within({ start: r.textSpan.end, end: r.span.end }))
+  );
 }
 
 function inferType(doc: ContractDocument, literal: string, selected: Span): FieldType {
@@ -83,53 +89,4 @@ function occurrences(doc: ContractDocument, literal: string, percent: boolean): 
     spans.push(span);
   }
   return spans;
-}
-
-/** A flow-map value: quoted when YAML would read it as anything but the text written. */
-function yamlScalar(value: string): string {
-  if (/^[\p{L}\p{N}][\p{L}\p{N} .\-_/年月日]*$/u.test(value) && !/\s$/.test(value) && !/^(?:true|false|null|yes|no|on|off|~)$/i.test(value)) return value;
-  return JSON.stringify(value);
-}
-
-/** Adds `entry` under `fields:`, creating the key or the whole front matter when missing. */
-function declarationEdit(doc: ContractDocument, entry: string): TextEdit | undefined {
-  const eol = dominantEol(doc.text);
-  if (!doc.frontMatter) {
-    const start = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return { span: { start, end: start }, newText: `---${eol}fields:${eol}  ${entry}${eol}---${eol}` };
-  }
-  const fields = frontMatterLayout(doc).fields;
-  const content = doc.frontMatter.contentSpan;
-  if (!fields) {
-    const needsBreak = content.end > content.start && !/[\r\n]$/.test(doc.text.slice(content.start, content.end));
-    return { span: { start: content.end, end: content.end }, newText: `${needsBreak ? eol : ''}fields:${eol}  ${entry}${eol}` };
-  }
-  switch (fields.shape) {
-    case 'empty': {
-      const at = lineEndAfter(doc.text, fields.keySpan.end);
-      return { span: { start: at, end: at }, newText: `${eol}  ${entry}` };
-    }
-    case 'flow': {
-      const close = fields.flowClose!;
-      const inner = doc.text.slice(doc.text.lastIndexOf('{', close) + 1, close);
-      const empty = fields.entries.length === 0 && inner.trim() === '';
-      return { span: { start: close, end: close }, newText: `${empty ? '' : ', '}${entry} ` };
-    }
-    case 'block': {
-      const last = fields.entries[fields.entries.length - 1]!;
-      const first = fields.entries[0]!;
-      const lineStart = Math.max(doc.text.lastIndexOf('\n', first.keySpan.start - 1), doc.text.lastIndexOf('\r', first.keySpan.start - 1)) + 1;
-      const indent = doc.text.slice(lineStart, first.keySpan.start);
-      const at = lineEndAfter(doc.text, last.end);
-      return { span: { start: at, end: at }, newText: `${eol}${/^[ \t]*$/.test(indent) ? indent : '  '}${entry}` };
-    }
-    default:
-      return undefined;
-  }
-}
-
-function lineEndAfter(text: string, offset: number): number {
-  let at = offset;
-  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
-  return at;
 }
