@@ -12,6 +12,12 @@ import { scanPercents, type RawPercent } from './scan/percents.js';
 import { scanPlaceholders } from './scan/placeholders.js';
 import { BLANK_CHAR, PLACEHOLDER_CHAR, fillRanges, maskRanges } from './scan/shape.js';
 import { scanSuppressions } from './scan/suppressions.js';
+import { scanNumberPairs } from './scan/numberWords.js';
+import { scanDurations } from './scan/durations.js';
+import { scanPeriods } from './scan/periods.js';
+import { scanEntityNames } from './scan/entityNames.js';
+import { scanDefinedTerms } from './scan/definedTerms.js';
+import { scanPreambleParties, scanSignatureLines } from './scan/signatures.js';
 
 /**
  * A block as read from its own source. Percentages and amounts keep their raw
@@ -48,6 +54,8 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
   const blanks = scanBlanks(withPlaceholders, span.start);
   const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
   const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
+  const sentenceOf = sentenceStarts(shaped);
+  const dates = scanDates(withPlaceholders, span.start);
 
   return {
     span,
@@ -56,13 +64,20 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     blanks,
     clauses: node.type === 'table' ? [] : findClauses(withPlaceholders, source, span, node.type, orderedItems),
     references,
-    rawPercents: scanPercents(shaped, span.start, wholeBlockIsOneGroup ? () => 0 : sentenceStarts(shaped)),
+    rawPercents: scanPercents(shaped, span.start, wholeBlockIsOneGroup ? () => 0 : sentenceOf),
     rawAmounts: scanAmounts(shaped, source, span.start),
-    dates: scanDates(withPlaceholders, span.start),
+    dates,
     choices: scanChoices(shaped, span.start),
     partyMentions: scanPartyMentions(withPlaceholders, span.start),
     suppressions: scanSuppressions(source, span.start),
     issues,
+    numberPairs: scanNumberPairs(shaped, span.start),
+    durations: scanDurations(shaped, span.start, sentenceOf),
+    periods: scanPeriods(withPlaceholders, span.start, dates, sentenceOf),
+    entityNames: scanEntityNames(shaped, span.start),
+    definedTerms: scanDefinedTerms(shaped, span.start),
+    signatureLines: scanSignatureLines(shaped, span.start),
+    preambleParties: node.type === 'heading' ? [] : scanPreambleParties(shaped, span.start),
   };
 }
 
@@ -81,6 +96,13 @@ function emptyBlock(span: Span, type: string): ExtractedBlock {
     partyMentions: [],
     suppressions: [],
     issues: [],
+    numberPairs: [],
+    durations: [],
+    periods: [],
+    entityNames: [],
+    definedTerms: [],
+    signatureLines: [],
+    preambleParties: [],
   };
 }
 

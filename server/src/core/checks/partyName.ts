@@ -1,0 +1,78 @@
+import type { EntityNameMention } from '../model.js';
+import type { Check } from './types.js';
+
+/**
+ * A party's legal name is written one way throughout: 北京示例数据有限公司 is not
+ * 北京示例数据公司, and `Acme, Inc.` is not `Acme Inc`. Names are grouped by the
+ * words before their legal form; the spelling declared under `parties:` wins,
+ * else the one written most often (the first on a tie). A full stop after the
+ * legal form is not compared: it may end the sentence.
+ */
+export const partyName: Check = {
+  id: 'party-name',
+  defaultSeverity: 'warning',
+  messages: {
+    en: {
+      summary: 'A party\'s name is written in two different ways.',
+      variant: '"{written}" is written "{name}" elsewhere; a name that varies invites a dispute over who the party is.',
+      canonical: 'Written "{name}" here.',
+      useCanonical: 'Write "{name}"',
+    },
+    'zh-CN': {
+      summary: '同一当事方的名称有不同写法。',
+      variant: '“{written}”在别处写作“{name}”；名称不一致可能引发主体争议。',
+      canonical: '此处写作“{name}”。',
+      useCanonical: '改为“{name}”',
+    },
+  },
+  run({ doc, report }) {
+    const declared = new Map<string, string>();
+    for (const party of doc.parties) {
+      if (!party.name) continue;
+      const own = doc.entityNames.find((e) => sameName(e.text, party.name!));
+      if (own) declared.set(own.core, party.name);
+    }
+    const byCore = new Map<string, EntityNameMention[]>();
+    for (const mention of doc.entityNames) {
+      if (!byCore.has(mention.core)) byCore.set(mention.core, []);
+      byCore.get(mention.core)!.push(mention);
+    }
+    for (const [core, mentions] of byCore) {
+      const spellings = new Map<string, EntityNameMention[]>();
+      for (const m of mentions) {
+        const k = comparable(m.text);
+        if (!spellings.has(k)) spellings.set(k, []);
+        spellings.get(k)!.push(m);
+      }
+      if (spellings.size < 2) continue;
+      const name = declared.get(core) ?? [...spellings.values()].sort((a, b) => b.length - a.length || a[0]!.span.start - b[0]!.span.start)[0]![0]!.text;
+      const canonical = comparable(name);
+      const example = spellings.get(canonical)?.[0];
+      const shown = name.replace(/\.$/, '');
+      for (const [spelling, group] of spellings) {
+        if (spelling === canonical) continue;
+        for (const m of group) {
+          // A variant's own final full stop may end its sentence, so it stays and the name goes in before it.
+          const text = m.text.replace(/\.$/, '');
+          const newText = text === m.text ? name : shown;
+          const span = { start: m.span.start, end: m.span.start + text.length };
+          report({
+            span,
+            key: 'variant',
+            args: { written: text, name: shown },
+            related: example ? [{ span: example.span, key: 'canonical', args: { name: shown } }] : [],
+            fixes: [{ key: 'useCanonical', args: { name: shown }, edits: [{ span, newText }], safe: false }],
+          });
+        }
+      }
+    }
+  },
+};
+
+function comparable(name: string): string {
+  return name.replace(/\.$/, '').replace(/\s+/g, ' ');
+}
+
+function sameName(a: string, b: string): boolean {
+  return comparable(a) === comparable(b);
+}
