@@ -36,16 +36,20 @@ export const conflictingQuantity: Check = {
   },
   run({ doc, report, t, locale }) {
     const byKey = new Map<string, QuantityFact[]>();
-    for (const fact of quantityFacts(doc)) {
+    // The most specific key comes first, so a place stated under two keys is reported once, under it.
+    const facts = quantityFacts(doc).sort((a, b) => SPECIFICITY.indexOf(kindOf(a.key)) - SPECIFICITY.indexOf(kindOf(b.key)));
+    for (const fact of facts) {
       if (!byKey.has(fact.key)) byKey.set(fact.key, []);
       byKey.get(fact.key)!.push(fact);
     }
     const separator = locale === 'zh-CN' ? '、' : ', ';
+    const reported = new Set<number>();
     for (const [key, facts] of byKey) {
       for (const fact of facts) {
         const others = facts.filter((f) => comparable(fact, f) && f.value !== fact.value);
-        if (others.length === 0) continue;
-        const kind = key.split(':')[0]!;
+        if (others.length === 0 || reported.has(fact.span.start)) continue;
+        reported.add(fact.span.start);
+        const kind = kindOf(key);
         report({
           span: fact.span,
           key: 'conflict',
@@ -57,3 +61,9 @@ export const conflictingQuantity: Check = {
     }
   },
 };
+
+const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
+
+function kindOf(key: string): string {
+  return key.split(':')[0]!;
+}

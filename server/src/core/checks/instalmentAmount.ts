@@ -7,6 +7,8 @@ import { clauseBefore, sentenceStartOf } from '../text/context.js';
 import { TOTAL_BEFORE } from '../facts/quantities.js';
 
 // What joins a percentage to the amount it comes to: `30%，即人民币150,000元`, `30% (USD 36,000)`.
+// A schedule for another price (maintenance, a licence, rent) shares out a different total.
+const OTHER_PRICE = /维护费|维保费|运维费|技术支持费|年费|许可费|使用费|租金|保证金|押金|maintenance|support fees?|licen[cs]e fees?|subscription|rent\b|security deposit/i;
 const PERCENT_TO_AMOUNT = /^\s*(?:[*_]{1,3})?\s*(?:[，,]?\s*(?:即|计|合计|共计|金额为|为)\s*[:：]?|[（(]\s*(?:即|计)?\s*|of the (?:total )?(?:fee|price|contract price),?\s*(?:i\.e\.,?|being|namely)?|,?\s*(?:i\.e\.,?|being|namely))\s*$/i;
 
 /**
@@ -59,7 +61,7 @@ function checkPercentAmounts({ doc, report }: CheckContext, total: AmountMention
   const totalText = money(total, total.figure!);
   for (const percent of doc.percents) {
     const amount = amountAfter(doc, percent);
-    if (!amount || amount === total) continue;
+    if (!amount || amount === total || otherPrice(doc, total, percent.span.start)) continue;
     paired.add(amount);
     if (percent.value === undefined || amount.figure === undefined) continue;
     if (amount.currency !== undefined && total.currency !== undefined && amount.currency !== total.currency) continue;
@@ -99,13 +101,13 @@ function checkListedAmounts({ doc, report }: CheckContext, total: AmountMention,
     if (amount === total || withPercent.has(amount) || amount.figure === undefined) continue;
     if (!INSTALMENT.test(clauseBefore(doc.text, amount.span.start, 24))) continue;
     const block = doc.blocks.find((b) => b.span.start <= amount.span.start && amount.span.end <= b.span.end);
-    const key = block && (block.type === 'list' || block.type === 'table') ? block.span.start : sentenceStartOf(doc.text, amount.span.start);
+    const key = block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amount) ? block.span.start : sentenceStartOf(doc.text, amount.span.start);
     if (!bySentence.has(key)) bySentence.set(key, []);
     bySentence.get(key)!.push(amount);
   }
   const totalText = money(total, total.figure!);
   for (const parts of bySentence.values()) {
-    if (parts.length < 2) continue;
+    if (parts.length < 2 || otherPrice(doc, total, parts[0]!.span.start)) continue;
     if (parts.some((p) => p.currency !== undefined && total.currency !== undefined && p.currency !== total.currency)) continue;
     const sum = parts.reduce((s, p) => s + p.figure!, 0);
     if (cents(sum) === cents(total.figure!)) continue;
@@ -120,6 +122,24 @@ function checkListedAmounts({ doc, report }: CheckContext, total: AmountMention,
       data: { sum, total: total.figure },
     });
   }
+}
+
+/** A short list item or table row holding one amount is a line of a schedule; a long one is a clause of its own. */
+function isScheduleRow(doc: ContractDocument, amount: AmountMention): boolean {
+  const text = doc.text;
+  let start = amount.span.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = amount.span.end;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const amounts = doc.amounts.filter((a) => a.span.start >= start && a.span.end <= end).length;
+  return end - start <= 60 && amounts === 1;
+}
+
+/** Whether the sentence at `offset` prices something else than the total does. */
+function otherPrice(doc: ContractDocument, total: AmountMention, offset: number): boolean {
+  const sentence = doc.text.slice(sentenceStartOf(doc.text, offset), offset);
+  const other = OTHER_PRICE.exec(sentence);
+  return other !== null && !clauseBefore(doc.text, total.span.start, 40).includes(other[0]);
 }
 
 function cents(value: number): number {

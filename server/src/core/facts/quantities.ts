@@ -58,7 +58,9 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
     if (p.value === undefined || p.comparative) continue;
     const display = `${formatGrouped(p.value)}%`;
     if (RATE.test(p.label)) {
-      facts.push({ span: p.span, key: `rate:${normalise(p.label.replace(/[\d.]+\s*[%％]|百分之[零一二三四五六七八九十百点]+/g, '#'))}`, value: String(p.value), display, sentence: p.sentence });
+      // The whole sentence up to the rate is its key: `逾期交付的，违约金为…` and `逾期付款的，违约金为…` are two rates.
+      const lead = text.slice(Math.max(p.sentence, p.span.start - 80), p.span.start).replace(/[\d.]+\s*[%％]|百分之[零一二三四五六七八九十百点]+/g, '#');
+      facts.push({ span: p.span, key: `rate:${normalise(lead)}`, value: String(p.value), display, sentence: p.sentence });
       continue;
     }
     if (NOT_INSTALMENT.test(p.label)) continue;
@@ -80,10 +82,12 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
   for (const d of doc.durations) {
     const value = `${d.amount} ${d.unit}`;
     const display = text.slice(d.span.start, d.span.end);
-    const before = normalise(d.before);
+    // A deadline is keyed by its whole sentence before it: the same words under another condition are another deadline.
+    const before = normalise(text.slice(Math.max(d.sentence, d.span.start - 80), d.span.start));
     const after = normalise(d.after);
     if (d.role === 'term') {
-      facts.push({ span: d.span, key: 'term', value: `${d.amount} ${d.unit}`, display, sentence: d.sentence });
+      // `本合同期限` and `续约期限` are two terms: the words naming it are part of the key.
+      facts.push({ span: d.span, key: `term:${before}`, value: `${d.amount} ${d.unit}`, display, sentence: d.sentence });
       continue;
     }
     // Only a deadline with its trigger on both sides is specific enough to pair by wording alone.
@@ -126,6 +130,7 @@ function sentenceOf(doc: ContractDocument, offset: number): number {
 function normalise(phrase: string): string {
   return phrase
     .toLowerCase()
+    .replace(/^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百\d]{1,4}条|\d+(?:\.\d+)*\.?\s)/, ' ')
     .replace(/[*_`]|\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）/g, ' ')
     .replace(/\b(?:the|a|an|shall|will|must|be|is|are|within|no later than|not later than)\b/g, ' ')
     .replace(/[应须需在于当的将内]/g, '')

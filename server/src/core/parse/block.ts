@@ -55,6 +55,7 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
   const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
   const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
   const sentenceOf = sentenceStarts(shaped);
+  const lineSentenceOf = sentenceStarts(shaped, true);
   const dates = scanDates(withPlaceholders, span.start);
 
   return {
@@ -72,8 +73,8 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     suppressions: scanSuppressions(source, span.start),
     issues,
     numberPairs: scanNumberPairs(shaped, span.start),
-    durations: scanDurations(shaped, span.start, sentenceOf),
-    periods: scanPeriods(withPlaceholders, span.start, dates, sentenceOf),
+    durations: scanDurations(shaped, span.start, lineSentenceOf),
+    periods: scanPeriods(withPlaceholders, span.start, dates, lineSentenceOf),
     entityNames: scanEntityNames(shaped, span.start),
     definedTerms: scanDefinedTerms(shaped, span.start),
     signatureLines: scanSignatureLines(shaped, span.start),
@@ -276,14 +277,16 @@ function cleanTitle(title: string): string {
 
 /**
  * Maps an index to the start of its sentence: after the last 。！？ or a full
- * stop followed by a space. Boundaries are found once, then looked up by binary search.
+ * stop followed by a space (and, `byLine`, a line break). Boundaries are found once, then looked up by binary search.
  */
-function sentenceStarts(text: string): (index: number) => number {
+function sentenceStarts(text: string, byLine = false): (index: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') starts.push(i + 1);
-    else if (c === '.' && /\s/.test(text[i + 1] ?? '') && !/\d/.test(text[i - 1] ?? '')) starts.push(i + 1);
+    // Facts that pair across clauses (a term, a deadline) end at a line: list items are clauses of their own.
+    else if (byLine && (c === '\n' || c === '\r')) starts.push(i + 1);
+    else if (c === '.' && /\s/.test(text[i + 1] ?? '') && (byLine || !/\d/.test(text[i - 1] ?? ''))) starts.push(i + 1);
   }
   return (index) => starts[lastAtOrBefore(starts, index)]!;
 }
