@@ -38,7 +38,7 @@ export const definedTerms: Check = {
           report2(context, d.termSpan, 'twice', term, definitions.filter((o) => o !== d).map((o) => o.termSpan));
         }
       }
-      if (countUses(doc, term, definitionSpans) === 0) {
+      if (countUses(doc, term, definitionSpans, definitions[0]!.span.end) === 0) {
         context.report({ span: definitions[0]!.termSpan, key: 'unused', args: { term } });
       }
     }
@@ -50,10 +50,14 @@ function report2({ report }: CheckContext, span: Span, key: string, term: string
   report({ span, key, args: { term }, related: others.map((o) => ({ span: o, key: 'otherDefinition' })) });
 }
 
-/** Uses of a term outside its definitions: whole words in English, the string itself in Chinese. */
-function countUses(doc: ContractDocument, term: string, definitions: readonly Span[]): number {
-  const body = doc.frontMatter ? doc.frontMatter.span.end : 0;
+/**
+ * Uses of a term outside its definitions: whole words in English, anywhere (a
+ * definitions clause may come last); the string itself in Chinese, after its
+ * 以下简称 (the full name before it contains the short one: 数据清洗服务（以下简称“清洗服务”）).
+ */
+function countUses(doc: ContractDocument, term: string, definitions: readonly Span[], definedAt: number): number {
   const latin = /^[\x20-\x7e]+$/.test(term);
+  const body = latin ? (doc.frontMatter ? doc.frontMatter.span.end : 0) : definedAt;
   const pattern = new RegExp(latin ? `(?<![A-Za-z0-9])${escape(term)}(?:s|es)?(?![A-Za-z0-9])` : escape(term), 'g');
   let count = 0;
   for (const m of doc.text.slice(body).matchAll(pattern)) {

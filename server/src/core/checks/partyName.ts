@@ -52,16 +52,17 @@ export const partyName: Check = {
       for (const [spelling, group] of spellings) {
         if (spelling === canonical) continue;
         for (const m of group) {
-          // A variant's own final full stop may end its sentence, so it stays and the name goes in before it.
-          const text = m.text.replace(/\.$/, '');
+          // A variant's final full stop may end its sentence; it belongs to the name only when the sentence goes on.
+          const goesOn = /^(?:\s+[a-z]|[,;:)])/.test(doc.text.slice(m.span.end, m.span.end + 2));
+          const text = goesOn ? m.text : m.text.replace(/\.$/, '');
           const newText = text === m.text ? name : shown;
           const span = { start: m.span.start, end: m.span.start + text.length };
           report({
             span,
             key: 'variant',
-            args: { written: text, name: shown },
-            related: example ? [{ span: example.span, key: 'canonical', args: { name: shown } }] : [],
-            fixes: [{ key: 'useCanonical', args: { name: shown }, edits: [{ span, newText }], safe: false }],
+            args: { written: text, name },
+            related: example ? [{ span: example.span, key: 'canonical', args: { name } }] : [],
+            fixes: [{ key: 'useCanonical', args: { name }, edits: [{ span, newText }], safe: false }],
           });
         }
       }

@@ -67,7 +67,8 @@ function aliasMap(doc: ContractDocument): Map<string, string> {
     aliases.set(aliasKey(party.key), party.key);
     if (party.name) aliases.set(aliasKey(party.name), party.key);
   }
-  for (const p of doc.preambleParties) if (!aliases.has(aliasKey(p.key))) aliases.set(aliasKey(p.key), p.key);
+  const end = doc.signatureStart ?? doc.text.length;
+  for (const p of doc.preambleParties) if (p.span.start < end && !aliases.has(aliasKey(p.key))) aliases.set(aliasKey(p.key), p.key);
   return aliases;
 }
 
