@@ -45,9 +45,26 @@ export const conflictingQuantity: Check = {
     const separator = locale === 'zh-CN' ? '、' : ', ';
     const reported = new Set<number>();
     for (const [key, facts] of byKey) {
+      const byValue = new Map<string, QuantityFact[]>();
+      for (const f of facts) {
+        if (!byValue.has(f.value)) byValue.set(f.value, []);
+        byValue.get(f.value)!.push(f);
+      }
+      if (byValue.size < 2) continue;
       for (const fact of facts) {
-        const others = facts.filter((f) => comparable(fact, f) && f.value !== fact.value);
-        if (others.length === 0 || reported.has(fact.span.start)) continue;
+        if (reported.has(fact.span.start)) continue;
+        // A few places are enough to find the others; listing thousands helps nobody and costs quadratic time.
+        const others: QuantityFact[] = [];
+        for (const [value, group] of byValue) {
+          if (value === fact.value) continue;
+          let taken = 0;
+          for (const o of group) {
+            if (!comparable(fact, o)) continue;
+            others.push(o);
+            if (++taken >= MAX_RELATED_PER_VALUE) break;
+          }
+        }
+        if (others.length === 0) continue;
         reported.add(fact.span.start);
         const kind = kindOf(key);
         report({
@@ -62,6 +79,7 @@ export const conflictingQuantity: Check = {
   },
 };
 
+const MAX_RELATED_PER_VALUE = 3;
 const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
 
 function kindOf(key: string): string {

@@ -39,11 +39,17 @@ export const contractPeriod: Check = {
   },
   run(context) {
     const { doc } = context;
+    const termsBySentence = new Map<number, DurationMention[]>();
+    for (const d of doc.durations) {
+      if (d.role !== 'term' || d.unit === 'workday') continue;
+      if (!termsBySentence.has(d.sentence)) termsBySentence.set(d.sentence, []);
+      termsBySentence.get(d.sentence)!.push(d);
+    }
     for (const period of doc.periods) {
       // An impossible date is invalid-date's to report; it has no place in a calendar sum.
       if (!isValidDate(period.start.date) || !isValidDate(period.end.date)) continue;
       if (compareDates(period.end.date, period.start.date) < 0) reportEndBeforeStart(context, period);
-      else checkTerm(context, period);
+      else checkTerm(context, period, termsBySentence.get(period.sentence) ?? []);
     }
     checkNotice(context);
   },
@@ -60,8 +66,7 @@ function reportEndBeforeStart({ doc, locale, report }: CheckContext, period: Per
   });
 }
 
-function checkTerm({ doc, locale, report }: CheckContext, period: PeriodMention): void {
-  const terms = doc.durations.filter((d) => d.role === 'term' && d.sentence === period.sentence && d.unit !== 'workday');
+function checkTerm({ doc, locale, report }: CheckContext, period: PeriodMention, terms: readonly DurationMention[]): void {
   if (terms.length !== 1) return;
   const term = terms[0]!;
   const anniversary = addPeriod(period.start.date, term.amount, term.unit);

@@ -1,5 +1,6 @@
 import type { ContractDocument, DefinedTerm, Span } from '../model.js';
 import type { Check, CheckContext } from './types.js';
+import { lastAtOrBefore } from '../text/lineIndex.js';
 
 /**
  * Defined terms are the contract's vocabulary: each defined once, each used,
@@ -35,7 +36,8 @@ export const definedTerms: Check = {
     for (const [term, definitions] of byTerm) {
       if (definitions.length > 1) {
         for (const d of definitions.slice(1)) {
-          report2(context, d.termSpan, 'twice', term, definitions.filter((o) => o !== d).map((o) => o.termSpan));
+          // The first definition is the one to compare with; the others are listed with it.
+          report2(context, d.termSpan, 'twice', term, [definitions[0]!.termSpan]);
         }
       }
       if (countUses(doc, term, definitionSpans, definitions[0]!.span.end) === 0) {
@@ -58,14 +60,19 @@ function report2({ report }: CheckContext, span: Span, key: string, term: string
 function countUses(doc: ContractDocument, term: string, definitions: readonly Span[], definedAt: number): number {
   const latin = /^[\x20-\x7e]+$/.test(term);
   const body = latin ? (doc.frontMatter ? doc.frontMatter.span.end : 0) : definedAt;
-  const pattern = new RegExp(latin ? `(?<![A-Za-z0-9])${escape(term)}(?:s|es)?(?![A-Za-z0-9])` : escape(term), 'g');
-  let count = 0;
+  // `the "Products"` is used as `Product` in a table heading; `Service` as `Services`.
+  const stem = latin ? escape(term.replace(/s$/, '')) : '';
+  const pattern = new RegExp(latin ? `(?<![A-Za-z0-9])${stem}(?:s|es)?(?![A-Za-z0-9])` : escape(term), 'g');
+  const starts = definitions.map((d) => d.start);
   for (const m of doc.text.slice(body).matchAll(pattern)) {
     const at = body + m.index;
-    if (definitions.some((d) => d.start <= at && at < d.end)) continue;
-    count++;
+    const i = lastAtOrBefore(starts, at);
+    const d = definitions[i];
+    if (d && d.start <= at && at < d.end) continue;
+    // One use is all the check asks about.
+    return 1;
   }
-  return count;
+  return 0;
 }
 
 function escape(s: string): string {
@@ -75,7 +82,7 @@ function escape(s: string): string {
 // `the Acceptance Certificate`, `such Confidential Information`: two to four capitalised words after a determiner.
 const CAPITALISED = /(?<=\b(?:the|such|any|each|all|this|that|these|those|its|their|other)\s+)((?:[A-Z][a-z]+)(?:\s+(?:of\s+)?[A-Z][a-z]+){1,3})\b/g;
 // Words that make a capitalised phrase a proper name (a body, a place, a statute), not a defined term.
-const PROPER = /\b(?:Act|Law|Laws|Code|Regulations?|Rules|Convention|Treaty|Centre|Center|Court|Courts|Bank|Commission|Association|Institute|University|Office|Ministry|Bureau|Republic|Kingdom|States|Union|Nations|Chamber|Council|Tribunal|Exchange|Street|Road|Avenue|Limited|Inc|Company|Corporation|Group|Holdings|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|English|Chinese|Internet|Schedule|Annex|Appendix|Exhibit|Clause|Section|Article|Part)\b/;
+const PROPER = /\b(?:Act|Law|Laws|Code|Regulations?|Rules|Convention|Treaty|Centre|Center|Court|Courts|Bank|Commission|Association|Institute|University|Office|Ministry|Bureau|Republic|Kingdom|States|Union|Nations|Chamber|Council|Tribunal|Exchange|Street|Road|Avenue|Limited|Inc|Company|Corporation|Group|Holdings|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|English|Chinese|Internet|Schedule|Annex|Appendix|Exhibit|Addendum|Rider|Attachment|Supplement|Form|Clause|Section|Article|Part|State|Province|County|City|District|Country|Government|Department|Agency|Authority|Police|Service|Register|Registry)\b/;
 
 /**
  * Capitalised phrases used as terms where the contract defines terms at all

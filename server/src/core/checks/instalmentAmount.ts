@@ -5,6 +5,7 @@ import { INSTALMENT } from './percentSum.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
 import { TOTAL_BEFORE } from '../facts/quantities.js';
+import { lastAtOrBefore } from '../text/lineIndex.js';
 
 // What joins a percentage to the amount it comes to: `30%，即人民币150,000元`, `30% (USD 36,000)`.
 // A schedule for another price (maintenance, a licence, rent) shares out a different total.
@@ -59,8 +60,9 @@ export function contractTotal(doc: ContractDocument): AmountMention | undefined 
 function checkPercentAmounts({ doc, report }: CheckContext, total: AmountMention): Set<AmountMention> {
   const paired = new Set<AmountMention>();
   const totalText = money(total, total.figure!);
+  const amountStarts = doc.amounts.map((a) => a.span.start);
   for (const percent of doc.percents) {
-    const amount = amountAfter(doc, percent);
+    const amount = amountAfter(doc, amountStarts, percent);
     if (!amount || amount === total || otherPrice(doc, total, percent.span.start)) continue;
     paired.add(amount);
     if (percent.value === undefined || amount.figure === undefined) continue;
@@ -85,8 +87,9 @@ function checkPercentAmounts({ doc, report }: CheckContext, total: AmountMention
 }
 
 /** The amount a percentage comes to, written right after it. */
-function amountAfter(doc: ContractDocument, percent: PercentMention): AmountMention | undefined {
-  for (const amount of doc.amounts) {
+function amountAfter(doc: ContractDocument, amountStarts: readonly number[], percent: PercentMention): AmountMention | undefined {
+  for (let i = lastAtOrBefore(amountStarts, percent.span.end); i < doc.amounts.length; i++) {
+    const amount = doc.amounts[i]!;
     if (amount.span.start < percent.span.end) continue;
     if (amount.span.start - percent.span.end > 40) return undefined;
     const between = doc.text.slice(percent.span.end, amount.span.start);
@@ -97,11 +100,14 @@ function amountAfter(doc: ContractDocument, percent: PercentMention): AmountMent
 
 function checkListedAmounts({ doc, report }: CheckContext, total: AmountMention, withPercent: ReadonlySet<AmountMention>): void {
   const bySentence = new Map<number, AmountMention[]>();
+  const blockStarts = doc.blocks.map((b) => b.span.start);
+  const amountStarts = doc.amounts.map((a) => a.span.start);
   for (const amount of doc.amounts) {
     if (amount === total || withPercent.has(amount) || amount.figure === undefined) continue;
     if (!INSTALMENT.test(clauseBefore(doc.text, amount.span.start, 24))) continue;
-    const block = doc.blocks.find((b) => b.span.start <= amount.span.start && amount.span.end <= b.span.end);
-    const key = block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amount) ? block.span.start : sentenceStartOf(doc.text, amount.span.start);
+    const candidate = doc.blocks[lastAtOrBefore(blockStarts, amount.span.start)];
+    const block = candidate && candidate.span.start <= amount.span.start && amount.span.end <= candidate.span.end ? candidate : undefined;
+    const key = block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amountStarts, amount) ? block.span.start : sentenceStartOf(doc.text, amount.span.start);
     if (!bySentence.has(key)) bySentence.set(key, []);
     bySentence.get(key)!.push(amount);
   }
@@ -125,14 +131,17 @@ function checkListedAmounts({ doc, report }: CheckContext, total: AmountMention,
 }
 
 /** A short list item or table row holding one amount is a line of a schedule; a long one is a clause of its own. */
-function isScheduleRow(doc: ContractDocument, amount: AmountMention): boolean {
+function isScheduleRow(doc: ContractDocument, starts: readonly number[], amount: AmountMention): boolean {
   const text = doc.text;
   let start = amount.span.start;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   let end = amount.span.end;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  const amounts = doc.amounts.filter((a) => a.span.start >= start && a.span.end <= end).length;
-  return end - start <= 60 && amounts === 1;
+  if (end - start > 60) return false;
+  const first = lastAtOrBefore(starts, start);
+  let amounts = 0;
+  for (let i = first; i < doc.amounts.length && doc.amounts[i]!.span.start < end; i++) if (doc.amounts[i]!.span.start >= start) amounts++;
+  return amounts === 1;
 }
 
 /** Whether the sentence at `offset` prices something else than the total does. */

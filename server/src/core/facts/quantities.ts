@@ -6,7 +6,8 @@
  */
 import type { ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
-import { clauseBefore } from '../text/context.js';
+import { clauseBefore, sentenceStartOf } from '../text/context.js';
+import { lastAtOrBefore } from '../text/lineIndex.js';
 
 export interface QuantityFact {
   /** Where the value is written. */
@@ -72,11 +73,12 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
   facts.forEach((f, i) => {
     if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) facts[i] = { ...f, schedule: true };
   });
+  const blockStarts = doc.blocks.map((b) => b.span.start);
   for (const a of doc.amounts) {
     if (a.figure === undefined) continue;
     const before = clauseBefore(text, a.span.start, 40);
     const display = `${a.currency ?? ''} ${formatGrouped(a.figure, Math.round(a.figure * 100) % 100 === 0 ? 0 : 2)}`.trim();
-    const sentence = sentenceOf(doc, a.span.start);
+    const sentence = sentenceOf(doc, blockStarts, a.span.start);
     if (TOTAL_BEFORE.test(before)) facts.push({ span: a.figureSpan, key: 'total', value: `${a.currency ?? ''}${Math.round(a.figure * 100)}`, display, sentence });
   }
   for (const d of doc.durations) {
@@ -111,19 +113,10 @@ function nearestPhrase(label: string, written: string): string {
   return instalmentKey(own) ? own : label.slice(at + written.trim().length);
 }
 
-function sentenceOf(doc: ContractDocument, offset: number): number {
-  const block = doc.blocks.find((b) => b.span.start <= offset && offset < b.span.end);
-  if (!block) return offset;
-  let start = block.span.start;
-  const text = doc.text;
-  for (let i = offset - 1; i >= block.span.start; i--) {
-    const c = text[i]!;
-    if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || (c === '.' && /\s/.test(text[i + 1] ?? ''))) {
-      start = i + 1;
-      break;
-    }
-  }
-  return start;
+function sentenceOf(doc: ContractDocument, blockStarts: readonly number[], offset: number): number {
+  const block = doc.blocks[lastAtOrBefore(blockStarts, offset)];
+  if (!block || offset < block.span.start || offset >= block.span.end) return offset;
+  return Math.max(block.span.start, sentenceStartOf(doc.text, offset));
 }
 
 /** Wording without what varies between two statements of one thing: case, spacing, articles, modal verbs. */

@@ -16,21 +16,38 @@ const EN_PREAMBLE = /^([A-Z][A-Za-z]{1,20}(?: [A-Z])?)(?:\*\*|__)\s*(?:\([^)\n]{
 export function scanSignatureLines(masked: string, base: number): SignatureLine[] {
   const found: SignatureLine[] = [];
   for (const line of linesIn(masked, 0, masked.length)) {
-    const text = masked.slice(line.start, line.end);
-    const lead = LEAD.exec(text)?.[0].length ?? 0;
-    const rest = text.slice(lead);
-    const m = ZH_SIGNATURE.exec(rest) ?? EN_PARTY_SEAL.exec(rest) ?? EN_SIGNATURE.exec(rest);
-    if (!m) continue;
-    const party = m[1]!.replace(/[\s,.]+$/, '');
-    if (party === '') continue;
-    const partyStart = line.start + lead + m[0].indexOf(party);
-    found.push({
-      span: { start: base + line.start + lead, end: base + line.end },
-      party,
-      partySpan: { start: base + partyStart, end: base + partyStart + party.length },
-    });
+    // Signature blocks often stand side by side: `甲方（盖章）：…　　　乙方（盖章）：…`, or in table cells.
+    for (const cell of cellsOf(masked, line.start, line.end)) {
+      const text = masked.slice(cell.start, cell.end);
+      const lead = LEAD.exec(text)?.[0].length ?? 0;
+      const rest = text.slice(lead);
+      const m = ZH_SIGNATURE.exec(rest) ?? EN_PARTY_SEAL.exec(rest) ?? EN_SIGNATURE.exec(rest);
+      if (!m) continue;
+      const party = m[1]!.replace(/[\s,.]+$/, '');
+      if (party === '') continue;
+      const partyStart = cell.start + lead + m[0].indexOf(party);
+      found.push({
+        span: { start: base + cell.start + lead, end: base + cell.end },
+        party,
+        partySpan: { start: base + partyStart, end: base + partyStart + party.length },
+      });
+    }
   }
   return found;
+}
+
+const CELL_BREAK = /[ \t]{2,}|\u3000+|\|/g;
+
+/** The parts of a line set apart by wide spacing or table bars. */
+function cellsOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(CELL_BREAK)) {
+    cells.push({ start: from, end: start + m.index });
+    from = start + m.index + m[0].length;
+  }
+  cells.push({ start: from, end });
+  return cells.filter((c) => c.end > c.start);
 }
 
 /** Parties introduced at the start of a line with a colon, as preambles do. */
