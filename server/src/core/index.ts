@@ -22,3 +22,4 @@ export { readDataValues } from './parse/frontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
 export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
 export * from './clauses/index.js';
+export { sameFactElsewhere, type FactStatements, type StatedPlace } from './facts/statements.js';

@@ -3,7 +3,7 @@
  * reference points at, what a blank expects.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { clauseNumberText, numbers, type AmountMention, type Blank, type ClauseReference, type ContractDocument, type Field, type Locale, type TypedValue } from '../../core/index.js';
+import { clauseNumberText, numbers, sameFactElsewhere, type AmountMention, type Blank, type ClauseReference, type ContractDocument, type FactStatements, type Field, type Locale, type TypedValue } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf, touches } from '../convert.js';
 import { t, typeName } from '../messages.js';
@@ -34,8 +34,12 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   const field = placeholder ? doc.fields.get(placeholder.name) : undefined;
   if (placeholder && field) return markdown(fieldHover(analysis, field), placeholder.span);
 
+  // A fact stated in several places (an instalment, a deadline, a name) lists them all.
+  const statements = sameFactElsewhere(doc, offset);
+  const elsewhere = statements ? `\n\n${statementsHover(analysis, statements)}` : '';
   const amount = doc.amounts.find((a) => touches(a.figureSpan, offset) || (a.words !== undefined && touches(a.words.span, offset)));
-  if (amount) return markdown(amountHover(amount, locale, analysis.contractLocale), amount.span);
+  if (amount) return markdown(amountHover(amount, locale, analysis.contractLocale) + elsewhere, amount.span);
+  if (statements) return markdown(elsewhere.trimStart(), statements.span);
 
   const blank = doc.blanks.find((b) => touches(b.span, offset));
   if (blank) return markdown(blankHover(blank, locale), blank.span);
@@ -118,6 +122,15 @@ function amountHover(amount: AmountMention, locale: Locale, contractLocale: Loca
   else if (written.value === undefined) lines.push(t(locale, 'wordsUnread'));
   else if (Math.round(written.value * 100) === Math.round(amount.figure * 100)) lines.push(t(locale, 'wordsAgree'));
   else lines.push(t(locale, 'wordsDisagree', { words: numbers.formatGrouped(written.value), figure: numbers.formatGrouped(amount.figure) }));
+  return lines.join('\n');
+}
+
+function statementsHover({ document, locale }: Analysis, statements: FactStatements): string {
+  const lines = [`**${t(locale, 'statedElsewhere')}**`, ''];
+  for (const place of statements.others) {
+    const line = document.positionAt(place.span.start).line + 1;
+    lines.push(`- ${t(locale, 'statedAt', { line, value: `\`${place.value}\`` })} · ${t(locale, place.disagrees ? 'statedDisagrees' : 'statedAgrees')}`);
+  }
   return lines.join('\n');
 }
 
