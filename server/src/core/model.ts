@@ -243,6 +243,8 @@ export interface PeriodMention {
   readonly start: DateMention;
   readonly end: DateMention;
   readonly sentence: number;
+  /** The words of its sentence before it (`租赁期限自`, `The lease runs from`): what the period is of. */
+  readonly contextBefore: string;
 }
 
 /** A party's name as written in the text, e.g. `北京示例数据有限公司`, `Acme, Inc.`. */

@@ -45,11 +45,26 @@ export const contractPeriod: Check = {
       if (!termsBySentence.has(d.sentence)) termsBySentence.set(d.sentence, []);
       termsBySentence.get(d.sentence)!.push(d);
     }
+    // A term speaks of the one period nearest it in its sentence (a rent-free period beside the lease term is another period).
+    const nearest = new Map<DurationMention, PeriodMention>();
+    const periodsBySentence = new Map<number, PeriodMention[]>();
+    for (const p of doc.periods) {
+      if (!periodsBySentence.has(p.sentence)) periodsBySentence.set(p.sentence, []);
+      periodsBySentence.get(p.sentence)!.push(p);
+    }
+    for (const [sentence, terms] of termsBySentence) {
+      const periods = [...(periodsBySentence.get(sentence) ?? [])];
+      for (const term of terms) {
+        const distance = (p: PeriodMention) => Math.min(Math.abs(p.span.start - term.span.end), Math.abs(term.span.start - p.span.end));
+        const closest = periods.sort((a, b) => distance(a) - distance(b))[0];
+        if (closest) nearest.set(term, closest);
+      }
+    }
     for (const period of doc.periods) {
       // An impossible date is invalid-date's to report; it has no place in a calendar sum.
       if (!isValidDate(period.start.date) || !isValidDate(period.end.date)) continue;
       if (compareDates(period.end.date, period.start.date) < 0) reportEndBeforeStart(context, period);
-      else checkTerm(context, period, termsBySentence.get(period.sentence) ?? []);
+      else checkTerm(context, period, (termsBySentence.get(period.sentence) ?? []).filter((t) => nearest.get(t) === period));
     }
     checkNotice(context);
   },
@@ -105,19 +120,23 @@ function checkNotice({ doc, report }: CheckContext): void {
 
 /** The contract's term in days: one stated term, else one period's dates; none when they disagree. */
 function contractTermDays(durations: readonly DurationMention[], periods: readonly PeriodMention[]) {
-  const terms = durations.filter((d) => d.role === 'term');
+  // A trial period or a confidentiality term is no measure for notice: only the contract's own term is.
+  const terms = durations.filter((d) => d.role === 'term' && CONTRACT_TERM.test(d.before));
   if (terms.length > 0) {
     const days = terms.map((t) => approximateDays(t.amount, t.unit));
     if (days.some((d) => d !== days[0])) return undefined;
     const term = terms[0]!;
     return { days: days[0]!, span: term.span, text: (text: string) => text.slice(term.span.start, term.span.end) };
   }
-  if (periods.length !== 1) return undefined;
-  const period = periods[0]!;
+  const contractPeriods = periods.filter((p) => CONTRACT_TERM.test(p.contextBefore));
+  if (contractPeriods.length !== 1) return undefined;
+  const period = contractPeriods[0]!;
   const days = daysBetween(period.start.date, period.end.date) + 1;
   if (days <= 0) return undefined;
   return { days, span: period.span, text: (text: string) => text.slice(period.span.start, period.span.end) };
 }
+
+const CONTRACT_TERM = /合同|协议|租赁|租期|agreement|contract|lease|tenancy|term of this/i;
 
 function approximateDays(amount: number, unit: DurationUnit): number {
   const perUnit: Record<DurationUnit, number> = { day: 1, workday: 1.4, week: 7, month: 30, year: 365 };

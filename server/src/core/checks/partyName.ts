@@ -30,12 +30,14 @@ export const partyName: Check = {
     for (const party of doc.parties) {
       if (!party.name) continue;
       const own = doc.entityNames.find((e) => sameName(e.text, party.name!));
-      if (own) declared.set(own.core, party.name);
+      if (own) declared.set(`${own.core}|${formFamily(own.text)}`, party.name);
     }
     const byCore = new Map<string, EntityNameMention[]>();
     for (const mention of doc.entityNames) {
-      if (!byCore.has(mention.core)) byCore.set(mention.core, []);
-      byCore.get(mention.core)!.push(mention);
+      // Acme Ltd and Acme Inc may be two companies of one group: only spellings of one legal form are compared.
+      const key = `${mention.core}|${formFamily(mention.text)}`;
+      if (!byCore.has(key)) byCore.set(key, []);
+      byCore.get(key)!.push(mention);
     }
     for (const [core, mentions] of byCore) {
       const spellings = new Map<string, EntityNameMention[]>();
@@ -69,6 +71,19 @@ export const partyName: Check = {
     }
   },
 };
+
+/** The legal form without its spelling: Inc, Inc. and Incorporated are one form; 公司 is short for 有限公司. */
+function formFamily(name: string): string {
+  const tail = name.replace(/\.$/, '').toLowerCase();
+  if (/有限责任公司$|有限公司$|(?<!有限)公司$/.test(tail)) return /股份有限公司$/.test(tail) ? 'joint-stock' : 'company';
+  if (/(?:^|\W)(?:inc|incorporated)$/.test(tail)) return 'inc';
+  if (/co\.?,?\s?ltd$|company limited$/.test(tail)) return 'co-ltd';
+  if (/pte\.?\s?ltd$/.test(tail)) return 'pte';
+  if (/(?:^|\W)(?:ltd|limited)$/.test(tail)) return 'ltd';
+  if (/(?:^|\W)(?:corp|corporation)$/.test(tail)) return 'corp';
+  if (/(?:^|\W)(?:llc|l\.l\.c)$/.test(tail)) return 'llc';
+  return tail.split(/\s+/).pop() ?? '';
+}
 
 function comparable(name: string): string {
   return name.replace(/\.$/, '').replace(/\s+/g, ' ');

@@ -5,7 +5,8 @@ const EN_FORM = "Inc\\.?|Incorporated|Ltd\\.?|Limited|LLC|L\\.L\\.C\\.|Corp\\.?|
 const EN_NAME = new RegExp(`(?<![A-Za-z0-9&'-])((?:[A-Z][A-Za-z0-9&'-]*\\s+){0,4}[A-Z][A-Za-z0-9&'-]*)(,?\\s+)(${EN_FORM})(?![A-Za-z])`, 'g');
 // Words that start a sentence or link a name, never part of one.
 const EN_LEADING = /^(?:(?:The|This|That|Between|And|By|For|With|Signed|Executed|Of|On|Behalf|Party|Client|Provider|Supplier|Customer|Licensor|Licensee|Seller|Buyer|Vendor|Contractor|Company|Each|Either|Both|Name|Whereas|Whereby|Among|To|From|Dear|Attn|Attention|Hereby|Mr|Ms|Dr)\s+)+/;
-const ZH_FORM = '有限责任公司|股份有限公司|集团有限公司|有限公司|集团公司|公司';
+// 集团 stays in the name: 示例集团有限公司 and 示例有限公司 are a parent and its subsidiary.
+const ZH_FORM = '有限责任公司|股份有限公司|有限公司|公司';
 // A Chinese name starts after punctuation, a space, a party label or a linking word.
 const ZH_NAME = new RegExp(`(?<=^|[\\s：:，,。；;、（(“"「【]|与|和|及|为|由|向|是|即)([\\u4e00-\\u9fa5]{4,24}?)(${ZH_FORM})`, 'gm');
 const ZH_NOT_NAME = /^(?:甲方|乙方|丙方|丁方|本|其|该|各|贵|我|对方|任何|关联|子|母|分|控股|上述|前述)/;

@@ -1,6 +1,6 @@
 import type { NumberPair } from '../../model.js';
 import type { DurationUnit } from '../../numbers/duration.js';
-import { decodeChineseNumber } from '../../numbers/chineseMoney.js';
+import { decodeChineseDigitSequence, decodeChineseNumber } from '../../numbers/chineseMoney.js';
 import { decodeEnglishInteger } from '../../numbers/englishWords.js';
 import { normalizeDigits } from '../../numbers/digits.js';
 
@@ -55,6 +55,8 @@ export function scanNumberPairs(masked: string, base: number): NumberPair[] {
   }
   for (const m of masked.matchAll(ZH_PAIR)) {
     const numeral = m[2]!;
+    // 统一、唯一、之一、万一 are words, not numbers: a numeral glued to such a character is not one.
+    if (m[1] === undefined && WORD_BEFORE.test(masked[m.index - 1] ?? '') && /^[一二两]$/.test(numeral)) continue;
     const figureText = m[3]!;
     const figure = Number(normalizeDigits(figureText).replace(/[,，]/g, ''));
     if (!Number.isFinite(figure)) continue;
@@ -66,7 +68,7 @@ export function scanNumberPairs(masked: string, base: number): NumberPair[] {
     const wordsEnd = wordsStart + numeral.length;
     found.push({
       span: span(base, m.index, m.index + m[0].length),
-      words: { text: masked.slice(m.index, wordsEnd), span: span(base, m.index, wordsEnd), value: decodeChineseNumber(numeral) },
+      words: { text: masked.slice(m.index, wordsEnd), span: span(base, m.index, wordsEnd), value: decodeZh(numeral) },
       figure: { text: figureText, span: span(base, figureStart, figureStart + figureText.length), value: figure },
       language: 'zh',
       kind: percent ? 'percent' : 'cardinal',
@@ -74,6 +76,13 @@ export function scanNumberPairs(masked: string, base: number): NumberPair[] {
     });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+const WORD_BEFORE = /[统唯之万初同专单逐划均整任某另其合归择]/;
+
+/** `十五` → 15; a year read digit by digit, `二〇二六` → 2026. */
+function decodeZh(numeral: string): number | undefined {
+  return /[十百千万]/.test(numeral) || numeral.length === 1 ? decodeChineseNumber(numeral) : decodeChineseDigitSequence(numeral.replace(/两/g, '二'));
 }
 
 function span(base: number, start: number, end: number) {

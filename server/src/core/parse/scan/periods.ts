@@ -16,7 +16,9 @@ export function scanPeriods(masked: string, base: number, dates: readonly DateMe
     const before = masked.slice(Math.max(0, start.span.start - base - 16), start.span.start - base);
     // `between A and B` is a range; a bare `A - B` needs its opening word, or it may be a list.
     if (/^\s*[-–—~～]\s*$/.test(between) && !OPENING.test(before)) continue;
-    found.push({ span: { start: start.span.start, end: end.span.end }, start, end, sentence: base + sentenceOf(start.span.start - base) });
+    const sentence = sentenceOf(start.span.start - base);
+    const contextBefore = masked.slice(Math.max(sentence, start.span.start - base - 60), start.span.start - base);
+    found.push({ span: { start: start.span.start, end: end.span.end }, start, end, sentence: base + sentence, contextBefore });
     i++;
   }
   return found;
