@@ -1,11 +1,13 @@
 import type { AmountMention, ContractDocument, PercentMention } from '../model.js';
-type FixInput = NonNullable<ReportInput['fixes']>[number];
 import type { ReportInput, Check, CheckContext } from './types.js';
 import { INSTALMENT } from './percentSum.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
 import { TOTAL_BEFORE } from '../facts/quantities.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
+
+/** A fix as a check reports it, before its title is localised. */
+type FixInput = NonNullable<ReportInput['fixes']>[number];
 
 // What joins a percentage to the amount it comes to: `30%，即人民币150,000元`, `30% (USD 36,000)`.
 // A schedule for another price (maintenance, a licence, rent) shares out a different total.

@@ -1,9 +1,11 @@
 import type { NumberPair } from '../model.js';
-type FixInput = NonNullable<ReportInput['fixes']>[number];
 import type { ReportInput, Check } from './types.js';
 import { encodeChineseOrdinal } from '../numbers/chineseOrdinal.js';
 import { encodeEnglishNumber } from '../numbers/englishWords.js';
 import { formatGrouped } from '../numbers/digits.js';
+
+/** A fix as a check reports it, before its title is localised. */
+type FixInput = NonNullable<ReportInput['fixes']>[number];
 
 /**
  * A number written in words and again in figures (`ten (10) days`,

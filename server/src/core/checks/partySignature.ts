@@ -51,6 +51,7 @@ function declaredParties(doc: ContractDocument): Map<string, Span> {
   for (const party of doc.parties) declared.set(party.key, party.declaration);
   const defined = new Set(doc.definedTerms.map((d) => d.term));
   const end = doc.signatureStart ?? doc.text.length;
+  for (const { term, termSpan } of partyDefinitions(doc)) if (termSpan.start < end && !declared.has(term)) declared.set(term, termSpan);
   for (const p of doc.preambleParties) {
     if (p.span.start >= end || declared.has(p.key)) continue;
     // A bold label before a colon is a party only when the contract also treats it as one.
@@ -69,7 +70,24 @@ function aliasMap(doc: ContractDocument): Map<string, string> {
   }
   const end = doc.signatureStart ?? doc.text.length;
   for (const p of doc.preambleParties) if (p.span.start < end && !aliases.has(aliasKey(p.key))) aliases.set(aliasKey(p.key), p.key);
+  for (const d of partyDefinitions(doc)) {
+    aliases.set(aliasKey(d.term), d.term);
+    if (d.name) aliases.set(aliasKey(d.name), d.term);
+  }
   return aliases;
+}
+
+/**
+ * Parties named by definition: `北京示例有限公司（以下简称“甲方”）`, `Acme, Inc. (the "Client")` —
+ * a term that is a party label, or one defined right after a company name.
+ */
+function partyDefinitions(doc: ContractDocument): Array<{ term: string; termSpan: Span; name: string | undefined }> {
+  const found: Array<{ term: string; termSpan: Span; name: string | undefined }> = [];
+  for (const d of doc.definedTerms) {
+    const name = doc.entityNames.find((e) => e.span.end <= d.span.start && d.span.start - e.span.end <= 3);
+    if (name || /^(?:[甲乙丙丁戊]方|Party [A-F])$/.test(d.term)) found.push({ term: d.term, termSpan: d.termSpan, name: name?.text });
+  }
+  return found;
 }
 
 function aliasKey(name: string): string {
