@@ -53,3 +53,14 @@ test('the same words under two conditions are two rates, not one stated twice', 
   const text = '乙方逾期交付的，违约金为合同总额的20%。\n\n甲方逾期付款的，违约金为合同总额的10%。\n';
   assert.deepEqual(problemsOf(text, 'conflicting-quantity'), []);
 });
+
+test('a party named by definition must sign, and signs by its company name too', () => {
+  const zh = '本合同由北京示例数据有限公司（以下简称“甲方”）与上海示例智能有限公司（以下简称“乙方”）订立。\n\n一、乙方为甲方提供服务。\n\n## 签署页\n\n甲方（盖章）：北京示例数据有限公司\n';
+  assert.deepEqual(problemsOf(zh, 'party-signature').map((p) => p.message), ['“乙方”是本合同当事方，但没有签署栏。']);
+  const en = 'This Agreement is made between Acme, Inc. (the "Client") and Bluefield Labs Limited (the "Provider").\n\n1. The Provider serves the Client.\n\n## Signatures\n\nFor and on behalf of Acme, Inc.:\n\nFor and on behalf of Bluefield Labs Limited:\n';
+  assert.deepEqual(problemsOf(en, 'party-signature'), []);
+});
+
+test('a contract without a signature page is not asked for signatures', () => {
+  assert.deepEqual(problemsOf('甲方（委托方）：北京示例数据有限公司\n\n乙方（服务方）：上海示例智能有限公司\n\n一、乙方提供服务。\n', 'party-signature'), []);
+});
