@@ -49,8 +49,14 @@ describe('consistency over LSP', () => {
     assert.deepEqual(schedule!.range.start, positionOf(ZH, '20%'));
     assert.deepEqual(restated!.range.start, positionOf(ZH, '10%'));
     assert.match(restated!.message, /10%.*20%/);
-    assert.deepEqual(restated!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]), [[uri, positionOf(ZH, '20%')]]);
-    assert.deepEqual(schedule!.relatedInformation?.map((r) => r.location.range.start), [positionOf(ZH, '10%')]);
+    assert.deepEqual(
+      restated!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start]),
+      [[uri, positionOf(ZH, '20%')]],
+    );
+    assert.deepEqual(
+      schedule!.relatedInformation?.map((r) => r.location.range.start),
+      [positionOf(ZH, '10%')],
+    );
     await client.close(uri);
   });
 
@@ -59,7 +65,11 @@ describe('consistency over LSP', () => {
     await client.open(uri, ZH);
     const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'number-words')[0]!;
     assert.deepEqual(mismatch.range.start, positionOf(ZH, '十（15）'));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch], only: ['quickfix'] },
+    });
     const titles = actions.filter((a) => a.kind === 'quickfix').map((a) => a.title);
     assert.deepEqual(titles, ['按数字改写文字为“十五”（15）', '按文字将数字改为 10']);
     assert.ok(actions.every((a) => a.isPreferred !== true));

@@ -26,17 +26,23 @@ test('a month from 31 January ends at the end of February', () => {
 test('the fix for a term that does not match its dates writes the end date as the contract does', () => {
   const text = 'The term is two (2) years, from 2026-03-01 to 2027-02-28.';
   const [problem] = problemsOf(text, 'contract-period');
-  assert.deepEqual(problem!.fixes.map((f) => [f.edits[0]!.newText, f.safe]), [['2028-02-29', false]]);
+  assert.deepEqual(
+    problem!.fixes.map((f) => [f.edits[0]!.newText, f.safe]),
+    [['2028-02-29', false]],
+  );
 });
 
 test('hovering a party name lists its other spellings and says which differ', () => {
   const text = '甲方：北京示例数据有限公司\n\n一、乙方为北京示例数据公司提供服务。\n\n二、北京示例数据有限公司付款。\n';
   const facts = sameFactElsewhere(parseContract(text), text.indexOf('北京示例数据公司') + 2)!;
   assert.equal(facts.value, '北京示例数据公司');
-  assert.deepEqual(facts.others.map((o) => [o.value, o.disagrees]), [
-    ['北京示例数据有限公司', true],
-    ['北京示例数据有限公司', true],
-  ]);
+  assert.deepEqual(
+    facts.others.map((o) => [o.value, o.disagrees]),
+    [
+      ['北京示例数据有限公司', true],
+      ['北京示例数据有限公司', true],
+    ],
+  );
 });
 
 test('a fact stated once has nothing to list', () => {
@@ -55,9 +61,14 @@ test('the same words under two conditions are two rates, not one stated twice', 
 });
 
 test('a party named by definition must sign, and signs by its company name too', () => {
-  const zh = '本合同由北京示例数据有限公司（以下简称“甲方”）与上海示例智能有限公司（以下简称“乙方”）订立。\n\n一、乙方为甲方提供服务。\n\n## 签署页\n\n甲方（盖章）：北京示例数据有限公司\n';
-  assert.deepEqual(problemsOf(zh, 'party-signature').map((p) => p.message), ['“乙方”是本合同当事方，但没有签署栏。']);
-  const en = 'This Agreement is made between Acme, Inc. (the "Client") and Bluefield Labs Limited (the "Provider").\n\n1. The Provider serves the Client.\n\n## Signatures\n\nFor and on behalf of Acme, Inc.:\n\nFor and on behalf of Bluefield Labs Limited:\n';
+  const zh =
+    '本合同由北京示例数据有限公司（以下简称“甲方”）与上海示例智能有限公司（以下简称“乙方”）订立。\n\n一、乙方为甲方提供服务。\n\n## 签署页\n\n甲方（盖章）：北京示例数据有限公司\n';
+  assert.deepEqual(
+    problemsOf(zh, 'party-signature').map((p) => p.message),
+    ['“乙方”是本合同当事方，但没有签署栏。'],
+  );
+  const en =
+    'This Agreement is made between Acme, Inc. (the "Client") and Bluefield Labs Limited (the "Provider").\n\n1. The Provider serves the Client.\n\n## Signatures\n\nFor and on behalf of Acme, Inc.:\n\nFor and on behalf of Bluefield Labs Limited:\n';
   assert.deepEqual(problemsOf(en, 'party-signature'), []);
 });
 

@@ -64,7 +64,12 @@ export const contractPeriod: Check = {
       // An impossible date is invalid-date's to report; it has no place in a calendar sum.
       if (!isValidDate(period.start.date) || !isValidDate(period.end.date)) continue;
       if (compareDates(period.end.date, period.start.date) < 0) reportEndBeforeStart(context, period);
-      else checkTerm(context, period, (termsBySentence.get(period.sentence) ?? []).filter((t) => nearest.get(t) === period));
+      else
+        checkTerm(
+          context,
+          period,
+          (termsBySentence.get(period.sentence) ?? []).filter((t) => nearest.get(t) === period),
+        );
     }
     checkNotice(context);
   },
@@ -97,7 +102,13 @@ function checkTerm({ doc, locale, report }: CheckContext, period: PeriodMention,
   report({
     span: period.end.span,
     key: 'termMismatch',
-    args: { term: termText, start: formatDate(period.start.date, locale), expected, anniversary: formatDate(anniversary, locale), end: formatDate(period.end.date, locale) },
+    args: {
+      term: termText,
+      start: formatDate(period.start.date, locale),
+      expected,
+      anniversary: formatDate(anniversary, locale),
+      end: formatDate(period.end.date, locale),
+    },
     related: [{ span: term.span, key: 'term', args: { term: termText } }],
     fixes: [{ key: 'useExpected', args: { expected }, edits: [{ span: period.end.span, newText }], safe: false }],
   });

@@ -82,7 +82,8 @@ function escape(s: string): string {
 // `the Acceptance Certificate`, `such Confidential Information`: two to four capitalised words after a determiner.
 const CAPITALISED = /(?<=\b(?:the|such|any|each|all|this|that|these|those|its|their|other)\s+)((?:[A-Z][a-z]+)(?:\s+(?:of\s+)?[A-Z][a-z]+){1,3})\b/g;
 // Words that make a capitalised phrase a proper name (a body, a place, a statute), not a defined term.
-const PROPER = /\b(?:Act|Law|Laws|Code|Regulations?|Rules|Convention|Treaty|Centre|Center|Court|Courts|Bank|Commission|Association|Institute|University|Office|Ministry|Bureau|Republic|Kingdom|States|Union|Nations|Chamber|Council|Tribunal|Exchange|Street|Road|Avenue|Limited|Inc|Company|Corporation|Group|Holdings|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|English|Chinese|Internet|Schedule|Annex|Appendix|Exhibit|Addendum|Rider|Attachment|Supplement|Form|Clause|Section|Article|Part|State|Province|County|City|District|Country|Government|Department|Agency|Authority|Police|Service|Register|Registry)\b/;
+const PROPER =
+  /\b(?:Act|Law|Laws|Code|Regulations?|Rules|Convention|Treaty|Centre|Center|Court|Courts|Bank|Commission|Association|Institute|University|Office|Ministry|Bureau|Republic|Kingdom|States|Union|Nations|Chamber|Council|Tribunal|Exchange|Street|Road|Avenue|Limited|Inc|Company|Corporation|Group|Holdings|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|English|Chinese|Internet|Schedule|Annex|Appendix|Exhibit|Addendum|Rider|Attachment|Supplement|Form|Clause|Section|Article|Part|State|Province|County|City|District|Country|Government|Department|Agency|Authority|Police|Service|Register|Registry)\b/;
 
 /**
  * Capitalised phrases used as terms where the contract defines terms at all

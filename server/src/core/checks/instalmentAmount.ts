@@ -11,8 +11,10 @@ type FixInput = NonNullable<ReportInput['fixes']>[number];
 
 // What joins a percentage to the amount it comes to: `30%，即人民币150,000元`, `30% (USD 36,000)`.
 // A schedule for another price (maintenance, a licence, rent) shares out a different total.
-const OTHER_PRICE = /维护费|维保费|运维费|技术支持费|年费|许可费|使用费|租金|保证金|押金|maintenance|support fees?|licen[cs]e fees?|subscription|rent\b|security deposit/i;
-const PERCENT_TO_AMOUNT = /^\s*(?:[*_]{1,3})?\s*(?:[，,]?\s*(?:即|计|合计|共计|金额为|为)\s*[:：]?|[（(]\s*(?:即|计)?\s*|of the (?:total )?(?:fee|price|contract price),?\s*(?:i\.e\.,?|being|namely)?|,?\s*(?:i\.e\.,?|being|namely))\s*$/i;
+const OTHER_PRICE =
+  /维护费|维保费|运维费|技术支持费|年费|许可费|使用费|租金|保证金|押金|maintenance|support fees?|licen[cs]e fees?|subscription|rent\b|security deposit/i;
+const PERCENT_TO_AMOUNT =
+  /^\s*(?:[*_]{1,3})?\s*(?:[，,]?\s*(?:即|计|合计|共计|金额为|为)\s*[:：]?|[（(]\s*(?:即|计)?\s*|of the (?:total )?(?:fee|price|contract price),?\s*(?:i\.e\.,?|being|namely)?|,?\s*(?:i\.e\.,?|being|namely))\s*$/i;
 
 /**
  * Instalments stated with money must agree with the contract's total: a
@@ -25,7 +27,7 @@ export const instalmentAmount: Check = {
   defaultSeverity: 'error',
   messages: {
     en: {
-      summary: 'An instalment\'s amount disagrees with its percentage of the total, or the instalment amounts do not add up to the total.',
+      summary: "An instalment's amount disagrees with its percentage of the total, or the instalment amounts do not add up to the total.",
       percentAmount: '{percent}% of the total {total} is {expected}, but the amount stated is {amount}.',
       sum: 'These instalments add up to {sum}, not the total {total}: {parts}.',
       total: 'The total: {total}.',
@@ -73,8 +75,19 @@ function checkPercentAmounts({ doc, report }: CheckContext, total: AmountMention
     if (cents(expected) === cents(amount.figure)) continue;
     const implied = Math.round((amount.figure / total.figure!) * 10000) / 100;
     const fixes: FixInput[] = [
-      ...(amount.fieldName !== undefined ? [] : [{ key: 'setAmount', args: { expected: money(amount, expected) }, edits: [{ span: amount.figureSpan, newText: figureText(doc.text, amount, expected) }], safe: false }]),
-      ...(percent.fieldName === undefined && Number.isFinite(implied) ? [{ key: 'setPercent', args: { percent: implied }, edits: [{ span: percent.valueSpan, newText: String(implied) }], safe: false }] : []),
+      ...(amount.fieldName !== undefined
+        ? []
+        : [
+            {
+              key: 'setAmount',
+              args: { expected: money(amount, expected) },
+              edits: [{ span: amount.figureSpan, newText: figureText(doc.text, amount, expected) }],
+              safe: false,
+            },
+          ]),
+      ...(percent.fieldName === undefined && Number.isFinite(implied)
+        ? [{ key: 'setPercent', args: { percent: implied }, edits: [{ span: percent.valueSpan, newText: String(implied) }], safe: false }]
+        : []),
     ];
     report({
       span: amount.figureSpan,
@@ -109,7 +122,10 @@ function checkListedAmounts({ doc, report }: CheckContext, total: AmountMention,
     if (!INSTALMENT.test(clauseBefore(doc.text, amount.span.start, 24))) continue;
     const candidate = doc.blocks[lastAtOrBefore(blockStarts, amount.span.start)];
     const block = candidate && candidate.span.start <= amount.span.start && amount.span.end <= candidate.span.end ? candidate : undefined;
-    const key = block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amountStarts, amount) ? block.span.start : sentenceStartOf(doc.text, amount.span.start);
+    const key =
+      block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amountStarts, amount)
+        ? block.span.start
+        : sentenceStartOf(doc.text, amount.span.start);
     if (!bySentence.has(key)) bySentence.set(key, []);
     bySentence.get(key)!.push(amount);
   }

@@ -39,7 +39,9 @@ export const numberWords: Check = {
       const wordsValue = formatGrouped(words);
       const rewritten = wordsFor(pair, pair.figure.value);
       const fixes: FixInput[] = [
-        ...(rewritten === undefined ? [] : [{ key: 'useFigure', args: { figure, text: rewritten }, edits: [{ span: pair.words.span, newText: rewritten }], safe: false }]),
+        ...(rewritten === undefined
+          ? []
+          : [{ key: 'useFigure', args: { figure, text: rewritten }, edits: [{ span: pair.words.span, newText: rewritten }], safe: false }]),
         { key: 'useWords', args: { wordsValue }, edits: [{ span: pair.figure.span, newText: figureFor(pair, words) }], safe: false },
       ];
       report({
@@ -77,7 +79,15 @@ function figureFor(pair: NumberPair, value: number): string {
   return grouped ? formatGrouped(value) : String(value);
 }
 
-const IRREGULAR: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
+const IRREGULAR: Readonly<Record<string, string>> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
 
 function toOrdinal(cardinal: string): string {
   return cardinal.replace(/([a-z]+)$/, (last) => IRREGULAR[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`));

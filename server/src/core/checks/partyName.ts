@@ -13,7 +13,7 @@ export const partyName: Check = {
   defaultSeverity: 'warning',
   messages: {
     en: {
-      summary: 'A party\'s name is written in two different ways.',
+      summary: "A party's name is written in two different ways.",
       variant: '"{written}" is written "{name}" elsewhere; a name that varies invites a dispute over who the party is.',
       canonical: 'Written "{name}" here.',
       useCanonical: 'Write "{name}"',

@@ -91,5 +91,8 @@ function partyDefinitions(doc: ContractDocument): Array<{ term: string; termSpan
 }
 
 function aliasKey(name: string): string {
-  return name.toLowerCase().replace(/[\s.,]+$/, '').replace(/\s+/g, ' ');
+  return name
+    .toLowerCase()
+    .replace(/[\s.,]+$/, '')
+    .replace(/\s+/g, ' ');
 }

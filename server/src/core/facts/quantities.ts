@@ -28,13 +28,15 @@ export interface QuantityFact {
 }
 
 /** Introduces the contract's total price. */
-export const TOTAL_BEFORE = /(?:合同|协议)?(?:总价款|总价|总金额|总费用|费用总额|价款总额|合同总额|合同价款|合同金额|合同总价|服务费总额)(?:为|是|共计|合计|：|:)?\s*(?:人民币|RMB|CNY|[￥¥])?\s*$|\b(?:total|aggregate)\s+(?:contract\s+)?(?:fees?|price|amount|consideration|sum)\s+(?:is|of|shall be|will be|:)?\s*(?:USD|US\$|\$|EUR|€|GBP|£|HKD|HK\$|RMB|CNY)?\s*$|\bcontract price\s+(?:is|of|shall be|:)\s*(?:USD|US\$|\$|EUR|€|GBP|£|HKD|HK\$|RMB|CNY)?\s*$/i;
+export const TOTAL_BEFORE =
+  /(?:合同|协议)?(?:总价款|总价|总金额|总费用|费用总额|价款总额|合同总额|合同价款|合同金额|合同总价|服务费总额)(?:为|是|共计|合计|：|:)?\s*(?:人民币|RMB|CNY|[￥¥])?\s*$|\b(?:total|aggregate)\s+(?:contract\s+)?(?:fees?|price|amount|consideration|sum)\s+(?:is|of|shall be|will be|:)?\s*(?:USD|US\$|\$|EUR|€|GBP|£|HKD|HK\$|RMB|CNY)?\s*$|\bcontract price\s+(?:is|of|shall be|:)\s*(?:USD|US\$|\$|EUR|€|GBP|£|HKD|HK\$|RMB|CNY)?\s*$/i;
 
 const ZH_ORDINALS: Readonly<Record<string, number>> = { 首: 1, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const EN_ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 // Percentages of a penalty, interest or a late charge are not instalments even beside one.
 const NOT_INSTALMENT = /违约|利息|利率|罚|逾期|滞纳|赔偿|interest|damages|penalt|late|delay/i;
-const RATE = /违约金|赔偿(?:总额|上限|限额)|责任(?:上限|限额)|上限|利率|年化|滞纳金|liquidated damages|liability|cap\b|interest rate|late (?:payment )?(?:fee|charge|interest)/i;
+const RATE =
+  /违约金|赔偿(?:总额|上限|限额)|责任(?:上限|限额)|上限|利率|年化|滞纳金|liquidated damages|liability|cap\b|interest rate|late (?:payment )?(?:fee|charge|interest)/i;
 
 /**
  * The instalment a phrase names, as one key for every spelling:
@@ -43,7 +45,10 @@ const RATE = /违约金|赔偿(?:总额|上限|限额)|责任(?:上限|限额)|�
 export function instalmentKey(phrase: string): string | undefined {
   const zh = /第?([首一二三四五六七八九十])期|(尾款|余款|尾期)|(预付款|首付款|定金)/.exec(phrase);
   if (zh) return zh[1] ? String(ZH_ORDINALS[zh[1]]) : zh[2] ? 'final' : zh[3] === '定金' ? 'deposit' : '1';
-  const en = /\b(first|second|third|fourth|fifth|sixth)\s+(?:instal{1,2}ment|payment|milestone)|\b(final|last)\s+(?:instal{1,2}ment|payment)|\b(balance)\b|\b(?:up)?on\s+(signing|signature|acceptance|delivery|completion)\b|\b(deposit|advance payment)\b/i.exec(phrase);
+  const en =
+    /\b(first|second|third|fourth|fifth|sixth)\s+(?:instal{1,2}ment|payment|milestone)|\b(final|last)\s+(?:instal{1,2}ment|payment)|\b(balance)\b|\b(?:up)?on\s+(signing|signature|acceptance|delivery|completion)\b|\b(deposit|advance payment)\b/i.exec(
+      phrase,
+    );
   if (!en) return undefined;
   if (en[1]) return String(EN_ORDINALS[en[1].toLowerCase()]);
   if (en[2] || en[3]) return 'final';
@@ -79,7 +84,8 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
     const before = clauseBefore(text, a.span.start, 40);
     const display = `${a.currency ?? ''} ${formatGrouped(a.figure, Math.round(a.figure * 100) % 100 === 0 ? 0 : 2)}`.trim();
     const sentence = sentenceOf(doc, blockStarts, a.span.start);
-    if (TOTAL_BEFORE.test(before)) facts.push({ span: a.figureSpan, key: 'total', value: `${a.currency ?? ''}${Math.round(a.figure * 100)}`, display, sentence });
+    if (TOTAL_BEFORE.test(before))
+      facts.push({ span: a.figureSpan, key: 'total', value: `${a.currency ?? ''}${Math.round(a.figure * 100)}`, display, sentence });
   }
   for (const d of doc.durations) {
     const value = `${d.amount} ${d.unit}`;
@@ -98,7 +104,8 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
     }
     const instalment = instalmentKey(`${d.before} ${d.after}`);
     const trigger = /\b(?:after|following|upon|of)\s+(.{3,40})$/i.exec(d.after)?.[1] ?? /([^，,]{2,12}后)$/.exec(d.before)?.[1];
-    if (instalment && trigger) facts.push({ span: d.span, key: `instalment-deadline:${instalment}|${normalise(trigger)}`, value, display, sentence: d.sentence });
+    if (instalment && trigger)
+      facts.push({ span: d.span, key: `instalment-deadline:${instalment}|${normalise(trigger)}`, value, display, sentence: d.sentence });
   }
   return facts;
 }

@@ -33,7 +33,8 @@ export function sameFactElsewhere(doc: ContractDocument, offset: number): FactSt
   const fact = facts.find((f) => inside(f.span));
   if (fact) {
     const others = facts.filter((f) => f !== fact && comparable(fact, f)).slice(0, MAX_PLACES);
-    if (others.length > 0) return { span: fact.span, value: fact.display, others: others.map((o) => ({ span: o.span, value: o.display, disagrees: o.value !== fact.value })) };
+    if (others.length > 0)
+      return { span: fact.span, value: fact.display, others: others.map((o) => ({ span: o.span, value: o.display, disagrees: o.value !== fact.value })) };
   }
 
   const pair = doc.numberPairs.find((p) => inside(p.span));
@@ -56,7 +57,11 @@ export function sameFactElsewhere(doc: ContractDocument, offset: number): FactSt
     const spelling = (text: string) => text.replace(/\.$/, '');
     const others = doc.entityNames.filter((e) => e !== name && e.core === name.core).slice(0, MAX_PLACES);
     if (others.length === 0) return undefined;
-    return { span: name.span, value: name.text, others: others.map((o) => ({ span: o.span, value: o.text, disagrees: spelling(o.text) !== spelling(name.text) })) };
+    return {
+      span: name.span,
+      value: name.text,
+      others: others.map((o) => ({ span: o.span, value: o.text, disagrees: spelling(o.text) !== spelling(name.text) })),
+    };
   }
   return undefined;
 }

@@ -3,9 +3,15 @@ import type { DefinedTerm } from '../../model.js';
 const Q_OPEN = '["“]';
 const Q_CLOSE = '["”]';
 // `"Confidential Information" means`, `**Services** means`, `"Fee" shall mean`.
-const EN_MEANS = new RegExp(`(?:${Q_OPEN}([A-Z][^"“”\\n]{0,58}?)${Q_CLOSE}|\\*\\*([A-Z][^*\\n]{0,58}?)\\*\\*)\\s+(?:means|shall mean|has the meaning|shall have the meaning|refers to|includes)\\b`, 'g');
+const EN_MEANS = new RegExp(
+  `(?:${Q_OPEN}([A-Z][^"“”\\n]{0,58}?)${Q_CLOSE}|\\*\\*([A-Z][^*\\n]{0,58}?)\\*\\*)\\s+(?:means|shall mean|has the meaning|shall have the meaning|refers to|includes)\\b`,
+  'g',
+);
 // `(the "Effective Date")`, `(hereinafter referred to as the "Client")`, `("Acme")`.
-const EN_PAREN = new RegExp(`\\(\\s*(?:(?:hereinafter|hereafter)\\s+(?:referred\\s+to\\s+as\\s+|called\\s+)?|referred\\s+to\\s+as\\s+|each\\s+a\\s+|together\\s+|collectively\\s+)?(?:the\\s+|a\\s+|an\\s+)?${Q_OPEN}([A-Z][^"“”\\n]{0,58}?)${Q_CLOSE}\\s*\\)`, 'g');
+const EN_PAREN = new RegExp(
+  `\\(\\s*(?:(?:hereinafter|hereafter)\\s+(?:referred\\s+to\\s+as\\s+|called\\s+)?|referred\\s+to\\s+as\\s+|each\\s+a\\s+|together\\s+|collectively\\s+)?(?:the\\s+|a\\s+|an\\s+)?${Q_OPEN}([A-Z][^"“”\\n]{0,58}?)${Q_CLOSE}\\s*\\)`,
+  'g',
+);
 // `（以下简称“甲方”）`, `以下简称"本合同"`, `（下称“服务”）`.
 const ZH_TERM = /(?:以下简称|以下称|以下称为|下称|简称)\s*(?:为)?\s*[“"「『]([^”"」』\n]{1,20})[”"」』]/g;
 

@@ -4,7 +4,8 @@ import { decodeChineseNumber } from '../../numbers/chineseMoney.js';
 import { decodeEnglishInteger } from '../../numbers/englishWords.js';
 import { normalizeDigits } from '../../numbers/digits.js';
 
-const EN_CARDINAL = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
+const EN_CARDINAL =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
 // `thirty (30) days`, `30 business days`, `two years`, `60-day`; the figure in brackets wins when both are written.
 const EN_DURATION = new RegExp(
   `(?<![A-Za-z\\d.,-])(?:(${EN_CARDINAL}(?:[ -]${EN_CARDINAL}){0,3})\\s*(?:\\(\\s*(\\d{1,4})\\s*\\))?|(\\d{1,4}))[ -](?:(calendar|business|working|banking)\\s+)?(days?|weeks?|months?|years?)\\b`,
@@ -20,7 +21,8 @@ const NOTICE_EN_AFTER = /^['’]?\s*(?:prior\s+|advance\s+)?(?:written\s+)?notic
 const NOTICE_EN_BEFORE = /(?:notice|notify\w*)\b[^.;]{0,40}(?:at least|not less than|no less than|of|within)?\s*$/i;
 const NOTICE_ZH = /提前$/;
 const NOTICE_ZH_AFTER = /^(?:以)?(?:书面)?(?:形式)?通知/;
-const TERM_EN_BEFORE = /(?:term|period of validity|duration)\s+(?:of\s+(?:this\s+agreement\s+)?)?(?:shall\s+be|is|will\s+be|of)\s+(?:a\s+period\s+of\s+)?$|\bfor\s+a\s+(?:term|period)\s+of\s+$/i;
+const TERM_EN_BEFORE =
+  /(?:term|period of validity|duration)\s+(?:of\s+(?:this\s+agreement\s+)?)?(?:shall\s+be|is|will\s+be|of)\s+(?:a\s+period\s+of\s+)?$|\bfor\s+a\s+(?:term|period)\s+of\s+$/i;
 const TERM_ZH_BEFORE = /(?:期限|有效期|合同期|租期|服务期)(?:为|是|：|:)?\s*$/;
 
 const CLAUSE_BREAK = /[，,；;。！？!?\n\r：:]/;
@@ -50,13 +52,18 @@ export function scanDurations(masked: string, base: number, sentenceOf: (index: 
     const unitText = m[4]!.replace(/^个/, '');
     // A four-digit year (2026年) and a day of the month (3月15日) are dates, not periods.
     if (unitText === '年' && figure !== undefined && amount >= 100) continue;
-    const unit: DurationUnit = unitText === '工作日' ? 'workday' : unitText === '月' ? 'month' : unitText === '年' ? 'year' : /星期|周/.test(unitText) ? 'week' : 'day';
+    const unit: DurationUnit =
+      unitText === '工作日' ? 'workday' : unitText === '月' ? 'month' : unitText === '年' ? 'year' : /星期|周/.test(unitText) ? 'week' : 'day';
     const start = m.index;
     const end = start + m[0].length;
     const before = masked.slice(Math.max(0, start - 20), start);
     const after = masked.slice(end, end + 12);
     if (unit === 'day' && /月\s*$/.test(before)) continue;
-    const role: DurationRole = TERM_ZH_BEFORE.test(before) ? 'term' : NOTICE_ZH.test(before.replace(/\s+$/, '')) && NOTICE_ZH_AFTER.test(after.replace(/^\s*/, '')) ? 'notice' : 'other';
+    const role: DurationRole = TERM_ZH_BEFORE.test(before)
+      ? 'term'
+      : NOTICE_ZH.test(before.replace(/\s+$/, '')) && NOTICE_ZH_AFTER.test(after.replace(/^\s*/, ''))
+        ? 'notice'
+        : 'other';
     push(found, masked, base, start, end, amount, unit, role, sentenceOf);
   }
   return found.sort((a, b) => a.span.start - b.span.start);

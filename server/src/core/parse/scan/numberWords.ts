@@ -4,15 +4,14 @@ import { decodeChineseDigitSequence, decodeChineseNumber } from '../../numbers/c
 import { decodeEnglishInteger } from '../../numbers/englishWords.js';
 import { normalizeDigits } from '../../numbers/digits.js';
 
-const EN_CARDINAL = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)';
-const EN_ORDINAL = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)';
+const EN_CARDINAL =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)';
+const EN_ORDINAL =
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)';
 const EN_WORDS = `${EN_CARDINAL}(?:[ -](?:and )?${EN_CARDINAL})*`;
 const FIGURE = '\\d{1,3}(?:,\\d{3})+|\\d{1,9}(?:\\.\\d{1,4})?';
 // `ten (10) days`, `thirty percent (30%)`, `thirty (30) per cent`; the look-behind starts a run at its first word only.
-const EN_PAIR = new RegExp(
-  `(?<![A-Za-z-])(${EN_WORDS})(\\s+(?:percent|per cent))?\\s*\\(\\s*(${FIGURE})\\s*(%)?\\s*\\)(\\s*(?:percent|per cent)\\b)?`,
-  'gi',
-);
+const EN_PAIR = new RegExp(`(?<![A-Za-z-])(${EN_WORDS})(\\s+(?:percent|per cent))?\\s*\\(\\s*(${FIGURE})\\s*(%)?\\s*\\)(\\s*(?:percent|per cent)\\b)?`, 'gi');
 // `twentieth (20th) day`, `twenty-first (21st)`.
 const EN_ORDINAL_PAIR = new RegExp(`(?<![A-Za-z-])((?:${EN_CARDINAL}[ -])?${EN_ORDINAL})\\s*\\(\\s*(\\d{1,4}(?:st|nd|rd|th))\\s*\\)`, 'gi');
 const ZH_NUMERALS = '零〇一二三四五六七八九十百千万两';
@@ -109,7 +108,13 @@ function chineseUnit(after: string): DurationUnit | undefined {
 }
 
 const ORDINAL_TO_CARDINAL: Readonly<Record<string, string>> = {
-  first: 'one', second: 'two', third: 'three', fifth: 'five', eighth: 'eight', ninth: 'nine', twelfth: 'twelve',
+  first: 'one',
+  second: 'two',
+  third: 'three',
+  fifth: 'five',
+  eighth: 'eight',
+  ninth: 'nine',
+  twelfth: 'twelve',
 };
 
 /** `twenty-first` → 21, `thirtieth` → 30. */

@@ -4,9 +4,12 @@ import { linesIn } from '../../text/lines.js';
 const LEAD = /^[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\|[ \t]*)?(?:\*\*|__)?/;
 const ZH_KEY = '甲方|乙方|丙方|丁方|戊方';
 // `甲方（盖章）：`, `乙方授权代表（签字）：`, `甲方签章：`.
-const ZH_SIGNATURE = new RegExp(`^(${ZH_KEY})(?:\\*\\*|__)?\\s*(?:[（(][^)）\\n]{0,12}[)）])?\\s*(?:法定代表人|授权代表|委托代理人|代表)?\\s*(?:[（(]?\\s*(?:签字|签章|盖章|签名|公章|印章|签署|签字或盖章|签字\\s*[/／]\\s*盖章|盖章\\s*[/／]\\s*签字|签字并盖章|盖章并签字)\\s*[)）]?)`);
+const ZH_SIGNATURE = new RegExp(
+  `^(${ZH_KEY})(?:\\*\\*|__)?\\s*(?:[（(][^)）\\n]{0,12}[)）])?\\s*(?:法定代表人|授权代表|委托代理人|代表)?\\s*(?:[（(]?\\s*(?:签字|签章|盖章|签名|公章|印章|签署|签字或盖章|签字\\s*[/／]\\s*盖章|盖章\\s*[/／]\\s*签字|签字并盖章|盖章并签字)\\s*[)）]?)`,
+);
 // `Signed for the Client:`, `For and on behalf of Acme, Inc.`, `Party A (Seal):`.
-const EN_SIGNATURE = /^(?:(?:Signed|Executed|Agreed)\s+(?:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|for|by)|For\s+and\s+on\s+behalf\s+of|On\s+behalf\s+of|For)\s+(?:the\s+)?([A-Z][A-Za-z0-9&.,' -]{0,60}?)\s*(?:[:：(]|\*\*|__|$)/;
+const EN_SIGNATURE =
+  /^(?:(?:Signed|Executed|Agreed)\s+(?:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|for|by)|For\s+and\s+on\s+behalf\s+of|On\s+behalf\s+of|For)\s+(?:the\s+)?([A-Z][A-Za-z0-9&.,' -]{0,60}?)\s*(?:[:：(]|\*\*|__|$)/;
 const EN_PARTY_SEAL = /^(Party\s+[A-F])\s*(?:\((?:signature|seal|stamp|signature\s+and\s+seal)\)\s*)?:/i;
 // Preamble: `甲方（委托方）：…`, `**Client** (data provider): …`, `Party A: …`.
 const ZH_PREAMBLE = new RegExp(`^(${ZH_KEY})(?:\\*\\*|__)?\\s*(?:[（(][^)）\\n]{0,20}[)）])?\\s*[:：]`);
