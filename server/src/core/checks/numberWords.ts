@@ -61,6 +61,8 @@ function wordsFor(pair: NumberPair, value: number): string | undefined {
   if (!Number.isSafeInteger(value) || value < 0) return undefined;
   const written = pair.words.text;
   if (pair.language === 'zh') {
+    // A rate per mille or per ten thousand is rewritten by hand: its words do not count in per cent.
+    if (/^[千万]分之/.test(written)) return undefined;
     const prefix = written.startsWith('百分之') ? '百分之' : '';
     return prefix + encodeChineseOrdinal(value);
   }

@@ -16,7 +16,7 @@ const EN_PAIR = new RegExp(`(?<![A-Za-z-])(${EN_WORDS})(\\s+(?:percent|per cent)
 const EN_ORDINAL_PAIR = new RegExp(`(?<![A-Za-z-])((?:${EN_CARDINAL}[ -])?${EN_ORDINAL})\\s*\\(\\s*(\\d{1,4}(?:st|nd|rd|th))\\s*\\)`, 'gi');
 const ZH_NUMERALS = '零〇一二三四五六七八九十百千万两';
 // `十五（15）日`, `百分之三十（30%）`, `三十（30）%`; full-width digits and brackets are read too.
-const ZH_PAIR = new RegExp(`(百分之)?([${ZH_NUMERALS}]{1,12})\\s*[（(]\\s*([0-9０-９][0-9０-９,，.]{0,14})\\s*([%％])?\\s*[)）]`, 'g');
+const ZH_PAIR = new RegExp(`(百分之|千分之|万分之)?([${ZH_NUMERALS}]{1,12})\\s*[（(]\\s*([0-9０-９][0-9０-９,，.]{0,14})\\s*([%％])?\\s*[)）]`, 'g');
 const UNIT_AFTER_EN = /^\s*(?:(business|working|banking)\s+)?(days?|weeks?|months?|years?)\b/i;
 const UNIT_AFTER_ZH = /^\s*(个?工作日|个?自然日|日|天|个?星期|周|个月|年)/;
 
@@ -54,6 +54,9 @@ export function scanNumberPairs(masked: string, base: number): NumberPair[] {
   }
   for (const m of masked.matchAll(ZH_PAIR)) {
     const numeral = m[2]!;
+    // 万分之五（0.05%）: a rate per ten thousand, written in per cent beside it.
+    const per = m[1] === '千分之' ? 1000 : m[1] === '万分之' ? 10000 : 100;
+    const hasSign = m[4] !== undefined;
     // 统一、唯一、之一、万一 are words, not numbers: a numeral glued to such a character is not one.
     if (m[1] === undefined && WORD_BEFORE.test(masked[m.index - 1] ?? '') && /^[一二两]$/.test(numeral)) continue;
     const figureText = m[3]!;
@@ -67,7 +70,7 @@ export function scanNumberPairs(masked: string, base: number): NumberPair[] {
     const wordsEnd = wordsStart + numeral.length;
     found.push({
       span: span(base, m.index, m.index + m[0].length),
-      words: { text: masked.slice(m.index, wordsEnd), span: span(base, m.index, wordsEnd), value: decodeZh(numeral) },
+      words: { text: masked.slice(m.index, wordsEnd), span: span(base, m.index, wordsEnd), value: scaled(decodeZh(numeral), per, hasSign) },
       figure: { text: figureText, span: span(base, figureStart, figureStart + figureText.length), value: figure },
       language: 'zh',
       kind: percent ? 'percent' : 'cardinal',
@@ -75,6 +78,12 @@ export function scanNumberPairs(masked: string, base: number): NumberPair[] {
     });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** 千分之N and 万分之N as the figure beside them writes the rate: in per cent with `%`, as a fraction without. */
+function scaled(value: number | undefined, per: number, percentSign: boolean): number | undefined {
+  if (value === undefined || per === 100) return value;
+  return Math.round((value / per) * (percentSign ? 100 : 1) * 1e9) / 1e9;
 }
 
 const WORD_BEFORE = /[统唯之万初同专单逐划均整任某另其合归择]/;
