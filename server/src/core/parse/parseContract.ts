@@ -189,8 +189,8 @@ export function assemble(
   };
 }
 
-// A heading or a short line of its own that opens the signature page.
-const SIGNATURE_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章|签署|签字|签章|Signatures?(?: Page)?|Execution(?: Page)?|Signature Page|IN WITNESS WHEREOF)/i;
+// A heading or a short line of its own that opens the signature page (签署页, Signatures); 签署日期 is a date label, not one.
+const SIGNATURE_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
 
 /** Where the signature page begins: its heading, else its first signature line. */
 function findSignatureStart(text: string, blocks: readonly ExtractedBlock[]): number | undefined {

@@ -27,7 +27,7 @@ export function scanSignatureLines(masked: string, base: number): SignatureLine[
       const m = ZH_SIGNATURE.exec(rest) ?? EN_PARTY_SEAL.exec(rest) ?? EN_SIGNATURE.exec(rest);
       if (!m) continue;
       const party = m[1]!.replace(/[\s,.]+$/, '');
-      if (party === '') continue;
+      if (party === '' || FIELD_LABEL.test(party)) continue;
       const partyStart = cell.start + lead + m[0].indexOf(party);
       found.push({
         span: { start: base + cell.start + lead, end: base + cell.end },
@@ -38,6 +38,9 @@ export function scanSignatureLines(masked: string, base: number): SignatureLine[
   }
   return found;
 }
+
+// `Signed by Name:` and `By: Title:` label a blank to sign in; they name no party.
+const FIELD_LABEL = /^(?:Name|Title|Date|Signature|Signatory|Authori[sz]ed Signatory|Position|Print Name|Its|Witness)$/i;
 
 const CELL_BREAK = /[ \t]{2,}|\u3000+|\|/g;
 
