@@ -85,10 +85,14 @@ function partyDefinitions(doc: ContractDocument): Array<{ term: string; termSpan
   const found: Array<{ term: string; termSpan: Span; name: string | undefined }> = [];
   for (const d of doc.definedTerms) {
     const name = doc.entityNames.find((e) => e.span.end <= d.span.start && d.span.start - e.span.end <= 3);
-    if (name || /^(?:[甲乙丙丁戊]方|Party [A-F])$/.test(d.term)) found.push({ term: d.term, termSpan: d.termSpan, name: name?.text });
+    // 目标公司…（以下简称“公司”） names a company the contract is about, not a party to it: only a role is a party.
+    if (PARTY_ROLE.test(d.term)) found.push({ term: d.term, termSpan: d.termSpan, name: name?.text });
   }
   return found;
 }
+
+const PARTY_ROLE =
+  /^(?:[甲乙丙丁戊]方|Party [A-F]|转让方|受让方|出租方|承租方|出租人|承租人|委托方|受托方|委托人|受托人|借款人|贷款人|出借人|担保人|保证人|买方|卖方|供方|需方|发包人|承包人|许可方|被许可方|(?:the )?(?:Client|Customer|Provider|Supplier|Service Provider|Licensor|Licensee|Seller|Buyer|Purchaser|Vendor|Contractor|Subcontractor|Consultant|Lender|Borrower|Landlord|Tenant|Lessor|Lessee|Employer|Employee|Guarantor|Agent|Principal|Distributor|Discloser|Recipient|Disclosing Party|Receiving Party|Assignor|Assignee|Transferor|Transferee))$/;
 
 function aliasKey(name: string): string {
   return name

@@ -13,6 +13,8 @@ const EN_SIGNATURE =
 const EN_PARTY_SEAL = /^(Party\s+[A-F])\s*(?:\((?:signature|seal|stamp|signature\s+and\s+seal)\)\s*)?:/i;
 // Preamble: `甲方（委托方）：…`, `**Client** (data provider): …`, `Party A: …`.
 const ZH_PREAMBLE = new RegExp(`^(${ZH_KEY})(?:\\*\\*|__)?\\s*(?:[（(][^)）\\n]{0,20}[)）])?\\s*[:：]`);
+// `转让方（甲方）：…`: the role first, the party label in brackets.
+const ZH_ROLE_PREAMBLE = new RegExp(`^[\\u4e00-\\u9fa5]{1,8}[（(](${ZH_KEY})[)）](?:\\*\\*|__)?\\s*[:：]`);
 const EN_PREAMBLE = /^([A-Z][A-Za-z]{1,20}(?: [A-Z])?)(?:\*\*|__)\s*(?:\([^)\n]{0,40}\))?\s*:|^(Party\s+[A-F])\s*(?:\([^)\n]{0,40}\))?\s*:/;
 
 /** Lines of a signature block that name a party. */
@@ -64,7 +66,7 @@ export function scanPreambleParties(masked: string, base: number): PreambleParty
     const lead = LEAD.exec(text)?.[0].length ?? 0;
     const rest = text.slice(lead);
     if (ZH_SIGNATURE.test(rest)) continue;
-    const m = ZH_PREAMBLE.exec(rest) ?? EN_PREAMBLE.exec(rest);
+    const m = ZH_PREAMBLE.exec(rest) ?? ZH_ROLE_PREAMBLE.exec(rest) ?? EN_PREAMBLE.exec(rest);
     if (!m) continue;
     const key = (m[1] ?? m[2])!;
     const start = line.start + lead + m[0].indexOf(key);
