@@ -9,7 +9,7 @@ const LAYERS = [
   ['numbers', 'text'],
   ['model.ts', 'clauseNumber.ts'],
   ['i18n', 'values'],
-  ['parse', 'frontMatter', 'gaps.ts'],
+  ['parse', 'frontMatter', 'gaps.ts', 'facts'],
   ['edits'],
   ['checks'],
   ['fixes', 'config', 'analyze.ts'],

@@ -64,3 +64,4 @@ export { gapSummary } from './service/gapLens.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';
 export { EditHistory } from './parse/editHistory.js';
 export { problemKeys, problemByKey } from './service/problemKeys.js';
+export { sameFactElsewhere, type FactStatements, type StatedPlace } from './facts/statements.js';

@@ -6,6 +6,7 @@
  * so the server converts to line/character only at its boundary.
  */
 import type { CalendarDate } from './numbers/dates.js';
+import type { DurationUnit } from './numbers/duration.js';
 import type { Span } from './text/span.js';
 
 // Spans are a text concept (the text helpers below the model use them too); the model re-exports them.
@@ -204,6 +205,76 @@ export interface PartyMention {
   readonly key: string;
 }
 
+/**
+ * A number written twice, in words and in figures: `ten (10) days`,
+ * `thirty percent (30%)`, `十五（15）日`, `百分之三十（30%）`, `first (1st)`.
+ */
+export interface NumberPair {
+  readonly span: Span;
+  readonly words: { readonly text: string; readonly span: Span; readonly value: number | undefined };
+  readonly figure: { readonly text: string; readonly span: Span; readonly value: number };
+  readonly language: 'zh' | 'en';
+  readonly kind: 'cardinal' | 'percent' | 'ordinal';
+  /** The unit the pair counts, when a period unit follows it. */
+  readonly unit: DurationUnit | undefined;
+}
+
+/** What a period stands for in its sentence, read from the words around it. */
+export type DurationRole = 'term' | 'notice' | 'other';
+
+/** A period of time in the text: `30日内`, `thirty (30) days`, `两年`, `60 business days`. */
+export interface DurationMention {
+  readonly span: Span;
+  readonly amount: number;
+  readonly unit: DurationUnit;
+  readonly role: DurationRole;
+  /** The words before and after it, to its clause's punctuation: what pairs two statements of one deadline. */
+  readonly before: string;
+  readonly after: string;
+  /** Start of its sentence, unique within the document. */
+  readonly sentence: number;
+}
+
+/** Two dates written as a range: `自2026年1月1日至2026年12月31日`, `from March 1, 2026 to February 28, 2027`. */
+export interface PeriodMention {
+  readonly span: Span;
+  readonly start: DateMention;
+  readonly end: DateMention;
+  readonly sentence: number;
+  /** The words of its sentence before it (`租赁期限自`, `The lease runs from`): what the period is of. */
+  readonly contextBefore: string;
+}
+
+/** A party's name as written in the text, e.g. `北京示例数据有限公司`, `Acme, Inc.`. */
+export interface EntityNameMention {
+  readonly span: Span;
+  readonly text: string;
+  /** The name without its legal form and punctuation, lowercased: what two spellings of one name share. */
+  readonly core: string;
+}
+
+/** A term given a defined meaning: `"Effective Date" means`, `(the "Services")`, `（以下简称“本合同”）`. */
+export interface DefinedTerm {
+  /** The whole definition phrase. */
+  readonly span: Span;
+  readonly term: string;
+  readonly termSpan: Span;
+}
+
+/** A line of a signature block that names a party: `甲方（盖章）：`, `Signed for the Client:`. */
+export interface SignatureLine {
+  readonly span: Span;
+  /** The party as the line names it: a key (`甲方`, `Client`) or a legal name. */
+  readonly party: string;
+  readonly partySpan: Span;
+}
+
+/** A party introduced in the preamble: `甲方（委托方）：…`, `**Client** (data provider): …`. */
+export interface PreambleParty {
+  readonly span: Span;
+  readonly key: string;
+}
+
 /** `<!-- clausemark-disable-next-line id -->` and friends. */
 export interface Suppression {
   readonly span: Span;
@@ -236,6 +307,13 @@ export interface BlockModel {
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];
+  readonly numberPairs: readonly NumberPair[];
+  readonly durations: readonly DurationMention[];
+  readonly periods: readonly PeriodMention[];
+  readonly entityNames: readonly EntityNameMention[];
+  readonly definedTerms: readonly DefinedTerm[];
+  readonly signatureLines: readonly SignatureLine[];
+  readonly preambleParties: readonly PreambleParty[];
 }
 
 export interface FrontMatter {
@@ -336,6 +414,15 @@ export interface ContractDocument {
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];
+  readonly numberPairs: readonly NumberPair[];
+  readonly durations: readonly DurationMention[];
+  readonly periods: readonly PeriodMention[];
+  readonly entityNames: readonly EntityNameMention[];
+  readonly definedTerms: readonly DefinedTerm[];
+  readonly signatureLines: readonly SignatureLine[];
+  readonly preambleParties: readonly PreambleParty[];
+  /** Where the signature page begins (a 签署/Signatures heading or the first signature line); undefined without one. */
+  readonly signatureStart: number | undefined;
   /**
    * The language messages about this document are written in: the configured
    * one, else the contract's own.

@@ -203,9 +203,30 @@ export function assemble(
     partyMentions: blocks.flatMap((b) => b.partyMentions),
     suppressions: blocks.flatMap((b) => b.suppressions),
     issues: [...issues, ...blocks.flatMap((b) => b.issues)],
+    numberPairs: blocks.flatMap((b) => b.numberPairs),
+    durations: blocks.flatMap((b) => b.durations),
+    periods: blocks.flatMap((b) => b.periods),
+    entityNames: blocks.flatMap((b) => b.entityNames),
+    definedTerms: blocks.flatMap((b) => b.definedTerms),
+    signatureLines: blocks.flatMap((b) => b.signatureLines),
+    preambleParties: blocks.flatMap((b) => b.preambleParties),
+    signatureStart: findSignatureStart(text, blocks),
     locale: resolveLocale(options.locale, meta.locale, text),
     contractLocale: resolveLocale(undefined, meta.locale, text),
   };
+}
+
+// A heading or a short line of its own that opens the signature page (签署页, Signatures); 签署日期 is a date label, not one.
+const SIGNATURE_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
+
+/** Where the signature page begins: its heading, else its first signature line. */
+function findSignatureStart(text: string, blocks: readonly ExtractedBlock[]): number | undefined {
+  for (const block of blocks) {
+    if (block.type !== 'heading' && block.type !== 'paragraph') continue;
+    const firstLine = text.slice(block.span.start, Math.min(block.span.end, block.span.start + 40)).split(/\r\n|\r|\n/)[0]!;
+    if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return block.span.start;
+  }
+  return blocks.find((b) => b.signatureLines.length > 0)?.signatureLines[0]!.span.start;
 }
 
 function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {

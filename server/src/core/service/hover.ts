@@ -9,6 +9,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import { touches } from '../text/spans.js';
 import { amountInWords, wordsLanguage } from '../values/amountInWords.js';
 import { formatFigure, formatValue } from '../values/formatValue.js';
+import { sameFactElsewhere, type FactStatements } from '../facts/statements.js';
 import { t, typeName } from './messages.js';
 import { symbolAt } from './occurrences.js';
 
@@ -40,12 +41,27 @@ export function hoverAt(doc: ContractDocument, offset: number): HoverText | unde
   const field = placeholder ? doc.fields.get(placeholder.name) : undefined;
   if (placeholder && field) return markdown(fieldHover(doc, field), placeholder.span);
 
+  // A fact stated in several places (an instalment, a deadline, a name) lists them all.
+  const statements = sameFactElsewhere(doc, offset);
+  const elsewhere = statements ? `\n\n${statementsHover(doc, statements)}` : '';
   const amount = doc.amounts.find((a) => touches(a.figureSpan, offset) || (a.words !== undefined && touches(a.words.span, offset)));
-  if (amount) return markdown(amountHover(amount, locale, doc.contractLocale), amount.span);
+  if (amount) return markdown(amountHover(amount, locale, doc.contractLocale) + elsewhere, amount.span);
+  if (statements) return markdown(elsewhere.trimStart(), statements.span);
 
   const blank = doc.blanks.find((b) => touches(b.span, offset));
   if (blank) return markdown(blankHover(blank, locale), blank.span);
   return undefined;
+}
+
+function statementsHover(doc: ContractDocument, statements: FactStatements): string {
+  const { locale } = doc;
+  const lines = new LineIndex(doc.text);
+  const out = [`**${t(locale, 'statedElsewhere')}**`, ''];
+  for (const place of statements.others) {
+    const line = lines.positionAt(place.span.start).line + 1;
+    out.push(`- ${t(locale, 'statedAt', { line, value: `\`${place.value}\`` })} · ${t(locale, place.disagrees ? 'statedDisagrees' : 'statedAgrees')}`);
+  }
+  return out.join('\n');
 }
 
 function fieldHover(doc: ContractDocument, field: Field): string {
