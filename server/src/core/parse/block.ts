@@ -1,9 +1,11 @@
 import type { Nodes, RootContent } from 'mdast';
-import type { BlockModel, Clause, ClauseReference, Span } from '../model.js';
+import type { Blank, BlockModel, Clause, ClauseReference, Span } from '../model.js';
 import { linesIn } from '../text/lines.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
+import { isSignatureLine } from './scan/gapStyles.js';
+import { labelBefore } from './scan/shape.js';
 import { scanChoices } from './scan/choices.js';
 import { matchClauseMarker } from './scan/clauseMarkers.js';
 import { scanDates } from './scan/dates.js';
@@ -34,6 +36,7 @@ const CONTAINER_PREFIX = /[ \t]*>[ \t]?|[ \t]+/y;
 export function extractBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
   const span = { start: node.position!.start.offset! + offset, end: node.position!.end.offset! + offset };
   const empty = emptyBlock(span, node.type);
+  if (node.type === 'thematicBreak') return { ...empty, blanks: signatureLine(text, span) };
   if (SKIPPED.has(node.type)) return empty;
   const source = text.slice(span.start, span.end);
   if (node.type === 'html') return { ...empty, suppressions: scanSuppressions(source, span.start) };
@@ -45,7 +48,7 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
   const masked = maskRanges(source, span.start, masks);
   const { placeholders, issues } = scanPlaceholders(masked, span.start);
   const withPlaceholders = fillRanges(masked, span.start, placeholders.map((p) => p.span), PLACEHOLDER_CHAR);
-  const blanks = scanBlanks(withPlaceholders, span.start);
+  const blanks = scanBlanks(withPlaceholders, span.start, node.type, text.slice(span.end, span.end + 200), text.slice(Math.max(0, span.start - 200), span.start));
   const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
   const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
 
@@ -64,6 +67,20 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     suppressions: scanSuppressions(source, span.start),
     issues,
   };
+}
+
+/**
+ * CommonMark reads a line of underscores as a thematic break, but under
+ * `甲方（盖章）：` or above `(Signature)` it is the line to sign on.
+ */
+function signatureLine(text: string, span: Span): Blank[] {
+  const source = text.slice(span.start, span.end);
+  const run = /[_＿](?:[ \t]*[_＿])*/.exec(source);
+  if (!run || /[^_＿ \t]/.test(source)) return [];
+  const start = span.start + run.index;
+  const end = start + run[0].length;
+  if (!isSignatureLine(text, start, end)) return [];
+  return [{ span: { start, end }, kind: 'underscore', style: 'signature-line', expects: undefined, label: labelBefore(text, start) }];
 }
 
 function emptyBlock(span: Span, type: string): ExtractedBlock {
@@ -99,9 +116,13 @@ function collect(
   const start = (node.position?.start.offset ?? 0) + offset;
   const end = (node.position?.end.offset ?? 0) + offset;
   switch (node.type) {
+    case 'html':
+      // `<<Party>>` is a template token, not the HTML tag `<Party>` inside angle brackets.
+      if (text[start - 1] === '<' && text[end] === '>' && /^<[\p{L}_][\p{L}\p{N}_ .-]*>$/u.test(node.value)) return;
+      masks.push({ start, end });
+      return;
     case 'inlineCode':
     case 'code':
-    case 'html':
     case 'image':
     case 'imageReference':
     case 'definition':

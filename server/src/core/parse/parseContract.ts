@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type {
   AmountMention,
+  Blank,
   BlockModel,
   Clause,
   ContractDocument,
@@ -18,6 +19,7 @@ import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } fro
 import { parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from './values.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
+import { typeFromLabel } from './scan/gapStyles.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -27,6 +29,11 @@ export interface ParseOptions {
    * The core does no I/O: the CLI and the server pass their own reader.
    */
   readonly readDataFile?: ((path: string) => string | undefined) | undefined;
+  /**
+   * False for a clause body or snippet, a fragment of a Clausemark contract
+   * whose `{{…}}` are placeholders although it has no front matter of its own.
+   */
+  readonly foreignTemplates?: boolean | undefined;
 }
 
 /**
@@ -94,9 +101,11 @@ export function assemble(
   options: ParseOptions,
   extraIssues: readonly ParseIssue[],
 ): ContractDocument {
+
   const meta = frontMatter?.meta ?? emptyMeta();
   const parties = frontMatter?.parties ?? [];
   const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
+  if (frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(blocks)) blocks = blocks.map(foreignSlotsAsGaps(text));
   const placeholders = blocks.flatMap((b) => b.placeholders);
 
   const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
@@ -178,6 +187,43 @@ export function assemble(
     suppressions: blocks.flatMap((b) => b.suppressions),
     issues: [...issues, ...blocks.flatMap((b) => b.issues)],
     locale: resolveLocale(options.locale, meta.locale, text),
+  };
+}
+
+/** A placeholder with a type (`{{x: text}}`, even a misspelt one) says the text was written for Clausemark. */
+function writtenForClausemark(blocks: readonly ExtractedBlock[]): boolean {
+  return blocks.some((b) => b.placeholders.some((p) => p.inlineType !== undefined) || b.issues.some((i) => i.key === 'unknownType'));
+}
+
+/**
+ * In a document without Clausemark front matter or typed placeholders,
+ * `{{buyer}}` or `{{price*0.7}}` is another tool's template slot (Handlebars,
+ * Jinja, a mail merge): a gap to fill, not an undeclared field or bad syntax.
+ */
+function foreignSlotsAsGaps(text: string): (block: ExtractedBlock) => ExtractedBlock {
+  return (block) => {
+    const foreign = block.placeholders;
+    // An unclosed `{{` is still a syntax error: its extent is unknown.
+    const badSyntax = block.issues.filter((i) => i.code === 'placeholder-syntax' && i.key !== 'unclosed' && text.startsWith('{{', i.span.start));
+    if (foreign.length === 0 && badSyntax.length === 0) return block;
+    const slots: Blank[] = [...foreign.map((p) => p.span), ...badSyntax.map((i) => i.span)].map((span) => {
+      const name = /[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(span.start + 2, span.end - 2))?.[0];
+      const label = name?.replace(/_/g, ' ');
+      const after = text.slice(span.end, span.end + 3);
+      return {
+        span,
+        kind: 'bracket',
+        style: 'foreign-template',
+        expects: typeFromLabel(label) ?? (/^\s*[%％]/.test(after) ? 'percent' : undefined),
+        label,
+      };
+    });
+    return {
+      ...block,
+      placeholders: [],
+      issues: block.issues.filter((i) => !badSyntax.includes(i)),
+      blanks: [...block.blanks, ...slots].sort((a, b) => a.span.start - b.span.start),
+    };
   };
 }
 
