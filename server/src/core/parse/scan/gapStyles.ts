@@ -121,7 +121,7 @@ const percentAfter = (text: string, end: number): FieldType | undefined => (/^\s
 
 // ------------------------------------------------------------ space dates
 
-const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date)[ \t]*:)[ \t]{3,40},[ \t]*(?:19|20)[ \t]{0,4}(?=$|[\r\n.;])/gmu;
+const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date)[ \t]*:)[ \t]{3,40},[ \t]*(?:19|20)[ \t]{0,2}(?=[ \t]*(?:$|[\r\n.;]))/gmu;
 
 /** `     年    月     日` and `Date:      , 20  `: a date written as spaces to fill. */
 export function scanSpaceDates(text: string): GapHit[] {
@@ -191,7 +191,11 @@ export function scanMailMergeNames(text: string): GapHit[] {
     const start = match.index;
     const end = start + match[0].length;
     if (match[0].length < 6) continue;
-    const label = labelBefore(text, start);
+    // The label stands before the slot's own marker: 押金 in 押金￥depositAmount.
+    let at = start;
+    while (at > 0 && /[ \t￥¥]/.test(text[at - 1]!)) at--;
+    if (text.slice(at - 3, at) === '人民币') at -= 3;
+    const label = labelBefore(text, at);
     const before = text.slice(Math.max(0, start - 8), start);
     const expects = /[￥¥]|人民币/.test(before) || /^\s*元/.test(text.slice(end, end + 3)) ? 'money' : typeFromLabel(label);
     hits.push({ start, end, style: 'mail-merge-name', kind: 'bracket', expects, label: label ?? match[0] });
