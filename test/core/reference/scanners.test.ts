@@ -199,3 +199,14 @@ test('indented text is text: a signature block indented four spaces is checked l
   assert.deepEqual(doc.blanks.map((b) => [at(doc, b.span), b.style]), [['____________', 'signature-line'], ['授权代表：', 'empty-label']]);
   assert.ok(!doc.blocks.some((b) => b.type === 'code'));
 });
+
+test('the gap-style scanners stay linear on a one-megabyte line of what they look for', () => {
+  const lines = ['[a ', 'XX市', '{a', '<<a', '：aB', '□ a ', 'Name: ', '地址：', ' 年 月', '：****', '1X', ' ', '\u3000'];
+  for (const unit of lines) {
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const started = performance.now();
+    parseContract(text);
+    // Linear work is well under a few seconds even on a loaded machine; a quadratic scan takes minutes.
+    assert.ok(performance.now() - started < 20_000, `${JSON.stringify(unit)} took too long`);
+  }
+});

@@ -228,6 +228,7 @@ const EMPTY_LABEL = new RegExp(
  */
 export function scanEmptyLabels(text: string, following = ''): GapHit[] {
   const hits: GapHit[] = [];
+  if (!/[:：]/.test(text)) return hits;
   for (const match of text.matchAll(EMPTY_LABEL)) {
     const label = (match[1] ?? match[3] ?? match[5])!;
     const spaces = (match[2] ?? match[4] ?? match[6]) ?? '';
@@ -236,7 +237,8 @@ export function scanEmptyLabels(text: string, following = ''): GapHit[] {
     const fillStart = fillEnd - spaces.length;
     if (match[3] !== undefined && /^[甲乙丙丁]方$/.test(label)) continue;
     if (/如下|以下|下列/.test(label)) continue;
-    if (nextLineIsUnderscores(text, fillEnd, following)) continue;
+    const atLineEnd = fillEnd >= text.length || text[fillEnd] === '\n' || text[fillEnd] === '\r';
+    if (atLineEnd && nextLineIsUnderscores(text, fillEnd, following)) continue;
     hits.push({
       start,
       end: fillEnd,
@@ -261,7 +263,7 @@ function nextLineIsUnderscores(text: string, from: number, following: string): b
 
 // ------------------------------------------------------- signature lines
 
-const SIGNATURE_CAPTION = /^[ \t\u3000]*(?:\*\*)?(?:[(（][ \t]*(?:Signature|Signed|Seal|Authori[sz]ed Signature|签字|签名|盖章|签章|公章|签字盖章|签字或盖章|签字并盖章)[ \t]*[)）]|(?:签字|签名|盖章|签章|签字盖章)[：:]?)(?:\*\*)?[ \t\u3000]*$/gimu;
+const SIGNATURE_CAPTION = /^[ \t\u3000]{0,40}(?:\*\*)?(?:[(（][ \t]*(?:Signature|Signed|Seal|Authori[sz]ed Signature|签字|签名|盖章|签章|公章|签字盖章|签字或盖章|签字并盖章)[ \t]*[)）]|(?:签字|签名|盖章|签章|签字盖章)[：:]?)(?:\*\*)?[ \t\u3000]{0,40}$/gimu;
 
 /** `(Signature)`, `（签字）`, `签字：`, `盖章` alone on a line: a place to sign. */
 export function scanSignatureCaptions(text: string, preceding = ''): GapHit[] {
@@ -395,7 +397,10 @@ export function scanTickGroups(text: string): TickGroup[] {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
     const line = text.slice(lineStart, lineEnd);
-    const boxes = [...line.matchAll(ANY_BOX)].filter((m) => BOX.test(m[0]) || /[☑☒]/.test(m[0]) || BOX.test(line));
+    const lineHasBox = BOX.test(line);
+    // ■ √ ✓ are ticks only beside an empty box; alone they are bullets and marks.
+    // A line of more than a few dozen boxes is no choice a drafter makes; reading it would only cost time.
+    const boxes = (lineHasBox || /[☑☒]/.test(line)) && line.length < 4000 ? [...line.matchAll(ANY_BOX)].filter((m) => lineHasBox || /[☑☒]/.test(m[0])) : [];
     const lead = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?=[□☐○◯☑☒■√✓✔])/.exec(line);
     if (boxes.length > 0 && (boxes.length >= 2 || lead)) {
       // A line of options, or one item of an option list: an item continues the group of the line before.
