@@ -1,14 +1,15 @@
 /**
  * Problems as LSP diagnostics: the check id as `code`, a link to its docs,
- * and the fixes (with the version they belong to) in `data` for code actions.
+ * and in `data` only the version and a key for the problem. Fixes are looked
+ * up by that key when a code action asks (see codeActions.ts): a diagnostic
+ * stays a few hundred bytes however many edits its fix would take.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { Problem, Severity } from '../../core/index.js';
-import type { DiagnosticData, DiagnosticFix } from '../../protocol.js';
+import type { DiagnosticData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { lspEdit, rangeOf } from '../convert.js';
-
-export const DIAGNOSTIC_SOURCE = 'clausemark';
+import { rangeOf } from '../convert.js';
+import { DIAGNOSTIC_SOURCE, problemKeys } from '../diagnosticData.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -19,18 +20,13 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 /** Every problem of the analysis as a diagnostic. */
 export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
-  return analysis.problems.map((problem) => toDiagnostic(analysis, problem));
+  const keys = problemKeys(analysis);
+  return analysis.problems.map((problem, i) => toDiagnostic(analysis, problem, keys.keys[i]!));
 }
 
-function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
+function toDiagnostic(analysis: Analysis, problem: Problem, key: string): Diagnostic {
   const { document } = analysis;
-  const fixes: DiagnosticFix[] = problem.fixes.map((fix) => ({
-    title: fix.title,
-    safe: fix.safe,
-    refactor: fix.refactor === true,
-    edits: fix.edits.map((edit) => lspEdit(document, edit)),
-  }));
-  const data: DiagnosticData = { version: analysis.version, fixes };
+  const data: DiagnosticData = { version: analysis.version, key };
   const diagnostic: Diagnostic = {
     range: rangeOf(document, problem.span),
     severity: SEVERITY[problem.severity],
@@ -50,9 +46,3 @@ function toDiagnostic(analysis: Analysis, problem: Problem): Diagnostic {
   return diagnostic;
 }
 
-/** Reads `Diagnostic.data` written by this server; anything else is ignored. */
-export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (!data || typeof data !== 'object' || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
-  return data as DiagnosticData;
-}
