@@ -105,7 +105,7 @@ export function assemble(
   const meta = frontMatter?.meta ?? emptyMeta();
   const parties = frontMatter?.parties ?? [];
   const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
-  if (frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(blocks)) blocks = blocks.map(foreignSlotsAsGaps(text));
+  if (frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(text, blocks)) blocks = blocks.map(foreignSlotsAsGaps(text));
   const placeholders = blocks.flatMap((b) => b.placeholders);
 
   const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
@@ -190,8 +190,12 @@ export function assemble(
   };
 }
 
-/** A placeholder with a type (`{{x: text}}`, even a misspelt one) says the text was written for Clausemark. */
-function writtenForClausemark(blocks: readonly ExtractedBlock[]): boolean {
+/**
+ * Front matter, even one that does not close, or a placeholder with a type
+ * (`{{x: text}}`, even a misspelt one) says the text was written for Clausemark.
+ */
+function writtenForClausemark(text: string, blocks: readonly ExtractedBlock[]): boolean {
+  if (/^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) return true;
   return blocks.some((b) => b.placeholders.some((p) => p.inlineType !== undefined) || b.issues.some((i) => i.key === 'unknownType'));
 }
 
@@ -203,8 +207,8 @@ function writtenForClausemark(blocks: readonly ExtractedBlock[]): boolean {
 function foreignSlotsAsGaps(text: string): (block: ExtractedBlock) => ExtractedBlock {
   return (block) => {
     const foreign = block.placeholders;
-    // An unclosed `{{` is still a syntax error: its extent is unknown.
-    const badSyntax = block.issues.filter((i) => i.code === 'placeholder-syntax' && i.key !== 'unclosed' && text.startsWith('{{', i.span.start));
+    // Only a slot whose name is an expression (`{{price*0.7}}`) is foreign; an unclosed or empty `{{` stays a syntax error.
+    const badSyntax = block.issues.filter((i) => i.code === 'placeholder-syntax' && i.key === 'badName' && text.startsWith('{{', i.span.start));
     if (foreign.length === 0 && badSyntax.length === 0) return block;
     const slots: Blank[] = [...foreign.map((p) => p.span), ...badSyntax.map((i) => i.span)].map((span) => {
       const name = /[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(span.start + 2, span.end - 2))?.[0];

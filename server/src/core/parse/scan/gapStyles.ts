@@ -148,7 +148,7 @@ function sameLineLabel(text: string, index: number): string | undefined {
 const MASKED = new RegExp(
   [
     // XX市XX区, XXXX年XX月XX日, ××公司: runs of X next to Chinese words.
-    String.raw`(?<![A-Za-z×Ｘ])(?:[X×Ｘ]{2,}|x{2,})(?:[市区县省路街巷号栋室楼层镇村乡年月日元](?:[X×Ｘ]{2,}|x{2,}))*(?:[市区县省路街巷号栋室楼层镇村乡年月日元])?(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z×Ｘ])(?:[X×Ｘ]{2,12}|x{2,12})(?:[市区县省路街巷号栋室楼层镇村乡年月日元](?:[X×Ｘ]{2,12}|x{2,12}))*(?:[市区县省路街巷号栋室楼层镇村乡年月日元])?(?![A-Za-z×Ｘ])`,
     // 138XXXXXXXX, 110***********1234, 6222 **** **** 1234
     String.raw`(?<![\d*Xx×])\d{2,}[X×x*]{4,}\d*(?![\dA-Za-z])`,
     // 联系人：***
@@ -167,7 +167,7 @@ export function scanMaskedSamples(text: string): GapHit[] {
     const after = text[end] ?? '';
     if (/^[X×Ｘx]+$/.test(match[0])) {
       // A bare run of X is a mask only beside Chinese text or digits, never a Roman numeral in English.
-      if (!/[\p{Script=Han}\d：:]/u.test(before + after) && match[0].length < 4) continue;
+      if (!/[\p{Script=Han}\d：:]/u.test(before + after) && (match[0].length < 4 || /x/.test(match[0]))) continue;
       if (/(?:Article|Section|Chapter|Schedule|Part|Annex|Clause)\s*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
     }
     const expects = /年.*月.*日/.test(match[0]) ? 'date' : /元/.test(match[0]) ? 'money' : undefined;
