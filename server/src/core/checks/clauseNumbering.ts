@@ -24,10 +24,15 @@ export const clauseNumbering: Check = {
     },
   },
   run({ doc, report }) {
+    // Where each number of each style is first written, so a run can tell it goes on from an earlier one.
+    const firstSeen = new Map<string, number>();
+    for (const c of doc.clauses) if (!firstSeen.has(numberKey(c, c.ordinal))) firstSeen.set(numberKey(c, c.ordinal), c.span.start);
     for (const siblings of siblingRuns(doc)) {
       const first = siblings[0]!;
-      // A Markdown list may deliberately start elsewhere; other styles start at 1.
-      const startAt = first.container === 'listItem' ? first.ordinal : 1;
+      // A Markdown list may deliberately start elsewhere; so may an excerpt in a quotation, and a
+      // run that goes on counting from an earlier one (第二条 under a new chapter heading).
+      const continues = first.ordinal !== 1 && first.container !== 'listItem' && (QUOTED.has(siblings) || (firstSeen.get(numberKey(first, first.ordinal - 1)) ?? Infinity) < first.span.start);
+      const startAt = first.container === 'listItem' || continues ? first.ordinal : 1;
       const edits: TextEdit[] = [];
       siblings.forEach((clause, i) => {
         const expected = startAt + i;
@@ -59,19 +64,24 @@ export const clauseNumbering: Check = {
  * sentence that introduces a list ("as follows:", "如下："), and
  * anew in every schedule or annex and in every quotation (a quoted statute).
  */
+const QUOTED = new WeakSet<Clause[]>();
+const numberKey = (clause: Clause, ordinal: number) => `${clause.style}|${clause.path.length}|${ordinal}`;
+
 function siblingRuns(doc: ContractDocument): Clause[][] {
   const current = new Map<string, Clause[]>();
   const runs: Clause[][] = [];
   const scopeOf = scopes(doc);
   for (const clause of doc.clauses) {
     const level = clause.style === 'decimal-multi' ? `decimal-${clause.path.length}` : clause.style === 'decimal' ? 'decimal-1' : clause.style;
-    const key = `${scopeOf(clause)}|${clause.parent ?? -1}|${level}|${clause.container === 'heading' ? 'h' : 'p'}|${clause.depth}`;
+    const scope = scopeOf(clause);
+    const key = `${scope}|${clause.parent ?? -1}|${level}|${clause.container === 'heading' ? 'h' : 'p'}|${clause.depth}`;
     let run = current.get(key);
     if (run && clause.ordinal === 1 && restartsBetween(doc.text, run[run.length - 1]!, clause)) run = undefined;
     if (!run) {
       run = [];
       current.set(key, run);
       runs.push(run);
+      if (scope.includes('q')) QUOTED.add(run);
     }
     run.push(clause);
   }

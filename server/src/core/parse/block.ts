@@ -79,8 +79,13 @@ function signatureLine(text: string, span: Span): Blank[] {
   if (!run || /[^_＿ \t]/.test(source)) return [];
   const start = span.start + run.index;
   const end = start + run[0].length;
-  if (!isSignatureLine(text, start, end)) return [];
-  return [{ span: { start, end }, kind: 'underscore', style: 'signature-line', expects: undefined, label: labelBefore(text, start) }];
+  if (isSignatureLine(text, start, end)) return [{ span: { start, end }, kind: 'underscore', style: 'signature-line', expects: undefined, label: labelBefore(text, start) }];
+  // Indented four or more, it was never a rule: a blank line to write on, under a label above it.
+  let lineStart = span.start;
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  const indent = text.slice(lineStart, start);
+  if (indent.length >= 4 || indent.includes('\t')) return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label: labelBefore(text, start) }];
+  return [];
 }
 
 function emptyBlock(span: Span, type: string): ExtractedBlock {

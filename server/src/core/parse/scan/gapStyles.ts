@@ -121,7 +121,7 @@ const percentAfter = (text: string, end: number): FieldType | undefined => (/^\s
 
 // ------------------------------------------------------------ space dates
 
-const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date)[ \t]*:)[ \t]{3,40},[ \t]*(?:19|20)[ \t]{0,2}(?=[ \t]*(?:$|[\r\n.;]))/gmu;
+const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date|dated|on|made)[ \t]*:?)[ \t]{3,40},[ \t]*(?:19|20)(?![\d_])[ \t]{0,2}/gmu;
 
 /** `     年    月     日` and `Date:      , 20  `: a date written as spaces to fill. */
 export function scanSpaceDates(text: string): GapHit[] {
@@ -148,7 +148,7 @@ function sameLineLabel(text: string, index: number): string | undefined {
 const MASKED = new RegExp(
   [
     // XX市XX区, XXXX年XX月XX日, ××公司: runs of X next to Chinese words.
-    String.raw`(?<![A-Za-z×Ｘ])(?:[X×Ｘ]{2,12}|x{2,12})(?:[市区县省路街巷号栋室楼层镇村乡年月日元](?:[X×Ｘ]{2,12}|x{2,12}))*(?:[市区县省路街巷号栋室楼层镇村乡年月日元])?(?![A-Za-z×Ｘ])`,
+    String.raw`(?<![A-Za-z×Ｘ])(?:[X×Ｘ]{2,40}|x{2,40})(?:[市区县省路街巷号栋室楼层镇村乡年月日元](?:[X×Ｘ]{2,40}|x{2,40}))*(?:[市区县省路街巷号栋室楼层镇村乡年月日元])?(?![A-Za-z×Ｘ])`,
     // 138XXXXXXXX, 110***********1234, 6222 **** **** 1234
     String.raw`(?<![\d*Xx×])\d{2,}[X×x*]{4,}\d*(?![\dA-Za-z])`,
     // 联系人：***
@@ -178,7 +178,7 @@ export function scanMaskedSamples(text: string): GapHit[] {
 
 // ------------------------------------------------------ mail-merge names
 
-const MAIL_MERGE = /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4})(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
+const MAIL_MERGE = /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
 
 /**
  * `地址：partyAAddress`, `￥depositAmount元`: a mail-merge field name left in
@@ -205,8 +205,8 @@ export function scanMailMergeNames(text: string): GapHit[] {
 
 // ---------------------------------------------------------- empty labels
 
-const EN_LABELS = String.raw`(?:By|Name|Print(?:ed)? Name|Full Name|Title|Date|Signature|Signed|Address|E-?mail|Phone|Tel|Telephone|Mobile|Fax|Witness|Position|Company|Place|Attention|Attn|Authori[sz]ed Signatory|Signatory|Registered Office|Account(?: No\.?| Number)?|Bank)`;
-const ZH_FIELD_NOUN = String.raw`(?:授权代表|委托代理人|代理人|开户行|开户银行|账号|帐号|户名|地址|住所|通讯地址|电话|联系电话|手机|传真|邮编|邮箱|电子邮箱|日期|签署日期|签订日期|时间|盖章|签字|签章|签名|名称|姓名|法定代表人|负责人|联系人|身份证号|身份证号码|证件号码|统一社会信用代码|职务|见证人|经办人|签约地点|签订地点)`;
+const EN_LABELS = String.raw`(?:By|Name and title|Witness name|Witness address|Occupation|Location|Name|Print(?:ed)? Name|Full Name|Title|Date|Signature|Signed|Address|E-?mail|Phone|Tel|Telephone|Mobile|Fax|Witness|Position|Company|Place|Attention|Attn|Authori[sz]ed Signatory|Signatory|Registered Office|Account(?: No\.?| Number)?|Bank)`;
+const ZH_FIELD_NOUN = String.raw`(?:授权代表|委托代理人|代理人|开户行|开户银行|账号|帐号|户名|地址|住所|通讯地址|电话|联系电话|手机|传真|邮编|邮箱|电子邮箱|日期|签署日期|签订日期|时间|盖章|签字|签章|签名|名称|姓名|法定代表人|负责人|联系人|身份证号|身份证号码|证件号码|统一社会信用代码|职务|见证人|经办人|签约地点|签订地点|编号|合同编号|面积|期限|金额)`;
 const PAREN = String.raw`(?:[（(][\p{Script=Han}、/或及与]{1,8}[)）])`;
 const STARS = String.raw`(?:\*\*)?`;
 const GAP_SPACE = String.raw`[ \t\u3000]`;
@@ -214,7 +214,7 @@ const GAP_SPACE = String.raw`[ \t\u3000]`;
 const EMPTY_LABEL = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}])${STARS}(${EN_LABELS})${STARS}[ \t]*:${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]|${EN_LABELS}${STARS}[ \t]*:))`,
-    String.raw`(?<=^|[ \t\u3000|>*]|^[-*+] )${STARS}((?:[甲乙丙丁]方|[\p{Script=Han}]{0,8}${ZH_FIELD_NOUN})${PAREN}?|[甲乙丙丁]方${PAREN})${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]))`,
+    String.raw`(?<=^|[ \t\u3000|>*]|^[-*+] )${STARS}((?:[甲乙丙丁][\u3000 ]{0,4}方|[\p{Script=Han}]{0,8}${ZH_FIELD_NOUN})${PAREN}?|[甲乙丙丁]方${PAREN})${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]))`,
     String.raw`(?<=^|[ \t\u3000|>*])${STARS}([\p{Script=Han}]{1,10}${PAREN}?)${STARS}[：:]${STARS}(${GAP_SPACE}{1,80})(?=[\p{Script=Han}]{1,10}${PAREN}?[：:])`,
   ].join('|'),
   'gmu',
@@ -235,7 +235,8 @@ export function scanEmptyLabels(text: string, following = ''): GapHit[] {
     const start = match.index + match[0].indexOf(label);
     const fillEnd = match.index + match[0].length;
     const fillStart = fillEnd - spaces.length;
-    if (match[3] !== undefined && /^[甲乙丙丁]方$/.test(label)) continue;
+    // `甲方：` heads the lines under it when they are labels (名称：…); alone it is a gap.
+    if (match[3] !== undefined && /^[甲乙丙丁][\u3000 ]*方$/.test(label) && /^(?:\r\n|\r|\n)[^\r\n]{0,20}[：:]/.test(text.slice(fillEnd, fillEnd + 40))) continue;
     if (/如下|以下|下列/.test(label)) continue;
     const atLineEnd = fillEnd >= text.length || text[fillEnd] === '\n' || text[fillEnd] === '\r';
     if (atLineEnd && nextLineIsUnderscores(text, fillEnd, following)) continue;
@@ -293,13 +294,14 @@ function previousLineIsUnderscores(text: string, lineStart: number): boolean {
 export function isSignatureLine(text: string, start: number, end: number): boolean {
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  // Past blank lines: a signature line often stands a line below its label.
+  while (lineStart > 0 && /[\r\n \t]/.test(text[lineStart - 1]!) && start - lineStart < 400) lineStart--;
   if (lineStart > 0) {
-    let prevEnd = lineStart - 1;
-    if (text[prevEnd] === '\n' && text[prevEnd - 1] === '\r') prevEnd--;
+    let prevEnd = lineStart;
     let prevStart = prevEnd;
     while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r' && prevEnd - prevStart < 200) prevStart--;
     const previous = text.slice(prevStart, prevEnd).trim().replace(/\*\*/g, '');
-    if (/[:：]$/.test(previous) || /(?:盖章|签字|签章|签名|Signature|[甲乙丙丁]方|Party [A-D])[)）]?$/i.test(previous)) return true;
+    if (/[:：]$/.test(previous) || /(?:盖章|签字|签章|签名|Signature|[甲乙丙丁]方|Party [A-D])[)）]?$/i.test(previous) || /^(?:Signed|Executed|For and on behalf)\b/i.test(previous)) return true;
   }
   let next = end;
   while (next < text.length && text[next] !== '\n' && text[next] !== '\r') next++;
