@@ -24,6 +24,8 @@ const DATE_BLANK = new RegExp(
   String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`,
   'g',
 );
+const OTHER_DATE_BLANK =
+  /(?<![【\[])(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}年[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}月[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}日|(?<![_＿])[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}(?:20|19)?[_＿]{2,20}/g;
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
 // `_word_`, `__30__`, `___重要___`: a run that opens against a letter and a run of
 // the same length that closes against one, on the same line, are emphasis.
@@ -68,6 +70,11 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
     if (!/[_＿]/.test(match[0])) continue;
     add(match.index, match.index + match[0].length, 'date', 'date', 'date-blank');
   }
+  // 【】年【】月【】日 and ____ / ____ / 20____: one date, however its parts are drawn.
+  for (const match of text.matchAll(OTHER_DATE_BLANK)) {
+    if (taken[match.index]) continue;
+    add(match.index, match.index + match[0].length, 'date', 'date', 'date-blank');
+  }
   for (const match of text.matchAll(BRACKET_BLANK)) {
     if (taken[match.index]) continue;
     // `- [ ]` is a GFM task list box, not a blank.
@@ -98,7 +105,7 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
   addHits(scanSignatureCaptions(text, preceding));
   addHits(scanEmptyLabels(text, following));
   if (blockType === 'table') addHits(scanEmptyCells(text));
-  addHits(scanUntickedChoices(text, scanTickGroups(text)));
+  addHits(scanUntickedChoices(text, scanTickGroups(text), preceding));
   blanks.sort((a, b) => a.span.start - b.span.start);
   return blanks;
 }

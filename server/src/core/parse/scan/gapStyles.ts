@@ -38,7 +38,9 @@ const NOTE = /\b(?:follows?|intentionally|blank|reserved|deleted|omitted|remaind
 const EN_INSTRUCTION = /^(?:please\s+)?(?:insert|fill\s+in|enter|specify|state|complete|add|select|choose|describe|identify|include|provide|to\s+be\s+(?:agreed|confirmed|determined|inserted|completed)|tbd|tbc)\b[\s:]*/i;
 const EN_GAP_NOUN = /\b(?:name|names|address|date|number|amount|price|fee|fees|sum|percentage|percent|period|term|jurisdiction|governing law|country|city|place|currency|rate|e-?mail|phone|telephone|fax|title|position|signatory|company|registered office|account|bank|iban|swift|value|quantity|days|months|years|duration|deadline|notice period)\b/i;
 const ZH_INSTRUCTION = /^(?:请)?(?:填写|填入|输入|插入|注明|写明|选择|补充)[：:]?/;
-const ZH_GAP_NOUN = /(?:名称|姓名|全称|地址|住所|日期|时间|金额|价款|价格|电话|号码|账号|帐号|户名|编号|期限|比例|代表|开户行|开户银行|邮箱|邮编|身份证号|信用代码|数量|单价|总价|地点|天数|职务)$/;
+const ZH_GAP_NOUN = /(?:房号|门牌号|面积|型号|规格|名称|姓名|全称|地址|住所|日期|时间|金额|价款|价格|电话|号码|账号|帐号|户名|编号|期限|比例|代表|开户行|开户银行|邮箱|邮编|身份证号|信用代码|数量|单价|总价|地点|天数|职务)$/;
+const NUMBER_WORD = /^(?:\d|[一二三四五六七八九十百千万])|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b/i;
+const UNIT_AFTER = /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元)/i;
 const MASK_ONLY = /^(?:[Xx×＊*某]+|\s*[Xx]{2,}\s*)$/;
 
 /**
@@ -58,7 +60,7 @@ export function scanBracketInstructions(text: string): GapHit[] {
     if (inner === '' || /[\uE000-\uE002]/.test(inner) || inner.startsWith('^')) continue;
     if (/^[ xX]$/.test(content)) continue; // a task box
     if (text[end] === '(' || text[end] === '[' || text[end] === ':' || text[start - 1] === '!' || text[start - 1] === ']') continue;
-    const instruction = readsAsInstruction(inner);
+    const instruction = readsAsInstruction(inner, text.slice(end, end + 20));
     if (instruction === undefined) continue;
     hits.push({ start, end, style: 'bracket-instruction', kind: 'bracket', expects: typeFromLabel(instruction), label: instruction || undefined });
   }
@@ -66,13 +68,17 @@ export function scanBracketInstructions(text: string): GapHit[] {
 }
 
 /** The label an instruction names (`insert registered office` → `registered office`), or undefined when it is no instruction. */
-function readsAsInstruction(inner: string): string | undefined {
+function readsAsInstruction(inner: string, after = ''): string | undefined {
+  // `[12] months`, `[six (6)] days`, `【15】日`: a number the drafter must confirm.
+  if (/^(?:\d{1,6}|[a-z]+(?:[ -][a-z]+)?(?: \(\d{1,6}\))?|[一二三四五六七八九十百千万]{1,5})$/i.test(inner) && NUMBER_WORD.test(inner) && UNIT_AFTER.test(after)) return '';
+  // `[Netherlands / Germany]`, `【甲方／乙方／双方共有】`: alternatives to choose from.
+  if (/^[^/／]{1,30}(?:(?:\s\/\s|／)[^/／]{1,30}){1,4}$/.test(inner)) return '';
   if (CITATION.test(inner)) return undefined;
   if (MASK_ONLY.test(inner)) return '';
   if (/\p{Script=Han}/u.test(inner)) {
     const verb = ZH_INSTRUCTION.exec(inner);
     if (verb) return shortLabel(inner.slice(verb[0].length)) ?? '';
-    if (inner.length <= 12 && (ZH_GAP_NOUN.test(inner) || /^(?:甲|乙|丙|丁)方.{0,6}$/u.test(inner) && !/[，。；]/.test(inner))) return shortLabel(inner) ?? '';
+    if (inner.length <= 30 && (ZH_GAP_NOUN.test(inner.replace(/\s*[A-Za-z][A-Za-z ]*$/, '')) || /^(?:甲|乙|丙|丁)方.{0,6}$/u.test(inner) && !/[，。；]/.test(inner))) return shortLabel(inner) ?? '';
     return undefined;
   }
   if (NOTE.test(inner)) return undefined;
@@ -206,7 +212,7 @@ export function scanMailMergeNames(text: string): GapHit[] {
 // ---------------------------------------------------------- empty labels
 
 const EN_LABELS = String.raw`(?:By|Name and title|Witness name|Witness address|Occupation|Location|Name|Print(?:ed)? Name|Full Name|Title|Date|Signature|Signed|Address|E-?mail|Phone|Tel|Telephone|Mobile|Fax|Witness|Position|Company|Place|Attention|Attn|Authori[sz]ed Signatory|Signatory|Registered Office|Account(?: No\.?| Number)?|Bank)`;
-const ZH_FIELD_NOUN = String.raw`(?:授权代表|委托代理人|代理人|开户行|开户银行|账号|帐号|户名|地址|住所|通讯地址|电话|联系电话|手机|传真|邮编|邮箱|电子邮箱|日期|签署日期|签订日期|时间|盖章|签字|签章|签名|名称|姓名|法定代表人|负责人|联系人|身份证号|身份证号码|证件号码|统一社会信用代码|职务|见证人|经办人|签约地点|签订地点|编号|合同编号|面积|期限|金额)`;
+const ZH_FIELD_NOUN = String.raw`(?:授权代表|委托代理人|代理人|开户行|开户银行|账号|帐号|户名|地址|住所|通讯地址|电话|联系电话|手机|传真|邮编|邮箱|电子邮箱|日期|签署日期|签订日期|时间|盖章|签字|签章|签名|名称|姓名|法定代表人|负责人|联系人|身份证号|身份证号码|证件号码|统一社会信用代码|职务|见证人|经办人|签约地点|签订地点|编号|合同编号|面积|期限|金额|授权签字)`;
 const PAREN = String.raw`(?:[（(][\p{Script=Han}、/或及与]{1,8}[)）])`;
 const STARS = String.raw`(?:\*\*)?`;
 const GAP_SPACE = String.raw`[ \t\u3000]`;
@@ -214,7 +220,7 @@ const GAP_SPACE = String.raw`[ \t\u3000]`;
 const EMPTY_LABEL = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}])${STARS}(${EN_LABELS})${STARS}[ \t]*:${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]|${EN_LABELS}${STARS}[ \t]*:))`,
-    String.raw`(?<=^|[ \t\u3000|>*]|^[-*+] )${STARS}((?:[甲乙丙丁][\u3000 ]{0,4}方|[\p{Script=Han}]{0,8}${ZH_FIELD_NOUN})${PAREN}?|[甲乙丙丁]方${PAREN})${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]))`,
+    String.raw`(?<=^|[ \t\u3000|>*]|^[-*+] )${STARS}((?:(?:[甲乙丙丁][\u3000 ]{0,4}方|[\p{Script=Han}]{0,8}${ZH_FIELD_NOUN})${PAREN}?|[甲乙丙丁]方${PAREN})(?:[ \t]{0,2}[A-Z][A-Za-z.]{0,20}(?: [A-Za-z.]{1,20}){0,3}(?: ?\([A-Za-z ]{1,20}\))?)?)${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|）)]))`,
     String.raw`(?<=^|[ \t\u3000|>*])${STARS}([\p{Script=Han}]{1,10}${PAREN}?)${STARS}[：:]${STARS}(${GAP_SPACE}{1,80})(?=[\p{Script=Han}]{1,10}${PAREN}?[：:])`,
   ].join('|'),
   'gmu',
@@ -313,11 +319,11 @@ export function isSignatureLine(text: string, start: number, end: number): boole
 
 // --------------------------------------------------------- empty cells
 
-const CELL_LABEL = /name|date|signature|signed|title|by|address|seal|witness|签字|签名|盖章|签章|日期|名称|姓名|地址|电话|代表|职务|账号|开户行|[:：]$/i;
 
 /**
- * `| Name | |`, `| 签字 | | |`: empty cells in a table row whose first cell
- * is a label. A data row with one empty cell among values is left alone.
+ * `| Name | |`, `| 签字 | | |`: empty cells in a table body row that holds
+ * something else. Tables in contracts are forms; the header row and a wholly
+ * empty spacer row are not gaps.
  */
 export function scanEmptyCells(text: string): GapHit[] {
   const hits: GapHit[] = [];
@@ -329,11 +335,13 @@ export function scanEmptyCells(text: string): GapHit[] {
     if (cells.length < 2) continue;
     const first = cells[0]!;
     const label = first.text.trim().replace(/\*\*/g, '').trim();
-    if (label === '' || /^[\d.\s]+$/.test(label) || /[\uE000-\uE002]/.test(label)) continue;
-    const others = cells.slice(1);
-    const empty = others.filter((c) => c.text.trim() === '' && c.text.length > 0);
+    // A form row: every empty cell in a row that holds something else is a place to fill.
+    if (cells.every((c) => c.text.trim() === '')) continue;
+    // A totals row leaves the columns that are not summed empty on purpose.
+    if (/^(?:合计|总计|小计|共计|total|subtotal|grand total)\b|^(?:合计|总计|小计|共计)/i.test(label)) continue;
+    const empty = cells.filter((c) => c.text.trim() === '' && c.text.length > 0);
     if (empty.length === 0) continue;
-    if (empty.length < others.length && !CELL_LABEL.test(label)) continue;
+
     for (const cell of empty) {
       hits.push({
         start: line.start + cell.start,
@@ -425,9 +433,11 @@ export function scanTickGroups(text: string): TickGroup[] {
 }
 
 /** Unticked groups are gaps; the fix turns them into a choice placeholder. */
-export function scanUntickedChoices(text: string, groups: readonly TickGroup[]): GapHit[] {
+export function scanUntickedChoices(text: string, groups: readonly TickGroup[], preceding = ''): GapHit[] {
+  // Options set apart by blank lines are still one list: an item right after another item's line is no new group.
+  const continuesList = /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding);
   return groups
-    .filter((g) => g.ticked === 0)
+    .filter((g) => g.ticked === 0 && !(continuesList && g.start === text.search(/\S/)))
     .map((g) => ({
       start: g.start,
       end: g.end,
