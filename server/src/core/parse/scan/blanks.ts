@@ -3,6 +3,7 @@ import { labelBefore } from './shape.js';
 import {
   isSignatureLine,
   scanBracketInstructions,
+  scanEmptyAmountWords,
   scanEmptyCells,
   scanEmptyLabels,
   scanMailMergeNames,
@@ -102,6 +103,7 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
     if (!fullWidth && underscores < 3 && !shortRunIsBlank(text, start, end)) continue;
     add(start, end, 'underscore', expectsAround(text, start, end), 'underscore');
   }
+  addHits(scanEmptyAmountWords(text));
   addHits(scanSignatureCaptions(text, preceding));
   addHits(scanEmptyLabels(text, following));
   if (blockType === 'table') addHits(scanEmptyCells(text));

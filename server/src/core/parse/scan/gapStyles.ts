@@ -209,6 +209,20 @@ export function scanMailMergeNames(text: string): GapHit[] {
   return hits;
 }
 
+// ------------------------------------------------------ amount in words
+
+const WORDS_SLOT = /(?<=[（(][ \t]{0,2}(?:大写金额|大写|in words)[ \t]{0,2}[：:])([ \t\u3000]{0,40}(?:…{1,3}|\.{3,6})?[ \t\u3000]{0,40})(?=[）)])/gi;
+
+/** `（大写金额：          ）`, `(in words: …)`: the words of an amount, not yet written. */
+export function scanEmptyAmountWords(text: string): GapHit[] {
+  const hits: GapHit[] = [];
+  for (const match of text.matchAll(WORDS_SLOT)) {
+    if (match[0].length === 0) continue;
+    hits.push({ start: match.index, end: match.index + match[0].length, style: 'empty-label', kind: 'bracket', expects: 'text', label: /in words/i.test(text.slice(Math.max(0, match.index - 10), match.index)) ? 'in words' : '大写金额' });
+  }
+  return hits;
+}
+
 // ---------------------------------------------------------- empty labels
 
 const EN_LABELS = String.raw`(?:By|Name and title|Witness name|Witness address|Occupation|Location|Name|Print(?:ed)? Name|Full Name|Title|Date|Signature|Signed|Address|E-?mail|Phone|Tel|Telephone|Mobile|Fax|Witness|Position|Company|Place|Attention|Attn|Authori[sz]ed Signatory|Signatory|Registered Office|Account(?: No\.?| Number)?|Bank)`;
