@@ -98,11 +98,6 @@ export function labelBefore(text: string, index: number, limit = 12): string | u
   const end = from;
   // Read back to punctuation (or template syntax, never part of a label), then cut at a word boundary.
   while (from > 0 && end - from < LABEL_WINDOW && !/[\s，,；;。:：()（）\[\]【】〔〕{}«»、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|$￥¥]/.test(text[from - 1]!)) from--;
-  if (/[A-Za-z]/.test(text.slice(from, end))) while (from > 0 && end - from < LABEL_WINDOW * 2 && /[ \t]/.test(text[from - 1]!) && /[A-Za-z]/.test(text[from - 2] ?? '')) {
-    // English labels run over spaces ("liquidated damages of"): keep going word by word.
-    from--;
-    while (from > 0 && /[A-Za-z'’-]/.test(text[from - 1]!)) from--;
-  }
   const label = atWordBoundary(text.slice(from, end).trim(), limit);
   return label === '' ? undefined : label;
 }
