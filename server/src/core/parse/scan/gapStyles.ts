@@ -127,7 +127,7 @@ const percentAfter = (text: string, end: number): FieldType | undefined => (/^\s
 
 // ------------------------------------------------------------ space dates
 
-const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date|dated|on|made)[ \t]*:?)[ \t]{3,40},[ \t]*(?:19|20)(?![\d_])[ \t]{0,2}/gmu;
+const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date|dated|on|made):?)[ \t]{3,40},[ \t]*(?:19|20)(?![\d_])[ \t]{0,2}/gmu;
 
 /** `     年    月     日` and `Date:      , 20  `: a date written as spaces to fill. */
 export function scanSpaceDates(text: string): GapHit[] {
