@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, fixture, LspClient, positionOf } from './lspClient.js';
 
 const markdown = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
@@ -113,12 +114,28 @@ describe('completion', () => {
     assert.equal(edit.range.end.character - edit.range.start.character, 1, 'replaces the typed "首"');
   });
 
-  it('replaces the whole name inside a closed placeholder and adds no braces', async () => {
-    const items = await complete('乙方为甲方提供', '{{首‸期}}');
+  it('replaces through auto-closed braces so the cursor lands after them', async () => {
+    // Typing `{{` in VS Code gives `{{‸}}`: choosing a field must not leave the cursor inside.
+    const closed = await complete('乙方为甲方提供', '{{‸}}');
+    const edit = closed.find((i) => i.label === '首期比例')!.textEdit as TextEdit;
+    assert.equal(edit.newText, '首期比例}}');
+    assert.equal(edit.range.end.character - edit.range.start.character, 2, 'replaces the closing "}}"');
+    const source = text.replace('乙方为甲方提供', '乙方为甲方提供{{}}');
+    const applied = applyTextEdits(TextDocument.create('file:///x.contract.md', 'clausemark', 1, source), [edit]);
+    assert.ok(applied.includes('乙方为甲方提供{{首期比例}}系统'), 'one pair of braces, the prose after them untouched');
+
+    const partial = await complete('乙方为甲方提供', '{{首‸期}}');
+    const whole = partial.find((i) => i.label === '首期比例')!.textEdit as TextEdit;
+    assert.equal(whole.newText, '首期比例}}');
+    assert.equal(whole.range.end.character - whole.range.start.character, 4, 'replaces "首期}}"');
+    assert.deepEqual(await complete('乙方为甲方提供', '{{首期}}'), [], 'nothing after the closing braces');
+  });
+
+  it('keeps a declaration after the name: only the name is replaced', async () => {
+    const items = await complete('乙方为甲方提供', '{{首‸: percent}}');
     const edit = items.find((i) => i.label === '首期比例')!.textEdit as TextEdit;
     assert.equal(edit.newText, '首期比例');
-    assert.equal(edit.range.end.character - edit.range.start.character, 2, 'replaces "首期"');
-    assert.deepEqual(await complete('乙方为甲方提供', '{{首期}}'), [], 'nothing after the closing braces');
+    assert.equal(edit.range.end.character - edit.range.start.character, 1);
   });
 
   it('offers the field types after {{name:', async () => {

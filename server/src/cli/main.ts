@@ -166,7 +166,8 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
         continue;
       }
     }
-    io.err(cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', { path, count: applied, remaining: remaining.length }));
+    const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+    io.err(cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', { path, count: applied, fixNoun: plural(applied, 'fix').replace(/xs$/, 'xes'), remaining: remaining.length, problemNoun: plural(remaining.length, 'problem') }));
     if (status === EXIT.clean && remaining.some((p) => p.severity === 'error')) status = EXIT.problems;
   }
   return status;

@@ -108,14 +108,17 @@ function placeholderItems(
   const nextOpen = after.indexOf('{{');
   const closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
   const nameTail = closed ? /^[^\s}:：|]*/.exec(after.slice(0, close))![0] : '';
-  const replace = range(innerStart + lead, offset + nameTail.length);
+  // Replace through closing braces that follow the name (an editor's auto-closed `{{}}`), so the
+  // cursor lands after them and the next character typed is prose, not part of the name.
+  const through = closed ? /^[ \t]*\}\}/.exec(after.slice(nameTail.length))?.[0] ?? '' : '';
+  const replace = range(innerStart + lead, offset + nameTail.length + through.length);
   const fieldItems = [...doc.fields.values()].map((field, i): CompletionItem => ({
     label: field.name,
     kind: CompletionItemKind.Variable,
     detail: fieldDetail(field, analysis.contractLocale),
     ...(field.description ? { documentation: field.description } : {}),
     sortText: `0${String(i).padStart(4, '0')}`,
-    textEdit: { range: replace, newText: closed ? field.name : `${field.name}}}` },
+    textEdit: { range: replace, newText: closed && through === '' ? field.name : `${field.name}}}` },
   }));
   return fieldItems;
 }
