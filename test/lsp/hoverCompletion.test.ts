@@ -27,7 +27,7 @@ describe('hover', () => {
   it('writes a Chinese amount in 大写 and says the words are missing', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '20,000') });
     const value = markdown(hover);
-    assert.match(value, /大写: 贰万元整/);
+    assert.match(value, /大写：贰万元整/);
     assert.match(value, /未写大写金额/);
     assert.deepEqual(hover.range?.start, positionOf(zh.text, '人民币20,000元'));
   });
@@ -41,8 +41,8 @@ describe('hover', () => {
   it('shows a field: type, formatted value, where it is declared and how often it is used', async () => {
     const value = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '{{服务费}}', 3) }));
     assert.match(value, /\*\*字段\*\* `服务费`/);
-    assert.match(value, /类型: `money` \(金额\)/);
-    assert.match(value, /取值: CNY 500,000 \(伍拾万元整\)/);
+    assert.match(value, /类型：`money`（金额）/);
+    assert.match(value, /取值：CNY 500,000 \(伍拾万元整\)/);
     assert.match(value, /在前言第 9 行声明 · 正文使用 2 次/);
 
     const open = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: en.uri }, position: at(en.text, 'term: duration', 1) }));
@@ -57,7 +57,7 @@ describe('hover', () => {
 
   it('says what a blank expects', async () => {
     const value = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '____年') }));
-    assert.match(value, /应填：`date` \(日期\)/);
+    assert.match(value, /应填：`date`（日期）/);
     assert.match(value, /用于：签署日期/);
   });
 

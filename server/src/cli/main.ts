@@ -207,7 +207,7 @@ async function render(
     io.err(cliMessage(locale, 'missing', { path: options.output, reason: (error as Error).message }));
     return EXIT.usage;
   }
-  io.err(cliMessage(locale, 'rendered', { path: options.output, gaps: exported.gapCount }));
+  io.err(cliMessage(locale, 'rendered', { path: options.output, gaps: exported.gapCount, gapNoun: exported.gapCount === 1 ? 'gap' : 'gaps' }));
   return EXIT.clean;
 }
 

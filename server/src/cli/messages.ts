@@ -35,7 +35,7 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     renderUsage: 'render needs one contract and an output file: clausemark render FILE -o OUT [--to html|docx] [--no-gaps] [--force].',
     badRenderFormat: 'Unexpected format "{value}", expected html or docx.',
     renderHasErrors: '{path} still has {errors} errors; fix them, or export anyway with --force.',
-    rendered: 'Wrote {path} ({gaps} open gaps shown).',
+    rendered: 'Wrote {path} ({gaps} {gapNoun} shown).',
   },
   'zh-CN': {
     usage: `用法：clausemark <命令> [选项]
@@ -71,7 +71,7 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     renderUsage: 'render 需要一份合同和一个输出文件：clausemark render 文件 -o 输出 [--to html|docx] [--no-gaps] [--force]。',
     badRenderFormat: '导出格式“{value}”无效，应为 html 或 docx。',
     renderHasErrors: '{path} 仍有 {errors} 个错误；请先修正，或加 --force 仍然导出。',
-    rendered: '已写入 {path}（显示 {gaps} 处未填空白）。',
+    rendered: '已写入 {path}（显示 {gaps} 处待填）。',
   },
 };
 

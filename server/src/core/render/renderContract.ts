@@ -68,7 +68,8 @@ export function renderArticle(doc: ContractDocument, substituted: SubstitutedSou
   const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored)];
   let title = doc.meta.title;
   if (title !== undefined) {
-    frame.push(element('h1', { className: ['cm-title'], dataOffset: doc.meta.titleSpan?.start ?? 0 }, [text(title)]));
+    // A contract that also opens with its `# 标题` shows that heading once, as the title.
+    if (promoteOpeningH1(body.children) === undefined) frame.push(element('h1', { className: ['cm-title'], dataOffset: doc.meta.titleSpan?.start ?? 0 }, [text(title)]));
   } else {
     title = promoteTitleHeading(body.children, doc, substituted) ?? firstLineTitle(body.children) ?? renderMessage(locale, 'untitled');
   }
@@ -131,6 +132,15 @@ function promoteTitleHeading(children: readonly ElementContent[], doc: ContractD
     return textContent(node).trim();
   }
   return undefined;
+}
+
+/** Marks the body's first block as the title when it is an `h1`; returns its text. */
+function promoteOpeningH1(children: readonly ElementContent[]): string | undefined {
+  const first = children.find((node): node is Element => node.type === 'element');
+  if (first === undefined || first.tagName !== 'h1') return undefined;
+  const classes = Array.isArray(first.properties.className) ? first.properties.className : [];
+  first.properties.className = [...classes, 'cm-title'];
+  return textContent(first).trim();
 }
 
 /** A plain-text contract opens with its name on a short line of its own. */

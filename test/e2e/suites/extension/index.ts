@@ -84,7 +84,7 @@ export function run(): Promise<void> {
       const state = await waitFor('the preview to render', () => api?.previewState(reference));
       assert.equal(state.gapCount, 31);
       assert.equal(state.renderedGaps, 31, 'the webview DOM holds 31 gap elements');
-      assert.match(state.textSample, /尚有 31 处空白/);
+      assert.match(state.textSample, /尚有 31 处待填/);
       assert.doesNotMatch(state.textSample, /____/);
       await screenshot('preview-reference');
     }),
