@@ -116,9 +116,17 @@ export interface InsertClauseParams {
  */
 export const InsertClauseRequest = new RequestType<InsertClauseParams, TextEdit[] | null, void>('clausemark/insertClause');
 
+/** The whole library (`full`), or a one-page agreement of the parties, fees, disputes and signatures (`short`). */
+export type ContractSize = 'full' | 'short';
+
+/** The client command that fills an empty contract from a template: arguments `(locale?, size?)`. */
+export const NEW_CONTRACT_COMMAND = 'clausemark.newContract';
+
 export interface NewContractParams {
   readonly locale: 'zh-CN' | 'en';
   readonly title?: string;
+  /** `full` when absent; ignored when `ids` is given. */
+  readonly size?: ContractSize;
   /** Which templates to include, in order; all of the locale's when absent. */
   readonly ids?: readonly string[];
 }

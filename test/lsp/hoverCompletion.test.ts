@@ -226,6 +226,8 @@ describe('clause templates in completion', () => {
     assert.ok(items.every((i) => /^cm-/.test(i.detail!)));
     const fees = items.find((i) => i.label === '服务费用及支付')!;
     assert.equal(fees.detail, 'cm-费用 · fees-payment');
+    // Reachable without an IME: the ASCII id leads what the editor filters on.
+    assert.ok(fees.filterText!.startsWith('cm-fees-payment '), fees.filterText);
 
     const inserted = applyTextEdits(client.document(uri), [fees.textEdit as TextEdit, ...fees.additionalTextEdits!]);
     assert.match(inserted, /\n\n## 四、服务费用及支付 \{#fees-payment\}\n/, 'numbered after clause 三');

@@ -29,6 +29,7 @@ import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
 import { clauseItems } from './features/clauseCompletion.js';
 import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
+import { isEmptyContract, starterItems, starterLenses } from './features/starters.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
 import { diagnosticsOf } from './features/diagnostics.js';
 import { foldingRanges } from './features/folding.js';
@@ -198,7 +199,11 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates()))));
+  connection.onCompletion(
+    handle('textDocument/completion', null, ['position'], (a, p) =>
+      isEmptyContract(a) ? { isIncomplete: false, items: starterItems(a, library.templates()) } : completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates())),
+    ),
+  );
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
   connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
   connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));
@@ -206,7 +211,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(handle('textDocument/documentSymbol', [], [], (a) => documentSymbols(a)));
   connection.onFoldingRanges(handle('textDocument/foldingRange', [], [], (a) => foldingRanges(a)));
   connection.onDocumentLinks(handle('textDocument/documentLink', [], [], (a) => documentLinks(a)));
-  connection.onCodeLens(handle('textDocument/codeLens', [], [], (a) => codeLenses(a)));
+  connection.onCodeLens(handle('textDocument/codeLens', [], [], (a) => (isEmptyContract(a) ? starterLenses() : codeLenses(a))));
   connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, [], (a) => semanticTokens(a)));
   connection.languages.inlayHint.on(handle('textDocument/inlayHint', [], ['range'], (a, p) => inlayHints(a, p.range)));
   connection.onCodeAction(

@@ -15,7 +15,8 @@ const PREVIEW_LENGTH = 600;
 
 export function clauseItems(analysis: Analysis, replace: Range, templates: readonly LoadedTemplate[]): CompletionItem[] {
   const { doc, document } = analysis;
-  const ofLocale = templates.filter((t) => t.template.locale === analysis.locale);
+  // The contract's language, not the messages': a Chinese contract gets Chinese clauses whatever the UI speaks.
+  const ofLocale = templates.filter((t) => t.template.locale === analysis.contractLocale);
   if (ofLocale.length === 0) return [];
   const lineStart = document.offsetAt({ line: replace.start.line, character: 0 });
   const lineEnd = document.offsetAt({ line: replace.start.line + 1, character: 0 });
@@ -40,7 +41,8 @@ export function clauseItems(analysis: Analysis, replace: Range, templates: reado
         kind: MarkupKind.Markdown,
         value: `${template.description}\n\n${template.body.length > PREVIEW_LENGTH ? `${template.body.slice(0, PREVIEW_LENGTH)}…` : template.body}`,
       },
-      filterText: `cm-${template.topic} ${template.title} ${template.id}`,
+      // ASCII first, so `cm-fees` finds 服务费用及支付 without an IME.
+      filterText: `cm-${template.id} cm-${template.topic} ${template.title}`,
       sortText: `z${String(template.order).padStart(4, '0')}`,
       textEdit: { range: lineRange, newText: main.newText },
       additionalTextEdits: others.map((e) => lspEdit(document, e)),

@@ -35,13 +35,17 @@ export function insertClause(analysis: Analysis, params: InsertClauseParams, tem
   return insertClauseEdits(analysis.doc, found.template, offset).map((edit) => lspEdit(analysis.document, edit));
 }
 
+/** The one-page agreement: who, how much, where disputes go, and the signatures. */
+const SHORT_CONTRACT = ['parties', 'fees-payment', 'disputes', 'signature'];
+
 const TITLES: Record<Locale, string> = { 'zh-CN': '人工智能模型训练服务合同', en: 'AI Model Training Services Agreement' };
 const CURRENCIES: Record<Locale, string> = { 'zh-CN': 'CNY', en: 'USD' };
 
 export function newContract(params: NewContractParams, templates: readonly LoadedTemplate[]): { text: string } {
   const locale: Locale = params.locale === 'en' ? 'en' : 'zh-CN';
   let chosen = templates.filter((t) => t.template.locale === locale).map((t) => t.template);
-  if (params.ids) chosen = params.ids.flatMap((id) => chosen.filter((t) => t.id === id));
+  const ids = params.ids ?? (params.size === 'short' ? SHORT_CONTRACT : undefined);
+  if (ids) chosen = ids.flatMap((id) => chosen.filter((t) => t.id === id));
   else chosen = sortTemplates(chosen);
   return { text: composeContract(chosen, { title: params.title ?? TITLES[locale], locale, currency: CURRENCIES[locale] }) };
 }
