@@ -91,6 +91,8 @@ export interface ClauseTemplateItem {
   readonly locale: 'zh-CN' | 'en';
   /** The clause text as it will be inserted, for the picker's preview. */
   readonly body: string;
+  /** The clause as it reads once inserted (numbers, references and gaps rendered), as plain text. */
+  readonly rendered: string;
   readonly source: 'bundled' | 'workspace';
 }
 

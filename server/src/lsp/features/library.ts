@@ -10,7 +10,8 @@ import type { Analysis } from '../analysis.js';
 import type { LoadedTemplate } from '../clauseLibrary.js';
 import { lspEdit } from '../convert.js';
 import type { TextEdit } from 'vscode-languageserver';
-import type { Locale } from '../../core/index.js';
+import { parseContract, renderContract, type Locale } from '../../core/index.js';
+import { textContent } from '../../core/render/safety.js';
 
 export function clauseList(templates: readonly LoadedTemplate[], locale: Locale): ClauseTemplateItem[] {
   const ofLocale = templates.filter((t) => t.template.locale === locale);
@@ -24,8 +25,20 @@ export function clauseList(templates: readonly LoadedTemplate[], locale: Locale)
       description: template.description,
       locale: template.locale,
       body: template.body,
+      rendered: renderedText(template.body),
       source,
     }));
+}
+
+/** A clause's text as the preview would show it: no `##`, labels or braces, each gap as ［name］. */
+function renderedText(body: string): string {
+  const { tree } = renderContract(parseContract(body), []);
+  return tree.children
+    .filter((node) => !(node.type === 'element' && node.tagName === 'section' && String(node.properties.className).includes('cm-summary')))
+    .map((node) => (node.type === 'element' ? textContent(node) : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function insertClause(analysis: Analysis, params: InsertClauseParams, templates: readonly LoadedTemplate[]): TextEdit[] | null {
