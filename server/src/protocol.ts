@@ -25,22 +25,29 @@ export interface ClausemarkSettings {
   readonly checks?: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
   /** Where check documentation lives; a diagnostic links to `<docsBaseUrl>/checks.md#<id>`. */
   readonly docsBaseUrl?: string;
+  /** Milliseconds between the last keystroke and the diagnostics pushed for it (clients that pull choose their own). */
+  readonly diagnosticsDelay?: number;
 }
 
-/** One fix carried by a diagnostic, with its edits as ranges in the version it was computed for. */
-export interface DiagnosticFix {
-  readonly title: string;
-  /** Safe fixes are the ones "fix all" applies. */
-  readonly safe: boolean;
-  /** Filed under `refactor.rewrite` rather than `quickfix`. */
-  readonly refactor: boolean;
-  readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
-}
-
-/** What `Diagnostic.data` holds: the document version it belongs to and its fixes. */
+/**
+ * What `Diagnostic.data` holds: the document version it belongs to and a key
+ * naming its problem in that version. Fixes travel separately: the server
+ * computes them when a code action asks, so no diagnostic carries edits.
+ */
 export interface DiagnosticData {
   readonly version: number;
-  readonly fixes: readonly DiagnosticFix[];
+  readonly key: string;
+}
+
+/** What an unresolved quick fix's `data` holds, for `codeAction/resolve`. */
+export interface CodeActionData {
+  readonly uri: string;
+  readonly version: number;
+  /** The check id: the diagnostic's `code`. */
+  readonly code: string;
+  readonly key: string;
+  /** The fix's index among its problem's fixes. */
+  readonly fix: number;
 }
 
 /** A place still to fill in. */

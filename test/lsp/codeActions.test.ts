@@ -182,3 +182,66 @@ describe('code actions for a pulling client', () => {
     }
   });
 });
+
+describe('quick fixes computed when asked', () => {
+  /** A client like VS Code: it resolves a code action's edit only when the user picks it. */
+  const RESOLVING: typeof PUSH_CAPABILITIES = {
+    ...PUSH_CAPABILITIES,
+    textDocument: {
+      ...PUSH_CAPABILITIES.textDocument,
+      codeAction: { ...PUSH_CAPABILITIES.textDocument!.codeAction, resolveSupport: { properties: ['edit'] }, dataSupport: true },
+    },
+  };
+
+  it('lists fixes without edits, then resolves the chosen one into exact edits', async () => {
+    const client = await LspClient.start({ capabilities: RESOLVING });
+    try {
+      assert.equal((client.initializeResult.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+      const { text } = fixture('lease.contract.md');
+      const uri = 'file:///virtual/resolve.contract.md';
+      await client.open(uri, text);
+      const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'amount-words')[0]!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } });
+      assert.ok(actions.length > 0);
+      for (const action of actions) assert.equal(action.edit, undefined, `${action.title}: no edit until resolved`);
+      const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
+      const { edits } = editsFor(resolved.edit, uri);
+      const fixed = applyTextEdits(client.document(uri), edits);
+      assert.match(fixed, /USD 120,000 \(one hundred twenty thousand US dollars\)/);
+      assert.equal(fixed.replace('one hundred twenty thousand', 'one hundred thousand'), text, 'nothing else moved');
+
+      // After an edit the old action resolves to nothing: its ranges belong to the old text.
+      await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+      const stale = await client.request<CodeAction>('codeAction/resolve', actions[0]);
+      assert.equal(stale.edit, undefined);
+      await client.close(uri);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('keeps every diagnostic small: one renumbering of many clauses travels in no diagnostic', async () => {
+    const client = await LspClient.start({ capabilities: RESOLVING });
+    try {
+      // Sixty clauses numbered from 二: every one is off by one, and one renumbering fixes them all.
+      const numerals = (n: number) => (n < 10 ? '' : `${n >= 20 ? '一二三四五六七八九'[Math.floor(n / 10) - 1] : ''}十`) + (n % 10 ? '一二三四五六七八九'[(n % 10) - 1] : '');
+      const clauses = Array.from({ length: 60 }, (_, i) => `${numerals(i + 2)}、第${i + 2}项义务由乙方承担。`).join('\n\n');
+      const uri = 'file:///virtual/renumber.contract.md';
+      await client.open(uri, `# 服务协议\n\n${clauses}\n`);
+      const diagnostics = byCode(await client.diagnosticsFor(uri, 1), 'clause-numbering');
+      assert.ok(diagnostics.length > 0);
+      const bytes = Buffer.byteLength(JSON.stringify(diagnostics));
+      assert.ok(bytes / diagnostics.length < 400, `${bytes / diagnostics.length} bytes per diagnostic`);
+      assert.ok(diagnostics.every((d) => !JSON.stringify(d.data).includes('newText')), 'no edits in data');
+
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics: [diagnostics[0]!], only: ['quickfix'] } });
+      const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
+      const fixed = applyTextEdits(client.document(uri), editsFor(resolved.edit, uri).edits);
+      assert.match(fixed, /^一、第2项义务/m);
+      assert.match(fixed, /^六十、第61项义务/m);
+      await client.close(uri);
+    } finally {
+      await client.stop();
+    }
+  });
+});

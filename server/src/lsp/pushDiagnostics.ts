@@ -9,21 +9,25 @@ import { isContract, type AnalysisCache } from './analysis.js';
 import { diagnosticsOf } from './features/diagnostics.js';
 
 /** Long enough to skip the states between keystrokes, short enough to feel immediate. */
-export const DIAGNOSTICS_DELAY_MS = 150;
+export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
 
 export class DiagnosticsPusher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The newest version published per uri, so nothing older follows it. */
   private readonly published = new Map<string, number>();
+  /** `clausemark.diagnosticsDelay` as last read for each document. */
+  private readonly delays = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyses: AnalysisCache,
+    /** Until a document's settings are read: the client's `initializationOptions.diagnosticsDelay`, else the default. */
+    private readonly defaultDelay = DEFAULT_DIAGNOSTICS_DELAY_MS,
   ) {}
 
   /** Schedules a run for `uri`, replacing one still waiting. */
-  schedule(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
+  schedule(uri: string, delay = this.delays.get(uri) ?? this.defaultDelay): void {
     this.cancel(uri);
     this.timers.set(
       uri,
@@ -49,6 +53,7 @@ export class DiagnosticsPusher {
   clear(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
+    this.delays.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -58,6 +63,7 @@ export class DiagnosticsPusher {
     const version = document.version;
     try {
       const analysis = await this.analyses.get(document);
+      this.delays.set(uri, analysis.settings.diagnosticsDelay ?? this.defaultDelay);
       // An edit while the settings were read makes this result stale: the edit scheduled its own run.
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return;

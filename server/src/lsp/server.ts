@@ -27,7 +27,7 @@ import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
 import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
 import { clauseItems } from './features/clauseCompletion.js';
-import { codeActions, CODE_ACTION_KINDS } from './features/codeActions.js';
+import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { isEmptyContract, starterItems, starterLenses } from './features/starters.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
@@ -42,7 +42,7 @@ import { definition, prepareRename, references, rename } from './features/naviga
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
 import { documentSymbols } from './features/symbols.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
-import { filePath, SettingsStore } from './settings.js';
+import { diagnosticsDelay, filePath, SettingsStore } from './settings.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
 
@@ -55,6 +55,8 @@ interface ClientSupport {
   readonly diagnosticRefresh: boolean;
   readonly configuration: boolean;
   readonly documentChanges: boolean;
+  /** The client asks for a code action's edit with `codeAction/resolve` once the user picks it. */
+  readonly resolveCodeActionEdits: boolean;
   readonly watchedFilesRegistration: boolean;
   readonly configurationRegistration: boolean;
   readonly workspaceFolderChanges: boolean;
@@ -69,6 +71,7 @@ function readClientSupport(capabilities: ClientCapabilities): ClientSupport {
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     configuration: capabilities.workspace?.configuration === true,
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    resolveCodeActionEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
@@ -93,7 +96,7 @@ export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     inlayHintProvider: { resolveProvider: false },
     codeLensProvider: { resolveProvider: false },
-    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
     ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'clausemark', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
@@ -122,7 +125,8 @@ export function startServer(connection: Connection): void {
     folders = workspaceFolderPaths(params);
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
     analyses = new AnalysisCache(store, changes);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses);
+    const initialDelay = diagnosticsDelay((params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay);
+    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
   });
 
@@ -217,9 +221,15 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     handle('textDocument/codeAction', [], ['range'], (a, p) => {
       if (!p.context || !Array.isArray(p.context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
-      return codeActions(a, p, support.documentChanges);
+      return codeActions(a, p, { documentChanges: support.documentChanges, resolveEdits: support.resolveCodeActionEdits });
     }),
   );
+  connection.onCodeActionResolve(async (action) => {
+    const data = codeActionData(action);
+    const document = data ? documents.get(data.uri) : undefined;
+    if (!document || !isContract(document)) return action;
+    return resolveCodeAction(await analyses.get(document), action, support.documentChanges);
+  });
   connection.onRequest(GapsRequest, handle('clausemark/gaps', null, [], (a) => gapItems(a)));
   connection.onRequest(PreviewRequest, handle('clausemark/preview', null, [], (a, p) => preview(a, p)));
   connection.onRequest(InsertClauseRequest, handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())));

@@ -20,6 +20,8 @@ export interface ResolvedSettings {
   readonly docsBaseUrl: string;
   /** Bumped whenever settings may have changed, so cached analyses know they are stale. */
   readonly generation: number;
+  /** `clausemark.diagnosticsDelay`, when set to a sensible number of milliseconds. */
+  readonly diagnosticsDelay: number | undefined;
 }
 
 export interface SettingsSource {
@@ -85,7 +87,7 @@ export class SettingsStore {
     this.reportOnce(editorErrors.map((e) => `clausemark settings: ${e}`));
     const fileConfig = this.workspaceFileConfig(uri, editorConfig.locale);
     const docsBaseUrl = typeof editor.docsBaseUrl === 'string' && editor.docsBaseUrl.trim() !== '' ? editor.docsBaseUrl.trim().replace(/\/+$/, '') : DEFAULT_DOCS_BASE_URL;
-    return { config: mergeConfigs(fileConfig, editorConfig), docsBaseUrl, generation };
+    return { config: mergeConfigs(fileConfig, editorConfig), docsBaseUrl, generation, diagnosticsDelay: diagnosticsDelay(editor.diagnosticsDelay) };
   }
 
   private async editorSettings(uri: string): Promise<ClausemarkSettings> {
@@ -130,6 +132,11 @@ export function filePath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A delay in milliseconds from settings: a whole number from 0 to 10 seconds, else none. */
+export function diagnosticsDelay(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 10_000 ? Math.round(value) : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

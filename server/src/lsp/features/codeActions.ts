@@ -5,11 +5,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { findCheck, safeFixEdits, type Blank, type TextEdit } from '../../core/index.js';
 import { placeholderForBlank, UniqueNames } from '../../core/fixes/blankToPlaceholder.js';
-import { FIX_ALL_KIND } from '../../protocol.js';
+import { FIX_ALL_KIND, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';
 import { t } from '../messages.js';
-import { DIAGNOSTIC_SOURCE, diagnosticData } from './diagnostics.js';
+import { DIAGNOSTIC_SOURCE, diagnosticData, problemByKey } from './diagnostics.js';
 import { extractField } from './extractField.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
@@ -17,13 +17,20 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Refact
 /** Checks whose fixes are offered as refactorings by range rather than as quick fixes. */
 const FIXED_BY_REFACTORING = new Set(['unfilled-blank']);
 
-export function codeActions(analysis: Analysis, params: CodeActionParams, documentChanges: boolean): CodeAction[] {
+/** How the client takes workspace edits, and whether it asks for a quick fix's edit only when it is chosen. */
+export interface EditSupport {
+  readonly documentChanges: boolean;
+  readonly resolveEdits: boolean;
+}
+
+export function codeActions(analysis: Analysis, params: CodeActionParams, support: EditSupport): CodeAction[] {
+  const { documentChanges } = support;
   const only = params.context.only;
   const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const edit = (edits: readonly TextEdit[]) => workspaceEdit(analysis.uri, analysis.version, edits.map((e) => lspEdit(analysis.document, e)), documentChanges);
   const actions: CodeAction[] = [];
 
-  if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixes(analysis, params.context.diagnostics, documentChanges));
+  if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixes(analysis, params.context.diagnostics, support));
 
   const range = spanOf(analysis.document, params.range);
   if (wanted(CodeActionKind.RefactorRewrite)) {
@@ -51,28 +58,50 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, docume
 }
 
 /**
- * The fixes recorded in each of our diagnostics, dispatched on the check id.
- * A diagnostic from another version is refused: its ranges would land wrong.
+ * The fixes of each of our diagnostics' problems, found again by the key the
+ * diagnostic carries. A diagnostic from another version is refused: its
+ * ranges would land wrong. Clients that can resolve get the title now and the
+ * edit when the fix is chosen, so a menu of fixes costs no edit conversion.
  */
-function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], documentChanges: boolean): CodeAction[] {
+function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], support: EditSupport): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !findCheck(diagnostic.code)) continue;
     if (FIXED_BY_REFACTORING.has(diagnostic.code)) continue;
     const data = diagnosticData(diagnostic);
     if (!data || data.version !== analysis.version) continue;
-    const fixes = data.fixes.filter((f) => !f.refactor);
-    for (const fix of fixes) {
-      actions.push({
+    const problem = problemByKey(analysis, diagnostic.code, data.key);
+    if (!problem) continue;
+    const offered = problem.fixes.map((fix, index) => ({ fix, index })).filter(({ fix }) => !fix.refactor);
+    for (const { fix, index } of offered) {
+      const action: CodeAction = {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        isPreferred: fix.safe && fixes.length === 1,
-        edit: workspaceEdit(analysis.uri, analysis.version, fix.edits.map((e) => ({ range: e.range, newText: e.newText })), documentChanges),
-      });
+        isPreferred: fix.safe && offered.length === 1,
+      };
+      if (support.resolveEdits) action.data = { uri: analysis.uri, version: analysis.version, code: diagnostic.code, key: data.key, fix: index } satisfies CodeActionData;
+      else action.edit = workspaceEdit(analysis.uri, analysis.version, fix.edits.map((e) => lspEdit(analysis.document, e)), support.documentChanges);
+      actions.push(action);
     }
   }
   return actions;
+}
+
+/** Fills in the edit of a quick fix offered without one; a fix for another version gets none. */
+export function resolveCodeAction(analysis: Analysis, action: CodeAction, documentChanges: boolean): CodeAction {
+  const data = codeActionData(action);
+  if (!data || data.version !== analysis.version) return action;
+  const fix = problemByKey(analysis, data.code, data.key)?.fixes[data.fix];
+  if (!fix) return action;
+  return { ...action, edit: workspaceEdit(analysis.uri, analysis.version, fix.edits.map((e) => lspEdit(analysis.document, e)), documentChanges) };
+}
+
+/** Reads a code action's `data` written by this server; anything else is ignored. */
+export function codeActionData(action: CodeAction): CodeActionData | undefined {
+  const data = action.data as Partial<CodeActionData> | undefined;
+  if (!data || typeof data !== 'object' || typeof data.uri !== 'string' || typeof data.version !== 'number' || typeof data.code !== 'string' || typeof data.key !== 'string' || typeof data.fix !== 'number') return undefined;
+  return data as CodeActionData;
 }
 
 /** Each blank with the edit that turns it into a placeholder, named as the `unfilled-blank` check names it. */

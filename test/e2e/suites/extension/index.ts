@@ -94,7 +94,7 @@ export function run(): Promise<void> {
       const editor = await open(mistakes);
       const words = await waitFor('the amount-words error', () => clausemarkDiagnostics(mistakes).find((d) => d.code === 'amount-words'));
       assert.equal(words.line, 11);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mistakes, words.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mistakes, words.range, vscode.CodeActionKind.QuickFix.value, 10);
       const fix = actions.find((a) => a.kind?.value === 'quickfix' && /肆拾捌万元整/.test(a.title));
       assert.ok(fix?.edit, `a quick fix rewrites the words; got ${actions.map((a) => a.title).join(' | ')}`);
       const figure = actions.find((a) => a.kind?.value === 'quickfix' && a.title === '按大写改写小写：500000');
