@@ -244,6 +244,48 @@ export function run(): Promise<void> {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }),
 
+    test('in a Chinese contract, cm-fees typed without an IME inserts the Chinese fees clause first', async () => {
+      const uri = workspaceFile('new.contract.md');
+      const editor = await open(uri);
+      const last = editor.document.lineAt(editor.document.lineCount - 1);
+      await editor.edit((edit) => edit.insert(last.range.end, '\n\n'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('type', { text: 'cm-fees' });
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the suggest widget has no API to poll
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await waitFor('the Chinese fees clause', () => /## [一二三四五六七八九十]+、服务费用及支付/.test(editor.document.getText()));
+      assert.doesNotMatch(editor.document.getText(), /Fees and Payment/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }),
+
+    test('a Chinese hover uses full-width colons', async () => {
+      const uri = workspaceFile('new.contract.md');
+      await open(uri);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const at = document.positionAt(document.getText().indexOf('{{总费用}}') + 3);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /类型：`money`（金额）/);
+      assert.match(text, /取值：/);
+    }),
+
+    test('Insert Clause reuses the field the contract already has (准确率, not 准确率下限)', async () => {
+      const uri = workspaceFile('targets.contract.md');
+      const text = '---\nlocale: zh-CN\nfields:\n  准确率: { type: percent, value: 95 }\n---\n# 模型训练合同\n\n## 一、总则\n\n模型准确率不低于{{准确率}}%。\n';
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+      const editor = await open(uri);
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      assert.ok(await vscode.commands.executeCommand('clausemark.insertClause', 'training-targets'));
+      const inserted = editor.document.getText();
+      assert.match(inserted, /准确率不低于\{\{准确率\}\}%；/);
+      assert.doesNotMatch(inserted, /准确率下限/);
+      await waitFor('the inserted clause checked', () => clausemarkDiagnostics(uri).some((d) => d.code === 'unfilled-field'));
+      assert.ok(!clausemarkDiagnostics(uri).some((d) => d.code === 'undefined-field' || d.code === 'duplicate-field'));
+    }),
+
     test('the walkthrough opens with its five steps', async () => {
       const walkthroughs = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.walkthroughs;
       assert.equal(walkthroughs?.[0]?.steps?.length, 5);
