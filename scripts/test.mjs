@@ -33,6 +33,11 @@ if (everything) {
   if (grammar === 0) passed++;
   else failed++;
 
+  // The gap corpus (test/corpus) measures recall and precision on contracts written elsewhere; one test here.
+  const corpus = spawnSync(process.execPath, ['scripts/corpus.mjs', '--quiet'], { stdio: 'inherit' }).status;
+  if (corpus === 0) passed++;
+  else failed++;
+
   if (process.env.CLAUSEMARK_SKIP_E2E === '1') {
     console.log('[e2e] skipped (CLAUSEMARK_SKIP_E2E=1)');
   } else {
