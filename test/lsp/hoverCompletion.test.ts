@@ -226,8 +226,11 @@ describe('clause templates in completion', () => {
     assert.ok(items.every((i) => /^cm-/.test(i.detail!)));
     const fees = items.find((i) => i.label === '服务费用及支付')!;
     assert.equal(fees.detail, 'cm-费用 · fees-payment');
-    // Reachable without an IME: the ASCII id leads what the editor filters on.
+    // Reachable without an IME: the ASCII id leads what the editor filters on, and it is the one selected.
     assert.ok(fees.filterText!.startsWith('cm-fees-payment '), fees.filterText);
+    const ascii = await itemsOn('file:///virtual/clauses-zh-ascii.contract.md', text.replace('## 四、违约责任', 'cm-fees\n\n## 四、违约责任'), line, 7);
+    assert.deepEqual(ascii.filter((i) => i.preselect).map((i) => i.label), ['服务费用及支付']);
+    assert.ok(ascii.every((i) => i.sortText! < 'cm-'), 'before the static snippets, which sort by their cm- prefix');
 
     const inserted = applyTextEdits(client.document(uri), [fees.textEdit as TextEdit, ...fees.additionalTextEdits!]);
     assert.match(inserted, /\n\n## 四、服务费用及支付 \{#fees-payment\}\n/, 'numbered after clause 三');

@@ -26,6 +26,7 @@ export function clauseItems(analysis: Analysis, replace: Range, templates: reado
   const emptied = parseContract(doc.text.slice(0, lineStart) + doc.text.slice(contentEnd), { locale: analysis.settings.config.locale });
   const lineRange: Range = { start: document.positionAt(lineStart), end: document.positionAt(contentEnd) };
 
+  const typed = doc.text.slice(document.offsetAt(replace.start), document.offsetAt(replace.end));
   const items: CompletionItem[] = [];
   for (const { template, source } of ofLocale) {
     const edits = insertClauseEdits(emptied, template, lineStart);
@@ -43,10 +44,14 @@ export function clauseItems(analysis: Analysis, replace: Range, templates: reado
       },
       // ASCII first, so `cm-fees` finds 服务费用及支付 without an IME.
       filterText: `cm-${template.id} cm-${template.topic} ${template.title}`,
-      sortText: `z${String(template.order).padStart(4, '0')}`,
+      // Before the static snippets of both languages (sorted by their prefix, `cm-…`), which VS Code ranks alike.
+      sortText: `0${String(template.order).padStart(4, '0')}`,
       textEdit: { range: lineRange, newText: main.newText },
       additionalTextEdits: others.map((e) => lspEdit(document, e)),
     });
   }
+  // `cm-fees` typed in a Chinese contract selects 服务费用及支付, not the English snippet `cm-fees`.
+  const best = typed.length >= 4 ? items.find((i) => i.filterText!.startsWith(typed)) : undefined;
+  if (best) best.preselect = true;
   return items;
 }
