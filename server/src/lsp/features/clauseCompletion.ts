@@ -36,7 +36,9 @@ export function clauseItems(analysis: Analysis, replace: Range, templates: reado
     if (!main || others.some((e) => e.span.end > lineStart)) continue;
     items.push({
       label: template.title,
-      kind: CompletionItemKind.Snippet,
+      // Not `Snippet`: VS Code sorts snippet items by prefix match alone, and the English `cm-fees` would beat
+      // this contract's 服务费用及支付; with `editor.snippetSuggestions: bottom` the static snippets follow these.
+      kind: CompletionItemKind.Module,
       detail: `cm-${template.topic} · ${template.id}${source === 'workspace' ? ' (workspace)' : ''}`,
       documentation: {
         kind: MarkupKind.Markdown,
