@@ -50,7 +50,10 @@ describe('an empty contract', () => {
     await client.open(check, text);
     const diagnostics: Diagnostic[] = await client.diagnosticsFor(check, 1);
     const notGaps = diagnostics.filter((d) => d.code !== 'unfilled-field' && d.code !== 'unfilled-blank');
-    assert.deepEqual(notGaps.map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      notGaps.map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
     await client.close(check);
     await client.close(uri);
   });

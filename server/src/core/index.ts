@@ -17,6 +17,7 @@ export { format, guessLocale, toLocale, resolveLocale } from './i18n/messages.js
 export { clauseNumberText } from './render/clauseNumber.js';
 export { visibleProblems } from './render/problemMarks.js';
 export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';
+export { textContent } from './render/safety.js';
 export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';

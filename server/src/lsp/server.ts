@@ -205,7 +205,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
   connection.onCompletion(
     handle('textDocument/completion', null, ['position'], (a, p) =>
-      isEmptyContract(a) ? { isIncomplete: false, items: starterItems(a, library.templates()) } : completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates())),
+      isEmptyContract(a) ? { isIncomplete: false, items: starterItems(a, (params) => newContract(params, library.templates()).text) } : completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates())),
     ),
   );
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));

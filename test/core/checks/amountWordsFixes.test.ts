@@ -33,7 +33,11 @@ test('the figure keeps its own style: ungrouped, decimals, full-width digits, ä¸
 test('English words: both rewrites, in English titles', () => {
   const text = 'The Client shall pay USD 120,000 (one hundred ten thousand US dollars).';
   assert.deepEqual(fixesFor(text), [
-    { title: 'Rewrite the words from the figure: "one hundred twenty thousand US dollars"', result: 'The Client shall pay USD 120,000 (one hundred twenty thousand US dollars).', safe: false },
+    {
+      title: 'Rewrite the words from the figure: "one hundred twenty thousand US dollars"',
+      result: 'The Client shall pay USD 120,000 (one hundred twenty thousand US dollars).',
+      safe: false,
+    },
     { title: 'Rewrite the figure from the words: 110,000', result: 'The Client shall pay USD 110,000 (one hundred ten thousand US dollars).', safe: false },
   ]);
 });

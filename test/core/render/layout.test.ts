@@ -8,7 +8,10 @@ import { render, tags, visibleText, withClass } from './helpers.js';
 
 test('a front-matter title and an opening # heading show the title once, above the parties', () => {
   const rendered = render('---\ntitle: 技术服务合同\nparties:\n  甲方: 委托方\n---\n\n# 技术服务合同\n\n一、服务内容\n\n乙方提供维护服务。\n');
-  assert.deepEqual(tags(rendered.html, 'h1').map((h) => h.inner), ['技术服务合同']);
+  assert.deepEqual(
+    tags(rendered.html, 'h1').map((h) => h.inner),
+    ['技术服务合同'],
+  );
   assert.ok(rendered.html.indexOf('<h1') < rendered.html.indexOf('cm-parties'), 'the title comes before the parties table');
   assert.equal(rendered.title, '技术服务合同');
   assert.equal((visibleText(rendered.html).match(/技术服务合同/g) ?? []).length, 1);
@@ -16,7 +19,10 @@ test('a front-matter title and an opening # heading show the title once, above t
 
 test('a front-matter title without a heading is still shown', () => {
   const rendered = render('---\ntitle: 技术服务合同\n---\n\n一、服务内容\n\n乙方提供维护服务。\n');
-  assert.deepEqual(tags(rendered.html, 'h1').map((h) => h.inner), ['技术服务合同']);
+  assert.deepEqual(
+    tags(rendered.html, 'h1').map((h) => h.inner),
+    ['技术服务合同'],
+  );
 });
 
 test('party and signature blocks keep their single line breaks and are not justified', () => {

@@ -62,7 +62,6 @@ export function buildSnippets(templates: readonly ClauseTemplate[]): Record<stri
 
 /** `cm-费用` is also reachable as `cm-zh-fees`: typed without an IME, and apart from the English `cm-fees`. */
 function asciiPrefixed(prefix: string, locale: Locale, id: string): string | readonly string[] {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(prefix)) return prefix;
   return [prefix, `cm-${locale === 'zh-CN' ? 'zh' : locale}-${id}`];
 }

@@ -9,8 +9,7 @@ import type { Analysis } from '../analysis.js';
 import type { LoadedTemplate } from '../clauseLibrary.js';
 import { lspEdit } from '../convert.js';
 import type { TextEdit } from 'vscode-languageserver';
-import { parseContract, renderContract, type Locale } from '../../core/index.js';
-import { textContent } from '../../core/render/safety.js';
+import { parseContract, renderContract, textContent, type Locale } from '../../core/index.js';
 
 export function clauseList(templates: readonly LoadedTemplate[], locale: Locale): ClauseTemplateItem[] {
   const ofLocale = templates.filter((t) => t.template.locale === locale);
