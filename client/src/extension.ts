@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NEW_CONTRACT_COMMAND, SHOW_GAPS_COMMAND, type ContractSize } from '../../server/src/protocol.js';
 import { exportContract } from './commands/exportContract.js';
 import { fixAll } from './commands/fixAll.js';
+import { importDocx } from './commands/importDocx.js';
 import { insertClause } from './commands/insertClause.js';
 import { newContract } from './commands/newContract.js';
 import { ClientContext } from './context.js';
@@ -38,6 +39,9 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clau
     vscode.commands.registerCommand('clausemark.fixAll', () => fixAll(ctx)),
     vscode.commands.registerCommand(SHOW_GAPS_COMMAND, (uri?: string | vscode.Uri) => showGaps(ctx, typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand(NEW_CONTRACT_COMMAND, (locale?: 'zh-CN' | 'en', size?: ContractSize) => newContract(ctx, locale, size)),
+    vscode.commands.registerCommand('clausemark.importDocx', (uri?: vscode.Uri, options?: Omit<Parameters<typeof importDocx>[1], 'uri'>) =>
+      importDocx(ctx, { ...options, uri: uri instanceof vscode.Uri ? uri : undefined }),
+    ),
     new GapStatusBar(ctx),
     { dispose: () => void client.stop() },
   );

@@ -162,3 +162,18 @@ export interface ExportResult {
 
 /** `clausemark/export`: the same rendering as the preview, as a standalone HTML page or a DOCX document. */
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('clausemark/export');
+
+export interface ImportDocxParams {
+  /** The .docx file's bytes, base64. */
+  readonly data: string;
+  /** Rewrite blanks as typed placeholders declared in front matter (`clausemark import --typed`). */
+  readonly typed?: boolean;
+  /** The language of the failure message. */
+  readonly locale?: 'zh-CN' | 'en';
+}
+
+export type ImportDocxResult =
+  { readonly ok: true; readonly text: string; readonly changes: number; readonly comments: number } | { readonly ok: false; readonly message: string };
+
+/** `clausemark/importDocx`: a Word contract as Clausemark Markdown (see docs/import.md); a file that is not a readable .docx gets `ok: false` and why. */
+export const ImportDocxRequest = new RequestType<ImportDocxParams, ImportDocxResult, void>('clausemark/importDocx');

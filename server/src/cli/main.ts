@@ -10,6 +10,7 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { cliMessage, terminalLocale } from './messages.js';
+import { importCommand } from './importCommand.js';
 
 declare const CLAUSEMARK_VERSION: string | undefined;
 const VERSION = typeof CLAUSEMARK_VERSION === 'string' ? CLAUSEMARK_VERSION : '0.0.0-dev';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o' },
         'no-gaps': { type: 'boolean' },
         force: { type: 'boolean' },
+        typed: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -79,6 +81,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return fix(operands, Boolean(values['dry-run']), analyzeOptions, uiLocale, io);
     case 'render':
       return render(operands, { to: values.to, output: values.output, showGaps: !values['no-gaps'], force: Boolean(values.force) }, analyzeOptions, uiLocale, io);
+    case 'import':
+      return importCommand(operands, { output: values.output, typed: Boolean(values.typed), force: Boolean(values.force), color: !values['no-color'] && io.isTty && !io.env['NO_COLOR'] }, analyzeOptions, uiLocale, io);
     default:
       io.err(cliMessage(uiLocale, 'unknownCommand', { command }));
       return EXIT.usage;

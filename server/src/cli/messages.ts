@@ -8,6 +8,7 @@ Commands:
   check [files|dirs|globs…]   Check contracts and print problems (default: **/*.contract.md)
   fix <files…>                Apply safe fixes in place (--dry-run prints the diff instead)
   render <file> -o <out>      Export the contract as it will read (--to html|docx, --no-gaps, --force)
+  import <file.docx>          Convert a Word contract to FILE.contract.md and check it (-o OUT, --typed, --force)
 
 Options:
   --format <text|json|sarif>  Output format for check (default: text)
@@ -36,6 +37,12 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     badRenderFormat: 'Unexpected format "{value}", expected html or docx.',
     renderHasErrors: '{path} still has {errors} errors; fix them, or export anyway with --force.',
     rendered: 'Wrote {path} ({gaps} {gapNoun} shown).',
+    importUsage: 'import needs one Word document: clausemark import FILE.docx [-o OUT.contract.md] [--typed] [--force].',
+    importExists: '{path} already exists; choose another name with -o, or overwrite it with --force.',
+    importFailed: 'Cannot import {path}: {reason}.',
+    imported: 'Wrote {path}: {problems} gaps and problems listed above.',
+    importedWithNotes:
+      'Wrote {path}: {problems} gaps and problems listed above; {changes} tracked {changeNoun} accepted and {comments} {commentNoun} listed at the top of the file.',
   },
   'zh-CN': {
     usage: `用法：clausemark <命令> [选项]
@@ -44,6 +51,7 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
   check [文件|目录|通配符…]   检查合同并输出问题（默认：**/*.contract.md）
   fix <文件…>                 就地应用安全修复（加 --dry-run 则只输出差异）
   render <文件> -o <输出>      按阅读效果导出合同（--to html|docx，--no-gaps，--force）
+  import <文件.docx>           将 Word 合同转换为 文件.contract.md 并检查（-o 输出，--typed，--force）
 
 选项：
   --format <text|json|sarif>  check 的输出格式（默认 text）
@@ -72,6 +80,11 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     badRenderFormat: '导出格式“{value}”无效，应为 html 或 docx。',
     renderHasErrors: '{path} 仍有 {errors} 个错误；请先修正，或加 --force 仍然导出。',
     rendered: '已写入 {path}（显示 {gaps} 处待填）。',
+    importUsage: 'import 需要一份 Word 文档：clausemark import 文件.docx [-o 输出.contract.md] [--typed] [--force]。',
+    importExists: '{path} 已存在；请用 -o 另选文件名，或加 --force 覆盖。',
+    importFailed: '无法导入 {path}：{reason}。',
+    imported: '已写入 {path}：空白与问题共 {problems} 处，见上。',
+    importedWithNotes: '已写入 {path}：空白与问题共 {problems} 处，见上；已接受 {changes} 处修订，{comments} 条批注列在文件开头。',
   },
 };
 

@@ -21,6 +21,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
 import { ClausesRequest, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import { ImportDocxRequest } from '../protocol.js';
+import { importDocxRequest } from './importDocx.js';
 import { exportDocument } from './features/export.js';
 import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
@@ -242,6 +244,7 @@ export function startServer(connection: Connection): void {
     const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).locale : 'zh-CN');
     return clauseList(library.templates(), locale);
   });
+  connection.onRequest(ImportDocxRequest, importDocxRequest);
   connection.onRequest(NewContractRequest, (params) => {
     if (params?.locale !== 'zh-CN' && params?.locale !== 'en') throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
     return newContract(params, library.templates());

@@ -298,6 +298,21 @@ export function run(): Promise<void> {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }),
 
+    test('Import Word Document… turns the exported DOCX back into a contract beside it, with the same 31 gaps', async () => {
+      const docx = workspaceFile('imported.docx');
+      copyFileSync(workspaceFile('reference.docx').fsPath, docx.fsPath);
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('clausemark.importDocx', docx);
+      const contract = workspaceFile('imported.contract.md');
+      assert.equal(written?.fsPath, contract.fsPath);
+      const editor = await waitFor('the imported contract to open', () => vscode.window.activeTextEditor?.document.uri.fsPath === contract.fsPath && vscode.window.activeTextEditor);
+      assert.equal(editor.document.languageId, 'clausemark');
+      const gaps = await waitFor('31 gap warnings on the imported contract', () => {
+        const found = clausemarkDiagnostics(contract).filter((d) => d.code === 'unfilled-blank');
+        return found.length === 31 && found;
+      });
+      assert.equal(gaps.length, 31);
+    }),
+
     test('the preview keeps rendering under a dark theme', async () => {
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
       await waitFor('a dark theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark);
