@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NEW_CONTRACT_COMMAND, SHOW_GAPS_COMMAND, type ContractSize } from '../../server/src/protocol.js';
+import { NEW_CONTRACT_COMMAND, SHOW_GAPS_COMMAND, WorkspaceTrustedNotification, type ContractSize } from '../../server/src/protocol.js';
 import { exportContract } from './commands/exportContract.js';
 import { fixAll } from './commands/fixAll.js';
 import { importDocx } from './commands/importDocx.js';
@@ -44,6 +44,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clau
     ),
     new GapStatusBar(ctx),
     { dispose: () => void client.stop() },
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WorkspaceTrustedNotification)),
   );
   await client.start();
   const activationMs = Date.now() - started;

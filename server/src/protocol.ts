@@ -3,7 +3,7 @@
  * shared by the server and the VS Code client (as rust-analyzer's `lsp_ext.ts`
  * does). Documented in docs/protocol.md; change both together.
  */
-import { RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
 
 /** The language id contracts are opened with. */
 export const LANGUAGE_ID = 'clausemark';
@@ -177,3 +177,14 @@ export type ImportDocxResult =
 
 /** `clausemark/importDocx`: a Word contract as Clausemark Markdown (see docs/import.md); a file that is not a readable .docx gets `ok: false` and why. */
 export const ImportDocxRequest = new RequestType<ImportDocxParams, ImportDocxResult, void>('clausemark/importDocx');
+
+/**
+ * Workspace trust. A client says at `initialize` (`initializationOptions.workspaceTrusted`)
+ * whether the workspace is trusted; until it is, contracts' `data:` files are
+ * not read. Clients without the notion say nothing and are trusted. VS Code
+ * sends this notification when the user grants trust later.
+ */
+export interface ClausemarkInitializationOptions {
+  readonly workspaceTrusted?: boolean;
+}
+export const WorkspaceTrustedNotification = new NotificationType<void>('clausemark/workspaceTrusted');

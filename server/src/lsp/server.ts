@@ -18,9 +18,10 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { dirname, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import { ClausesRequest, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import { ClausesRequest, WorkspaceTrustedNotification, type ClausemarkInitializationOptions, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
 import { ImportDocxRequest } from '../protocol.js';
 import { importDocxRequest } from './importDocx.js';
 import { exportDocument } from './features/export.js';
@@ -45,6 +46,7 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticToken
 import { documentSymbols } from './features/symbols.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
 import { diagnosticsDelay, filePath, SettingsStore } from './settings.js';
+import { workingOn } from './workingOn.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
 
@@ -118,15 +120,24 @@ export function startServer(connection: Connection): void {
   let support = readClientSupport({});
   let folders: string[] = [];
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
-  let analyses = new AnalysisCache(store, changes);
+  let trusted = true;
+  /** Where a contract's `data:` may read: inside the workspace folder that holds it, else its own folder. */
+  const dataAccess = (uri: string) => {
+    const contractPath = filePath(uri);
+    if (!contractPath) return undefined;
+    const holder = folders.filter((f) => contractPath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+    return { contractPath, root: holder ?? dirname(contractPath), trusted };
+  };
+  let analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
   let pusher: DiagnosticsPusher | undefined;
   const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
     folders = workspaceFolderPaths(params);
+    trusted = (params.initializationOptions as ClausemarkInitializationOptions | undefined)?.workspaceTrusted !== false;
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
-    analyses = new AnalysisCache(store, changes);
+    analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
     const initialDelay = diagnosticsDelay((params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay);
     pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
@@ -160,6 +171,10 @@ export function startServer(connection: Connection): void {
     if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
     if (support.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
   };
+  connection.onNotification(WorkspaceTrustedNotification, () => {
+    trusted = true;
+    settingsChanged();
+  });
   connection.onDidChangeConfiguration((params) => {
     store.receive(params?.settings);
     settingsChanged();
@@ -196,7 +211,7 @@ export function startServer(connection: Connection): void {
       if (!document || !isContract(document)) return empty;
       const analysis = await analyses.get(document);
       try {
-        return feature(analysis, params);
+        return workingOn(uri, 0, (line) => connection.console.warn(line), () => feature(analysis, params));
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`${method} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`);

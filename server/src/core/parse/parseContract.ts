@@ -12,7 +12,8 @@ import type {
   Placeholder,
   Span,
 } from '../model.js';
-import { resolveLocale } from '../i18n/messages.js';
+import { guessLocale, resolveLocale } from '../i18n/messages.js';
+import { INPUT_LIMIT_TEXT, exceedsInputLimit } from '../limits.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
@@ -24,10 +25,17 @@ export interface ParseOptions {
   readonly locale?: Locale | undefined;
   /**
    * Reads the data file a contract names in `data:` (relative to the contract).
-   * The core does no I/O: the CLI and the server pass their own reader.
+   * The core does no I/O: the CLI and the server pass their own reader, which
+   * decides what a contract may read (see docs/security.md).
    */
-  readonly readDataFile?: ((path: string) => string | undefined) | undefined;
+  readonly readDataFile?: ((path: string) => DataFileRead) | undefined;
 }
+
+/** Why a reader declined to read a data file, each said to the user in its own words. */
+export type DataFileRefusal = 'untrusted' | 'outside' | 'notFile' | 'tooLarge';
+
+/** A data file's text, undefined when it cannot be read, or the reason it was not read. */
+export type DataFileRead = string | undefined | { readonly refused: DataFileRefusal };
 
 /**
  * Above this many UTF-16 units the Markdown parser is skipped: remark's cost
@@ -38,6 +46,7 @@ export const MARKDOWN_LIMIT = 2_000_000;
 
 /** Parses a contract into its typed model. Never throws on any input. */
 export function parseContract(text: string, options: ParseOptions = {}): ContractDocument {
+  if (exceedsInputLimit(text.length)) return overLimitDocument(text, options);
   if (text.includes('\u0000')) {
     return assemble(text, undefined, [], options, [limitIssue(text, 'binary')]);
   }
@@ -78,6 +87,22 @@ export interface ParseState {
 
 /** Kept beside each fully parsed document, so the model type itself stays plain data. */
 export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
+
+/**
+ * A document too large to look at: no blocks, no front matter, no data file,
+ * one `document-limits` issue. The language is guessed from the first
+ * characters only; everything else would be per-character work on the whole.
+ */
+export function overLimitDocument(text: string, options: ParseOptions): ContractDocument {
+  const issue: ParseIssue = { span: { start: 0, end: 0 }, code: 'document-limits', key: 'overLimit', args: { limit: INPUT_LIMIT_TEXT } };
+  const empty = assemble('', undefined, [], { locale: options.locale ?? 'en' }, [issue]);
+  return { ...empty, text, locale: options.locale ?? guessLocale(text.slice(0, 4096)) };
+}
+
+/** Whether a document was too large to be checked at all (see `overLimitDocument`). */
+export function isOverLimit(doc: ContractDocument): boolean {
+  return doc.issues.some((issue) => issue.code === 'document-limits' && issue.key === 'overLimit');
+}
 
 function limitIssue(text: string, key: string): ParseIssue {
   return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT } };
@@ -197,6 +222,11 @@ function loadData(
   const source = options.readDataFile(dataFile);
   if (source === undefined) {
     issues.push({ span, code: 'front-matter-schema', key: 'dataMissing', args: { path: dataFile } });
+    return new Map();
+  }
+  if (typeof source !== 'string') {
+    const key = `data${source.refused[0]!.toUpperCase()}${source.refused.slice(1)}`;
+    issues.push({ span, code: 'front-matter-schema', key, args: { path: dataFile } });
     return new Map();
   }
   const { values, error } = readDataValues(source);
