@@ -5,6 +5,7 @@
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('clausemark-preview');
   let version = -1;
+  let shown = '';
   let lastScroll = 0;
 
   function blocks() {
@@ -25,12 +26,16 @@
 
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (message.type === 'update' && message.version >= version) {
+    // Versions count per document: another contract (the preview follows the editor) starts afresh.
+    if (message.type === 'update' && (message.uri !== shown || message.version >= version)) {
+      if (message.uri !== shown) window.scrollTo(0, 0);
+      shown = message.uri;
       version = message.version;
       root.innerHTML = message.html;
       vscode.setState({ version });
       vscode.postMessage({
         type: 'rendered',
+        uri: shown,
         version,
         renderedGaps: root.querySelectorAll('.cm-gap').length,
         renderedProblems: root.querySelectorAll('.cm-problem').length,

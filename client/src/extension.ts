@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SHOW_GAPS_COMMAND, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
+import { NEW_CONTRACT_COMMAND, SHOW_GAPS_COMMAND, WorkspaceTrustedNotification, type ContractSize } from '../../server/src/protocol.js';
 import { exportContract } from './commands/exportContract.js';
 import { fixAll } from './commands/fixAll.js';
 import { importDocx } from './commands/importDocx.js';
@@ -38,7 +38,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clau
     vscode.commands.registerCommand('clausemark.previousGap', () => goToGap(ctx, -1)),
     vscode.commands.registerCommand('clausemark.fixAll', () => fixAll(ctx)),
     vscode.commands.registerCommand(SHOW_GAPS_COMMAND, (uri?: string | vscode.Uri) => showGaps(ctx, typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
-    vscode.commands.registerCommand('clausemark.newContract', (locale?: 'zh-CN' | 'en') => newContract(ctx, locale)),
+    vscode.commands.registerCommand(NEW_CONTRACT_COMMAND, (locale?: 'zh-CN' | 'en', size?: ContractSize) => newContract(ctx, locale, size)),
     vscode.commands.registerCommand('clausemark.importDocx', (uri?: vscode.Uri, options?: Omit<Parameters<typeof importDocx>[1], 'uri'>) =>
       importDocx(ctx, { ...options, uri: uri instanceof vscode.Uri ? uri : undefined }),
     ),

@@ -42,7 +42,9 @@ export class GapStatusBar implements vscode.Disposable {
     } catch {
       gaps = diagnostics.length - problems;
     }
-    this.item.text = `$(edit) ${vscode.l10n.t('{0} gaps', gaps)} · $(warning) ${vscode.l10n.t('{0} problems', problems)}`;
+    const gapText = gaps === 1 ? vscode.l10n.t('1 gap') : vscode.l10n.t('{0} gaps', gaps);
+    const problemText = problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', problems);
+    this.item.text = `$(edit) ${gapText} · $(warning) ${problemText}`;
     this.item.tooltip = vscode.l10n.t('Open gaps and problems in this contract. Click to list the gaps.');
     this.item.show();
   }

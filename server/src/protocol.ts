@@ -98,6 +98,8 @@ export interface ClauseTemplateItem {
   readonly locale: 'zh-CN' | 'en';
   /** The clause text as it will be inserted, for the picker's preview. */
   readonly body: string;
+  /** The clause as it reads once inserted (numbers, references and gaps rendered), as plain text. */
+  readonly rendered: string;
   readonly source: 'bundled' | 'workspace';
 }
 
@@ -123,9 +125,17 @@ export interface InsertClauseParams {
  */
 export const InsertClauseRequest = new RequestType<InsertClauseParams, TextEdit[] | null, void>('clausemark/insertClause');
 
+/** The whole library (`full`), or a one-page agreement of the parties, fees, disputes and signatures (`short`). */
+export type ContractSize = 'full' | 'short';
+
+/** The client command that fills an empty contract from a template: arguments `(locale?, size?)`. */
+export const NEW_CONTRACT_COMMAND = 'clausemark.newContract';
+
 export interface NewContractParams {
   readonly locale: 'zh-CN' | 'en';
   readonly title?: string;
+  /** `full` when absent; ignored when `ids` is given. */
+  readonly size?: ContractSize;
   /** Which templates to include, in order; all of the locale's when absent. */
   readonly ids?: readonly string[];
 }

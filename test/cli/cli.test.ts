@@ -122,25 +122,35 @@ test('--locale en writes messages in English for a Chinese contract', { skip: NE
   assert.match(en.stdout, /Unfilled blank for "地址"\./);
 });
 
-test('fix rewrites the words from the figure in place and keeps CRLF line endings', () => {
-  const crlf = MISTAKES.replace(/\n/g, '\r\n');
+test('fix leaves an amount whose words and figure disagree for the drafter', () => {
+  // Which side is meant is the drafter's call (the 大写 usually prevails): fix must not rewrite 伍拾伍万元整.
+  const text = MISTAKES.replace('480000元（大写：伍拾万元整）', '500,000元（大写：伍拾伍万元整）');
+  const dir = scratch({ 'deal.contract.md': text });
+  const { status, stderr } = run(['fix', 'deal.contract.md'], dir);
+  assert.equal(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), text);
+  assert.match(stderr, /deal\.contract\.md: nothing to fix automatically; \d+ problems left\./);
+  assert.equal(status, 1);
+});
+
+test('fix renumbers clauses in place and keeps CRLF line endings', () => {
+  const crlf = MISTAKES.replace('二、签署', '三、签署').replace(/\n/g, '\r\n');
   const dir = scratch({ 'deal.contract.md': crlf });
   const { status, stderr } = run(['fix', 'deal.contract.md'], dir);
   const fixed = readFileSync(join(dir, 'deal.contract.md'), 'utf8');
-  assert.match(fixed, /人民币480000元（大写：肆拾捌万元整）/);
   assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF introduced');
-  // Only the words changed: the rest is byte-identical.
-  assert.equal(fixed, crlf.replace('伍拾万元整', '肆拾捌万元整'));
-  assert.match(stderr, /deal\.contract\.md: applied 1 fixes; \d+ problems remain\./);
+  // Only the number changed: the rest is byte-identical.
+  assert.equal(fixed, crlf.replace('三、签署', '二、签署'));
+  assert.match(stderr, /deal\.contract\.md: applied 1 fix; \d+ problems left\./);
   assert.equal(status, 1, 'errors that have no safe fix remain');
 });
 
 test('fix --dry-run prints a diff and writes nothing', () => {
-  const dir = scratch({ 'deal.contract.md': MISTAKES });
+  const text = MISTAKES.replace('二、签署', '三、签署');
+  const dir = scratch({ 'deal.contract.md': text });
   const { stdout } = run(['fix', '--dry-run', 'deal.contract.md'], dir);
-  assert.match(stdout, /^-总价款为人民币480000元（大写：伍拾万元整）/m);
-  assert.match(stdout, /^\+总价款为人民币480000元（大写：肆拾捌万元整）/m);
-  assert.equal(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), MISTAKES);
+  assert.match(stdout, /^-三、签署/m);
+  assert.match(stdout, /^\+二、签署/m);
+  assert.equal(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), text);
 });
 
 test('a workspace .clausemark.json turns checks off, and a broken one is reported clearly', () => {

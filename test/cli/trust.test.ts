@@ -41,7 +41,7 @@ function scratch(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** A contract with one safe fix (the amount in words) and one error without a fix (30 February). */
+/** A contract with one safe fix (a clause numbered 三 after 一) and one error without a fix (30 February). */
 const DEAL = [
   '---',
   'title: 测试合同',
@@ -49,12 +49,16 @@ const DEAL = [
   '---',
   '# 测试合同',
   '',
-  '总价款为人民币480000元（大写：伍拾万元整）。',
+  '一、费用',
+  '',
+  '总价款为人民币480000元（大写：肆拾捌万元整）。',
+  '',
+  '三、签署',
   '',
   '签署日期：2026年2月30日',
   '',
 ].join('\n');
-const FIXED = DEAL.replace('伍拾万元整', '肆拾捌万元整');
+const FIXED = DEAL.replace('三、签署', '二、签署');
 
 test('fix replaces the contract by renaming a finished file over it, keeping its mode, and leaves no temporary file', () => {
   const dir = scratch({ 'deal.contract.md': DEAL });
@@ -178,7 +182,7 @@ test('a GB18030 contract is checked as Chinese, fixed, and written back in GB180
   const dir = scratch({ 'deal.txt': iconv.encode(DEAL, 'gb18030') });
   const check = run(['check', 'deal.txt'], dir);
   assert.match(check.stderr, /deal\.txt: read as GB18030/);
-  assert.match(check.stdout, /amount-words/);
+  assert.match(check.stdout, /条款编号“三”有误，应为“二”/);
   assert.doesNotMatch(check.stdout, /\uFFFD/);
   const json = JSON.parse(run(['check', '--format', 'json', 'deal.txt'], dir).stdout) as Array<{ encoding: string }>;
   assert.equal(json[0]!.encoding, 'GB18030');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { PreviewRequest } from '../../server/src/protocol.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, fixture, LspClient, positionOf, withServer } from './lspClient.js';
 
 const markdown = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
@@ -22,7 +23,7 @@ describe('hover', () => {
   it('writes a Chinese amount in 大写 and says the words are missing', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '20,000') });
     const value = markdown(hover);
-    assert.match(value, /大写: 贰万元整/);
+    assert.match(value, /大写：贰万元整/);
     assert.match(value, /未写大写金额/);
     assert.deepEqual(hover.range?.start, positionOf(zh.text, '人民币20,000元'));
   });
@@ -36,8 +37,8 @@ describe('hover', () => {
   it('shows a field: type, formatted value, where it is declared and how often it is used', async () => {
     const value = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '{{服务费}}', 3) }));
     assert.match(value, /\*\*字段\*\* `服务费`/);
-    assert.match(value, /类型: `money` \(金额\)/);
-    assert.match(value, /取值: CNY 500,000 \(伍拾万元整\)/);
+    assert.match(value, /类型：`money`（金额）/);
+    assert.match(value, /取值：CNY 500,000 \(伍拾万元整\)/);
     assert.match(value, /在前言第 9 行声明 · 正文使用 2 次/);
 
     const open = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: en.uri }, position: at(en.text, 'term: duration', 1) }));
@@ -52,7 +53,7 @@ describe('hover', () => {
 
   it('says what a blank expects', async () => {
     const value = markdown(await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '____年') }));
-    assert.match(value, /应填：`date` \(日期\)/);
+    assert.match(value, /应填：`date`（日期）/);
     assert.match(value, /用于：签署日期/);
   });
 
@@ -118,12 +119,28 @@ describe('completion', () => {
     assert.equal(edit.range.end.character - edit.range.start.character, 1, 'replaces the typed "首"');
   });
 
-  it('replaces the whole name inside a closed placeholder and adds no braces', async () => {
-    const items = await complete('乙方为甲方提供', '{{首‸期}}');
+  it('replaces through auto-closed braces so the cursor lands after them', async () => {
+    // Typing `{{` in VS Code gives `{{‸}}`: choosing a field must not leave the cursor inside.
+    const closed = await complete('乙方为甲方提供', '{{‸}}');
+    const edit = closed.find((i) => i.label === '首期比例')!.textEdit as TextEdit;
+    assert.equal(edit.newText, '首期比例}}');
+    assert.equal(edit.range.end.character - edit.range.start.character, 2, 'replaces the closing "}}"');
+    const source = text.replace('乙方为甲方提供', '乙方为甲方提供{{}}');
+    const applied = applyTextEdits(TextDocument.create('file:///x.contract.md', 'clausemark', 1, source), [edit]);
+    assert.ok(applied.includes('乙方为甲方提供{{首期比例}}系统'), 'one pair of braces, the prose after them untouched');
+
+    const partial = await complete('乙方为甲方提供', '{{首‸期}}');
+    const whole = partial.find((i) => i.label === '首期比例')!.textEdit as TextEdit;
+    assert.equal(whole.newText, '首期比例}}');
+    assert.equal(whole.range.end.character - whole.range.start.character, 4, 'replaces "首期}}"');
+    assert.deepEqual(await complete('乙方为甲方提供', '{{首期}}'), [], 'nothing after the closing braces');
+  });
+
+  it('keeps a declaration after the name: only the name is replaced', async () => {
+    const items = await complete('乙方为甲方提供', '{{首‸: percent}}');
     const edit = items.find((i) => i.label === '首期比例')!.textEdit as TextEdit;
     assert.equal(edit.newText, '首期比例');
-    assert.equal(edit.range.end.character - edit.range.start.character, 2, 'replaces "首期"');
-    assert.deepEqual(await complete('乙方为甲方提供', '{{首期}}'), [], 'nothing after the closing braces');
+    assert.equal(edit.range.end.character - edit.range.start.character, 1);
   });
 
   it('offers the field types after {{name:', async () => {
@@ -206,6 +223,11 @@ describe('clause templates in completion', () => {
     assert.ok(items.every((i) => /^cm-/.test(i.detail!)));
     const fees = items.find((i) => i.label === '服务费用及支付')!;
     assert.equal(fees.detail, 'cm-费用 · fees-payment');
+    // Reachable without an IME: the ASCII id leads what the editor filters on, and it is the one selected.
+    assert.ok(fees.filterText!.startsWith('cm-fees-payment '), fees.filterText);
+    const ascii = await itemsOn('file:///virtual/clauses-zh-ascii.contract.md', text.replace('## 四、违约责任', 'cm-fees\n\n## 四、违约责任'), line, 7);
+    assert.deepEqual(ascii.filter((i) => i.preselect).map((i) => i.label), ['服务费用及支付']);
+    assert.ok(ascii.every((i) => i.sortText! < 'cm-'), 'before the static snippets, which sort by their cm- prefix');
 
     const inserted = applyTextEdits(client.document(uri), [fees.textEdit as TextEdit, ...fees.additionalTextEdits!]);
     assert.match(inserted, /\n\n## 四、服务费用及支付 \{#fees-payment\}\n/, 'numbered after clause 三');

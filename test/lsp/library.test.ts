@@ -21,6 +21,11 @@ describe('clause library and export requests', () => {
       assert.ok(zhItems.some((t) => t.id === id), `zh ${id}`);
       assert.ok(enItems.some((t) => t.id === id), `en ${id}`);
     }
+    // The picker shows each clause as it reads: no Markdown, labels or braces.
+    const targets = zhItems.find((t) => t.id === 'training-targets')!;
+    assert.match(targets.rendered, /^三、模型训练目标与验收 （一）模型类型。/);
+    assert.match(targets.rendered, /准确率不低于［准确率下限］%/);
+    assert.doesNotMatch(targets.rendered, /##|\{#|\{\{/);
   });
 
   it('inserts a clause with its fields declared, and the result checks with no errors', async () => {

@@ -26,6 +26,12 @@ describe('definition, references and rename', () => {
     assert.deepEqual(location.range, { start: { line: label.line, character: label.character + 2 }, end: { line: label.line, character: label.character + 4 } });
   });
 
+  it("goes to the clause from a reference's link text as well", async () => {
+    const location = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: inside('[第五条](#ip)', 2) });
+    const label = positionOf(text, '{#ip}');
+    assert.deepEqual(location.range.start, { line: label.line, character: label.character + 2 });
+  });
+
   it('finds every use of a field, with or without its declaration', async () => {
     const position = inside('服务费: {', 1);
     const all = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });

@@ -30,7 +30,9 @@ export async function exportContract(context: ClientContext, target?: { format?:
   if (result.errorCount > 0 && !target?.force) {
     const go = vscode.l10n.t('Export anyway');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This contract still has {0} errors. Export it anyway?', result.errorCount),
+      result.errorCount === 1
+        ? vscode.l10n.t('This contract still has 1 error. Export it anyway?')
+        : vscode.l10n.t('This contract still has {0} errors. Export it anyway?', result.errorCount),
       { modal: true },
       go,
     );

@@ -46,9 +46,9 @@ async function pick(templates: readonly ClauseTemplateItem[]): Promise<ClauseTem
     quickPick.onDidChangeActive((active) => {
       const item = active[0];
       if (!item) return;
-      // The detail line shows the start of the clause text itself.
-      const excerpt = item.template.body.replace(/\s+/g, ' ').trim();
-      quickPick.items = items.map((i) => (i === item ? { ...i, detail: excerpt.length > 200 ? `${excerpt.slice(0, 197)}…` : excerpt } : i));
+      // The detail line shows the clause as it will read (rendered by the server), not its source.
+      const excerpt = item.template.rendered || item.template.body.replace(/\s+/g, ' ').trim();
+      quickPick.items = items.map((i) => (i === item ? { ...i, detail: excerpt } : i));
       quickPick.activeItems = quickPick.items.filter((i) => i.template.id === item.template.id);
     });
     quickPick.onDidAccept(() => {

@@ -8,6 +8,8 @@ export interface PreviewState {
   readonly uri: string;
   readonly version: number;
   readonly title: string;
+  /** What the preview's tab says. */
+  readonly panelTitle: string;
   readonly gapCount: number;
   /** Gap elements actually present in the webview's DOM. */
   readonly renderedGaps: number;
@@ -22,37 +24,47 @@ export interface PreviewState {
 type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number; end?: number }
-  | { type: 'rendered'; version: number; renderedGaps: number; renderedProblems: number; textSample: string; theme: string; colors: PreviewState['colors'] };
+  | { type: 'rendered'; uri: string; version: number; renderedGaps: number; renderedProblems: number; textSample: string; theme: string; colors: PreviewState['colors'] };
 
 /**
- * One preview per contract, beside the editor like Markdown's: re-rendered
- * by the server as the document changes, scrolled with the editor, and a
- * click on a gap selects it in the source.
+ * One preview beside the editor, like Markdown's: it follows the active
+ * contract (its tab names the file it shows), is re-rendered by the server as
+ * the document changes, scrolls with the editor, and a click on a gap selects
+ * it in the source.
  */
 export class PreviewManager implements vscode.Disposable {
-  private readonly panels = new Map<string, ContractPreview>();
+  private preview: ContractPreview | undefined;
+  private readonly following: vscode.Disposable;
 
-  constructor(private readonly context: ClientContext) {}
+  constructor(private readonly context: ClientContext) {
+    this.following = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && editor.document.languageId === 'clausemark') this.preview?.show(editor.document);
+    });
+  }
 
   open(document: vscode.TextDocument, toSide: boolean): ContractPreview {
-    const key = document.uri.toString();
-    const existing = this.panels.get(key);
-    if (existing) {
-      existing.panel.reveal(toSide ? vscode.ViewColumn.Beside : undefined, true);
-      return existing;
+    if (this.preview) {
+      this.preview.show(document);
+      this.preview.panel.reveal(toSide ? vscode.ViewColumn.Beside : undefined, true);
+      return this.preview;
     }
-    const preview = new ContractPreview(this.context, document, toSide, () => this.panels.delete(key));
-    this.panels.set(key, preview);
+    const preview = new ContractPreview(this.context, document, toSide, () => {
+      if (this.preview === preview) this.preview = undefined;
+    });
+    this.preview = preview;
     return preview;
   }
 
+  /** The preview's state when it shows `uri`. */
   stateOf(uri: vscode.Uri): PreviewState | undefined {
-    return this.panels.get(uri.toString())?.state;
+    const state = this.preview?.state;
+    return state?.uri === uri.toString() ? state : undefined;
   }
 
   dispose(): void {
-    for (const preview of [...this.panels.values()]) preview.panel.dispose();
-    this.panels.clear();
+    this.following.dispose();
+    this.preview?.panel.dispose();
+    this.preview = undefined;
   }
 }
 
@@ -68,7 +80,7 @@ export class ContractPreview implements vscode.Disposable {
 
   constructor(
     private readonly context: ClientContext,
-    private readonly document: vscode.TextDocument,
+    private document: vscode.TextDocument,
     toSide: boolean,
     onDispose: () => void,
   ) {
@@ -102,6 +114,16 @@ export class ContractPreview implements vscode.Disposable {
     );
   }
 
+  /** Shows another contract in this preview (the editor moved to it). */
+  show(document: vscode.TextDocument): void {
+    if (document === this.document) return;
+    this.document = document;
+    this.lastVersion = -1;
+    this.state = undefined;
+    this.panel.title = vscode.l10n.t('Preview {0}', baseName(document.uri));
+    this.schedule(0);
+  }
+
   private receive(message: FromWebview): void {
     switch (message.type) {
       case 'ready':
@@ -112,10 +134,12 @@ export class ContractPreview implements vscode.Disposable {
         void this.revealInSource(message.offset, message.end ?? message.offset);
         break;
       case 'rendered':
+        if (message.uri !== this.document.uri.toString()) break;
         this.state = {
-          uri: this.document.uri.toString(),
+          uri: message.uri,
           version: message.version,
           title: this.title,
+          panelTitle: this.panel.title,
           gapCount: this.gapCount,
           renderedGaps: message.renderedGaps,
           renderedProblems: message.renderedProblems,
@@ -139,15 +163,17 @@ export class ContractPreview implements vscode.Disposable {
       void this.panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('The Clausemark language server is not running.') });
       return;
     }
-    const version = this.document.version;
-    const result = await client.sendRequest(PreviewRequest, { textDocument: { uri: client.code2ProtocolConverter.asUri(this.document.uri) } });
-    // A slower answer for an older version must not replace a newer one.
-    if (!result || result.version < this.lastVersion || version !== this.document.version) return;
+    const document = this.document;
+    const version = document.version;
+    const result = await client.sendRequest(PreviewRequest, { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
+    // A slower answer for an older version (or for the contract shown before) must not replace a newer one.
+    if (!result || document !== this.document || result.version < this.lastVersion || version !== document.version) return;
     this.lastVersion = result.version;
     this.title = result.title;
     this.gapCount = result.gapCount;
-    this.panel.title = vscode.l10n.t('Preview {0}', result.title || baseName(this.document.uri));
-    void this.panel.webview.postMessage({ type: 'update', html: result.html, version: result.version });
+    // The file name, not the contract's title: two drafts of one contract share a title.
+    this.panel.title = vscode.l10n.t('Preview {0}', baseName(this.document.uri));
+    void this.panel.webview.postMessage({ type: 'update', html: result.html, version: result.version, uri: document.uri.toString() });
   }
 
   private async revealInSource(offset: number, end: number): Promise<void> {

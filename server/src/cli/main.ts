@@ -179,7 +179,8 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
         continue;
       }
     }
-    io.err(cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', { path, count: applied, remaining: remaining.length }));
+    const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+    io.err(cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', { path, count: applied, fixNoun: plural(applied, 'fix').replace(/xs$/, 'xes'), remaining: remaining.length, problemNoun: plural(remaining.length, 'problem') }));
     if (status === EXIT.clean && remaining.some((p) => p.severity === 'error')) status = EXIT.problems;
   }
   return status;
@@ -232,7 +233,7 @@ async function render(
     io.err(cliMessage(locale, 'cannotWrite', { path: options.output, reason: (error as Error).message }));
     return EXIT.usage;
   }
-  io.err(cliMessage(locale, 'rendered', { path: options.output, gaps: exported.gapCount }));
+  io.err(cliMessage(locale, 'rendered', { path: options.output, gaps: exported.gapCount, gapNoun: exported.gapCount === 1 ? 'gap' : 'gaps' }));
   return EXIT.clean;
 }
 

@@ -19,6 +19,7 @@ export { clauseNumberText } from './clauseNumber.js';
 export { placeholderForBlank, UniqueNames } from './edits/blankToPlaceholder.js';
 export { visibleProblems } from './render/problemMarks.js';
 export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';
+export { textContent } from './render/safety.js';
 export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';

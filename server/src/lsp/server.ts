@@ -31,6 +31,7 @@ import { ChangeLog } from './changeLog.js';
 import { ClauseLibrary, bundledLibraryDir } from '../node/clauseLibrary.js';
 import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
+import { isEmptyContract, starterItems, starterLenses } from './features/starters.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
 import { diagnosticsOf } from './features/diagnostics.js';
 import { foldingRanges } from './features/folding.js';
@@ -223,7 +224,11 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, library.templates())));
+  connection.onCompletion(
+    handle('textDocument/completion', null, ['position'], (a, p) =>
+      isEmptyContract(a) ? { isIncomplete: false, items: starterItems(a, (params) => newContract(params, library.templates()).text) } : completion(a, p.position, library.templates()),
+    ),
+  );
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
   connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
   connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));
@@ -231,7 +236,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(handle('textDocument/documentSymbol', [], [], (a) => documentSymbols(a)));
   connection.onFoldingRanges(handle('textDocument/foldingRange', [], [], (a) => foldingRanges(a)));
   connection.onDocumentLinks(handle('textDocument/documentLink', [], [], (a) => documentLinks(a)));
-  connection.onCodeLens(handle('textDocument/codeLens', [], [], (a) => codeLenses(a)));
+  connection.onCodeLens(handle('textDocument/codeLens', [], [], (a) => (isEmptyContract(a) ? starterLenses() : codeLenses(a))));
   connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, [], (a) => semanticTokens(a)));
   connection.languages.inlayHint.on(handle('textDocument/inlayHint', [], ['range'], (a, p) => inlayHints(a, p.range)));
   connection.onCodeAction(

@@ -195,3 +195,18 @@ test('any offset into any line-ending style inserts cleanly', () => {
     { numRuns: 60 },
   );
 });
+
+test('a clause reuses a field the contract already has under its bare name (准确率, not 准确率下限)', () => {
+  const before = ['---', 'locale: zh-CN', 'fields:', '  准确率: { type: percent, value: 95 }', '---', '# 合同', '', '## 一、总则', '', '模型准确率不低于{{准确率}}%。', ''].join('\n');
+  const { result } = insert(before, zh.get('training-targets')!);
+  assert.match(result, /准确率不低于\{\{准确率\}\}%/);
+  assert.doesNotMatch(result, /准确率下限/);
+  assert.equal((result.match(/^ {2}准确率:/gm) ?? []).length, 1, 'declared once');
+  assert.deepEqual(runChecks(parseContract(result)).filter((p) => p.checkId === 'undefined-field' || p.checkId === 'duplicate-field'), []);
+});
+
+test('a field of another type under the bare name is not reused', () => {
+  const before = ['---', 'locale: zh-CN', 'fields:', '  准确率: { type: text }', '---', '# 合同', '', '模型准确率：{{准确率}}。', ''].join('\n');
+  const { result } = insert(before, zh.get('training-targets')!);
+  assert.match(result, /\{\{准确率下限\}\}/);
+});

@@ -10,7 +10,7 @@ const FILE = join(process.cwd(), 'snippets', 'clausemark.code-snippets');
 const templates = LOCALES.flatMap(loadTemplates);
 
 interface SnippetEntry {
-  prefix: string;
+  prefix: string | string[];
   description: string;
   body: string[];
 }
@@ -63,10 +63,13 @@ test('the generated snippets file is up to date with the clause library', () => 
 
 test('each clause has a snippet per locale, and each locale a new-contract snippet', () => {
   const snippets = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, SnippetEntry>;
-  const prefixes = Object.values(snippets).map((s) => s.prefix);
+  const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
   assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
+  // Every snippet can be reached by typing ASCII only (no IME).
+  for (const snippet of Object.values(snippets)) assert.ok([snippet.prefix].flat().some((p) => /^[a-z-]+$/.test(p)), String(snippet.prefix));
+  assert.ok(prefixes.includes('cm-zh-fees-payment') && prefixes.includes('cm-zh-new-contract'));
   for (const template of templates) {
-    const snippet = Object.values(snippets).find((s) => s.prefix === `cm-${template.topic}` && s.description.startsWith(template.title));
+    const snippet = Object.values(snippets).find((s) => [s.prefix].flat().includes(`cm-${template.topic}`) && s.description.startsWith(template.title));
     assert.ok(snippet, `${template.locale}/${template.id}`);
     assert.ok(snippet.description.includes(template.description));
   }
@@ -82,7 +85,7 @@ test('each clause has a snippet per locale, and each locale a new-contract snipp
 test('a clause snippet expands to its clause with every field declared at its first use', () => {
   for (const template of templates) {
     const snippets = JSON.parse(snippetsFileText([template])) as Record<string, SnippetEntry>;
-    const entry = Object.values(snippets).find((s) => s.prefix === `cm-${template.topic}`)!;
+    const entry = Object.values(snippets).find((s) => [s.prefix].flat().includes(`cm-${template.topic}`))!;
     const { text, stops } = expand(entry.body.join('\n'));
     assert.equal(text, declareInline(template.body, template.fields), `${template.locale}/${template.id}`);
     assert.deepEqual([...stops.values()].sort(), template.fields.map((f) => f.name).sort(), 'one tab stop per field');
@@ -102,7 +105,7 @@ test('the new-contract snippet expands to the composed contract of its locale', 
     ['zh-CN', 'cm-新合同', '人工智能模型训练服务合同', 'CNY'],
     ['en', 'cm-new-contract', 'AI Model Training Services Agreement', 'USD'],
   ] as const) {
-    const entry = Object.values(snippets).find((s) => s.prefix === prefix)!;
+    const entry = Object.values(snippets).find((s) => [s.prefix].flat().includes(prefix))!;
     const { text, stops } = expand(entry.body.join('\n'));
     assert.deepEqual([...stops.entries()], [[1, title]]);
     const expected = composeContract(sortTemplates(loadTemplates(locale)), { title, locale, currency });

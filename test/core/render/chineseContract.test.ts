@@ -79,7 +79,7 @@ test('the summary counts open gaps and problems in Chinese', () => {
   // The gap reports (unfilled-blank, unfilled-field) are the gaps themselves and are not counted again.
   assert.equal(rendered.problemCount, 2);
   const [summary] = withClass(rendered.html, 'cm-summary');
-  assert.equal(summary?.inner, '尚有 3 处空白、2 个问题');
+  assert.equal(summary?.inner, '尚有 3 处待填、2 个问题');
   assert.ok(rendered.html.indexOf('cm-summary') < rendered.html.indexOf('<h1'), 'the summary comes first');
 });
 

@@ -43,7 +43,7 @@ test('gaps carry English labels and the summary is in English', () => {
 
 test('the English contract in Chinese: labels and summary follow the locale', () => {
   const zh = render(source, { locale: 'zh-CN' });
-  assert.equal(withClass(zh.html, 'cm-summary')[0]?.inner, '尚有 2 处空白、1 个问题');
+  assert.equal(withClass(zh.html, 'cm-summary')[0]?.inner, '尚有 2 处待填、1 个问题');
   assert.equal(withClass(zh.html, 'cm-gap')[1]?.inner, '［Signed by］');
 });
 

@@ -26,7 +26,7 @@ test('the reference agreement shows each of its 31 blanks as a labelled gap', ()
 
 test('no underscore of the blanks is left for a reader to see', () => {
   assert.doesNotMatch(rendered.html, /[_＿]/);
-  assert.equal(withClass(rendered.html, 'cm-summary')[0]?.inner, '尚有 31 处空白、0 个问题');
+  assert.equal(withClass(rendered.html, 'cm-summary')[0]?.inner, '尚有 31 处待填、0 个问题');
 });
 
 test('the plain-text agreement is titled by its first line and its blocks point at the source', () => {

@@ -102,7 +102,7 @@ test('markup spelled out as text, in entities, values, the title or a party name
   assert.doesNotMatch(markupOnly, /onerror|script|alert/i);
   const text = visibleText(html);
   assert.equal(spelled.title, "<script>alert('title')</script>");
-  assert.match(text, /^尚有 0 处空白、0 个问题 <script>alert\('title'\)<\/script> /);
+  assert.match(text, /^尚有 0 处待填、0 个问题 <script>alert\('title'\)<\/script> /);
   assert.match(text, /甲方 委托方 <img src=x onerror=alert\('party'\)>/);
   assert.match(text, /<script>alert\(14\)<\/script> 和 <img src=x onerror=alert\(15\)>/);
   assert.match(text, /备注：<script>alert\('value'\)<\/script><img src=x onerror=alert\(2\)>/);

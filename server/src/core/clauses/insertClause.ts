@@ -4,6 +4,7 @@ import { dominantEol } from '../text/eol.js';
 import { adaptClauseBody, type ClauseNumberStyle } from './adaptBody.js';
 import { declareInline } from './inlineDeclarations.js';
 import { mergeFrontMatterEdits } from './mergeFrontMatter.js';
+import { reuseContractFields } from './reuseFields.js';
 import type { ClauseTemplate } from './template.js';
 
 /**
@@ -14,7 +15,8 @@ import type { ClauseTemplate } from './template.js';
  * needs are added to the front matter (created if missing). Everything else
  * stays byte for byte, and inserted lines use the document's line ending.
  */
-export function insertClauseEdits(doc: ContractDocument, template: ClauseTemplate, offset: number): TextEdit[] {
+export function insertClauseEdits(doc: ContractDocument, original: ClauseTemplate, offset: number): TextEdit[] {
+  const template = reuseContractFields(doc, original);
   const text = doc.text;
   const eol = dominantEol(text);
   const at = insertionPoint(doc, offset);

@@ -48,14 +48,22 @@ export function findClause(templates: readonly LibraryTemplate[], id: string, lo
 const TITLES: Record<Locale, string> = { 'zh-CN': '人工智能模型训练服务合同', en: 'AI Model Training Services Agreement' };
 const CURRENCIES: Record<Locale, string> = { 'zh-CN': 'CNY', en: 'USD' };
 
-/** A whole contract of the templates in `locale`: the ones named by `ids` in that order, else all of them in contract order. */
+/** The one-page agreement: who, how much, where disputes go, and the signatures. */
+const SHORT_CONTRACT = ['parties', 'fees-payment', 'disputes', 'signature'];
+
+/**
+ * A whole contract of the templates in `locale`: the ones named by `ids` in
+ * that order, else the one-page set for `size: 'short'`, else all of them in
+ * contract order.
+ */
 export function newContractText(
   templates: readonly LibraryTemplate[],
   locale: Locale,
-  options: { ids?: readonly string[] | undefined; title?: string | undefined } = {},
+  options: { ids?: readonly string[] | undefined; title?: string | undefined; size?: 'full' | 'short' | undefined } = {},
 ): string {
   let chosen = templates.filter((t) => t.template.locale === locale).map((t) => t.template);
-  if (options.ids) chosen = options.ids.flatMap((id) => chosen.filter((t) => t.id === id));
+  const ids = options.ids ?? (options.size === 'short' ? SHORT_CONTRACT : undefined);
+  if (ids) chosen = ids.flatMap((id) => chosen.filter((t) => t.id === id));
   else chosen = sortTemplates(chosen);
   return composeContract(chosen, { title: options.title ?? TITLES[locale], locale, currency: CURRENCIES[locale] });
 }

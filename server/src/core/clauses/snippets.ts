@@ -5,16 +5,17 @@ import { sortTemplates, type ClauseTemplate } from './template.js';
 
 /** One entry of a VS Code `.code-snippets` file. */
 export interface Snippet {
-  readonly prefix: string;
+  /** What is typed to reach it; a Chinese snippet also has an ASCII prefix, so no IME is needed. */
+  readonly prefix: string | readonly string[];
   readonly description: string;
   readonly body: string[];
 }
 
 /** What the "new contract" snippet of each locale is called and titled. */
-const NEW_CONTRACT: Record<Locale, { name: string; prefix: string; title: string; currency: string; description: string }> = {
+const NEW_CONTRACT: Record<Locale, { name: string; prefix: string | readonly string[]; title: string; currency: string; description: string }> = {
   'zh-CN': {
     name: 'Clausemark 新合同（人工智能模型训练服务）',
-    prefix: 'cm-新合同',
+    prefix: ['cm-新合同', 'cm-zh-new-contract'],
     title: '人工智能模型训练服务合同',
     currency: 'CNY',
     description: '新合同：按条款库全部条款生成的人工智能模型训练服务合同，含前言中的当事方、字段和付款比例合计组。',
@@ -44,7 +45,7 @@ export function buildSnippets(templates: readonly ClauseTemplate[]): Record<stri
     if (ofLocale.length === 0) continue;
     for (const template of ofLocale) {
       snippets[`Clausemark (${locale}): ${template.title}`] = {
-        prefix: `cm-${template.topic}`,
+        prefix: asciiPrefixed(`cm-${template.topic}`, locale, template.id),
         description: `${template.title} — ${template.description}`,
         body: clauseSnippetBody(template).split('\n'),
       };
@@ -57,6 +58,12 @@ export function buildSnippets(templates: readonly ClauseTemplate[]): Record<stri
     };
   }
   return snippets;
+}
+
+/** `cm-费用` is also reachable as `cm-zh-fees`: typed without an IME, and apart from the English `cm-fees`. */
+function asciiPrefixed(prefix: string, locale: Locale, id: string): string | readonly string[] {
+  if (/^[\x00-\x7f]*$/.test(prefix)) return prefix;
+  return [prefix, `cm-${locale === 'zh-CN' ? 'zh' : locale}-${id}`];
 }
 
 /** The snippet text of one clause: `{{${1:总费用}: money}}` at a field's first use, `{{${1:总费用}}}` after. */

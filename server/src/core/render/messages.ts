@@ -12,7 +12,7 @@ const RENDER_MESSAGES: LocalizedCatalogue = {
     gapLabel: '[{label}]',
     blankTitle: 'To fill in: {label}',
     blankTitleTyped: 'To fill in: {label} ({type})',
-    blankUnnamed: 'blank',
+    blankUnnamed: 'gap',
     placeholderTitle: 'Field {name} ({type}) has no value yet',
     placeholderTitleDescribed: '{label}: field {name} ({type}) has no value yet',
     valueTitle: 'Field {name} ({type})',
@@ -39,14 +39,14 @@ const RENDER_MESSAGES: LocalizedCatalogue = {
   },
   'zh-CN': {
     summary: '尚有 {gaps}、{problems}',
-    gapsOne: '1 处空白',
-    gapsMany: '{count} 处空白',
+    gapsOne: '1 处待填',
+    gapsMany: '{count} 处待填',
     problemsOne: '1 个问题',
     problemsMany: '{count} 个问题',
     gapLabel: '［{label}］',
     blankTitle: '待填写：{label}',
     blankTitleTyped: '待填写：{label}（{type}）',
-    blankUnnamed: '待填写',
+    blankUnnamed: '待填',
     placeholderTitle: '字段“{name}”（{type}）尚未填写',
     placeholderTitleDescribed: '{label}：字段“{name}”（{type}）尚未填写',
     valueTitle: '字段“{name}”（{type}）',
@@ -95,7 +95,7 @@ export function typeName(locale: Locale, type: FieldType): string {
   return renderMessage(locale, `type.${type}`);
 }
 
-/** `尚有 3 处空白、1 个问题` / `3 gaps · 1 problem open`. */
+/** `尚有 3 处待填、1 个问题` / `3 gaps · 1 problem open`. */
 export function summaryText(locale: Locale, gaps: number, problems: number): string {
   return renderMessage(locale, 'summary', {
     gaps: renderMessage(locale, gaps === 1 ? 'gapsOne' : 'gapsMany', { count: gaps }),

@@ -101,6 +101,10 @@ class BodyBuilder {
     this.ancestors.push(copy);
     for (const child of node.children) this.build(child, delta, block, copy.children);
     this.ancestors.pop();
+    if (copy.tagName === 'p' && copy.position && keepsLineBreaks(this.substituted.text.slice(copy.position.start.offset, copy.position.end.offset))) {
+      copy.children = withLineBreaks(copy.children);
+      copy.properties.className = ['cm-lines'];
+    }
     if (copy.tagName === 'section' && copy.properties.dataOffset === undefined) {
       // The footnotes section is generated; it stands where its first note was written.
       const first = firstOffset(copy);
@@ -155,6 +159,40 @@ class BodyBuilder {
     }
     return [element('span', { className: ['cm-anchor'], id }, [])];
   }
+}
+
+// `甲方：…` `地址：…` `Name:` — a line that starts with a short caption and a colon.
+const CAPTION_LINE = /^[ \t]*[^\s，。,.;；：:]{1,20}[ \t]*[：:]/;
+// `甲方（盖章）` `（签字）` — the signature lines of a Chinese contract.
+const SIGNATURE_LINE = /[（(](?:盖章|签字|签章|签名|公章)[）)]/;
+
+/**
+ * Party blocks and signature blocks are written one item per line, and a
+ * reader needs them that way: when most lines of a paragraph are captioned
+ * (`地址：…`) or signature lines, its single line breaks are kept.
+ */
+export function keepsLineBreaks(source: string): boolean {
+  const lines = source.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+  if (lines.length === 1) return SIGNATURE_LINE.test(lines[0]!);
+  if (lines.length === 0) return false;
+  const structured = lines.filter((line) => CAPTION_LINE.test(line) || SIGNATURE_LINE.test(line)).length;
+  return structured * 2 >= lines.length;
+}
+
+/** Each line break in the paragraph's own text becomes a `<br>`. */
+function withLineBreaks(children: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const child of children) {
+    if (child.type !== 'text' || !/[\r\n]/.test(child.value)) {
+      out.push(child);
+      continue;
+    }
+    child.value.split(/[ \t]*(?:\r\n|\r|\n)[ \t]*/).forEach((line, i) => {
+      if (i > 0) out.push({ type: 'element', tagName: 'br', properties: {}, children: [] }, { type: 'text', value: '\n' });
+      if (line !== '') out.push({ type: 'text', value: line });
+    });
+  }
+  return out;
 }
 
 /** A copy of the properties without token characters (a blank inside a bare URL must not leak into `href`). */

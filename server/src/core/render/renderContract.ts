@@ -67,7 +67,10 @@ export function renderArticle(doc: ContractDocument, substituted: SubstitutedSou
   const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored)];
   let title = doc.meta.title;
   if (title !== undefined) {
-    frame.push(element('h1', { className: ['cm-title'], dataOffset: doc.meta.titleSpan?.start ?? 0 }, [text(title)]));
+    // A contract that also opens with its `# 标题` shows that heading once, as the title.
+    // It moves up to where the title stands, above the parties.
+    const opening = openingH1(body.children);
+    frame.push(opening ?? element('h1', { className: ['cm-title'], dataOffset: doc.meta.titleSpan?.start ?? 0 }, [text(title)]));
   } else {
     title = promoteTitleHeading(body.children, doc, substituted) ?? firstLineTitle(body.children) ?? renderMessage(locale, 'untitled');
   }
@@ -130,6 +133,17 @@ function promoteTitleHeading(children: readonly ElementContent[], doc: ContractD
     return textContent(node).trim();
   }
   return undefined;
+}
+
+/** Takes the body's first block out when it is an `h1`, marked as the title. */
+function openingH1(children: ElementContent[]): Element | undefined {
+  const at = children.findIndex((node) => node.type === 'element');
+  const first = children[at];
+  if (first === undefined || first.type !== 'element' || first.tagName !== 'h1') return undefined;
+  children.splice(at, 1);
+  const classes = Array.isArray(first.properties.className) ? first.properties.className : [];
+  first.properties.className = [...classes, 'cm-title'];
+  return first;
 }
 
 /** A plain-text contract opens with its name on a short line of its own. */

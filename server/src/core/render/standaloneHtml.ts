@@ -8,6 +8,7 @@ body { margin: 2.5cm auto; max-width: 46em; padding: 0 1em; color: #111; backgro
 h1 { text-align: center; font-size: 1.6em; letter-spacing: 0.1em; }
 h2, h3, h4 { font-size: 1.1em; margin: 1.4em 0 0.4em; }
 p { margin: 0.4em 0; text-align: justify; }
+p.cm-lines { text-align: start; }
 table { border-collapse: collapse; width: 100%; margin: 0.8em 0; }
 th, td { border: 1px solid #999; padding: 4px 8px; vertical-align: top; }
 .cm-summary { font: 12px sans-serif; color: #555; border-bottom: 1px solid #ccc; padding-bottom: 4px; }

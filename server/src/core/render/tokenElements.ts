@@ -104,8 +104,10 @@ function blankGap(blank: Blank, context: TokenContext): Element {
 }
 
 /**
- * What a blank is called: the words before it when they name it (`地址：____`),
- * else what it holds (`首期支付_%` → 百分比, `人民币____元` → 金额), else the words before.
+ * What a blank is called: the words before it when a colon makes them its name
+ * (`地址：____`), else what it holds (`首期支付_%` → 百分比, `人民币____元` → 金额),
+ * else just "gap": words that run on into the blank (`协商未果提交____`) are
+ * already on the page, and repeating them in the box reads as a stutter.
  */
 function blankLabel(text: string, blank: Blank, locale: Locale): string {
   const introducedByColon = /[:：]\s*$/.test(text.slice(Math.max(0, blank.span.start - 4), blank.span.start));
@@ -114,7 +116,7 @@ function blankLabel(text: string, blank: Blank, locale: Locale): string {
     const caption = /(?<![\w'’-])((?:[A-Za-z][\w'’-]*[ \t]+){0,3}[A-Za-z][\w'’-]*)[ \t]*[:：][ \t]*$/.exec(text.slice(Math.max(0, blank.span.start - 60), blank.span.start));
     if (caption && blank.label !== undefined && caption[1]!.endsWith(blank.label)) return caption[1]!;
   }
-  if (blank.label !== undefined && (introducedByColon || blank.expects === undefined)) return withoutLinkingWords(blank.label);
+  if (blank.label !== undefined && introducedByColon) return withoutLinkingWords(blank.label);
   if (blank.expects !== undefined) return typeName(locale, blank.expects);
   return renderMessage(locale, 'blankUnnamed');
 }

@@ -22,6 +22,7 @@ export function clauseCandidates(doc: ContractDocument, replace: Span, templates
   // Work on the text with this line emptied: the clause takes the line's place.
   const emptied = parseContract(doc.text.slice(0, lineStart) + doc.text.slice(contentEnd), { locale: doc.locale });
 
+  const typed = doc.text.slice(replace.start, replace.end);
   const items: CompletionCandidate[] = [];
   for (const { template, source } of ofLocale) {
     const edits = insertClauseEdits(emptied, template, lineStart);
@@ -35,12 +36,17 @@ export function clauseCandidates(doc: ContractDocument, replace: Span, templates
       detail: `cm-${template.topic} · ${template.id}${source === 'workspace' ? ' (workspace)' : ''}`,
       documentation: `${template.description}\n\n${template.body.length > PREVIEW_LENGTH ? `${template.body.slice(0, PREVIEW_LENGTH)}…` : template.body}`,
       markdown: true,
-      filterText: `cm-${template.topic} ${template.title} ${template.id}`,
-      sortText: `z${String(template.order).padStart(4, '0')}`,
+      // ASCII first, so `cm-fees` finds 服务费用及支付 without an IME.
+      filterText: `cm-${template.id} cm-${template.topic} ${template.title}`,
+      // Before the static snippets of both languages (sorted by their prefix, `cm-…`), which VS Code ranks alike.
+      sortText: `0${String(template.order).padStart(4, '0')}`,
       replace: { start: lineStart, end: contentEnd },
       newText: main.newText,
       additionalEdits: others,
     });
   }
+  // `cm-fees` typed in a Chinese contract selects 服务费用及支付, not the English snippet `cm-fees`.
+  const best = typed.length >= 4 ? items.findIndex((i) => i.filterText!.startsWith(typed)) : -1;
+  if (best >= 0) items[best] = { ...items[best]!, preselect: true };
   return items;
 }

@@ -24,6 +24,8 @@ export interface CompletionCandidate {
   readonly markdown?: boolean;
   readonly sortText?: string;
   readonly filterText?: string;
+  /** The item the editor should select first. */
+  readonly preselect?: boolean;
   readonly replace: Span;
   readonly newText: string;
   /** `newText` is a snippet with `${1:…}` tab stops. */
@@ -143,7 +145,10 @@ function placeholderItems(
   const nextOpen = after.indexOf('{{');
   const closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
   const nameTail = closed ? /^[^\s}:：|]*/.exec(after.slice(0, close))![0] : '';
-  const replace = range(innerStart + lead, offset + nameTail.length);
+  // Replace through closing braces that follow the name (an editor's auto-closed `{{}}`), so the
+  // cursor lands after them and the next character typed is prose, not part of the name.
+  const through = closed ? (/^[ \t]*\}\}/.exec(after.slice(nameTail.length))?.[0] ?? '') : '';
+  const replace = range(innerStart + lead, offset + nameTail.length + through.length);
   return [...doc.fields.values()].map((field, i): CompletionCandidate => ({
     label: field.name,
     kind: 'field',
@@ -151,7 +156,7 @@ function placeholderItems(
     ...(field.description ? { documentation: field.description } : {}),
     sortText: `0${String(i).padStart(4, '0')}`,
     replace,
-    newText: closed ? field.name : `${field.name}}}`,
+    newText: closed && through === '' ? field.name : `${field.name}}}`,
   }));
 }
 

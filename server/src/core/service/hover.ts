@@ -71,18 +71,23 @@ function fieldHover(doc: ContractDocument, field: Field): string {
   const lines = [
     `**${t(locale, 'field')}** \`${field.name}\``,
     '',
-    `${t(locale, 'type')}: \`${field.type}\` (${typeName(locale, field.type)})`,
+    labelled(locale, 'type', t(locale, 'typeValue', { type: field.type, name: typeName(locale, field.type) })),
     '',
-    `${t(locale, 'value')}: ${valueText(field, locale, doc.contractLocale)}`,
+    labelled(locale, 'value', valueText(field, locale, doc.contractLocale)),
   ];
-  if (field.options?.length) lines.push('', `${t(locale, 'options')}: ${field.options.map((o, i) => `${i + 1}. ${o}`).join('; ')}`);
-  if (field.group) lines.push('', `${t(locale, 'group')}: ${field.group}`);
-  if (field.description) lines.push('', `${t(locale, 'description')}: ${field.description}`);
+  if (field.options?.length) lines.push('', labelled(locale, 'options', field.options.map((o, i) => `${i + 1}. ${o}`).join(locale === 'zh-CN' ? '；' : '; ')));
+  if (field.group) lines.push('', labelled(locale, 'group', field.group));
+  if (field.description) lines.push('', labelled(locale, 'description', field.description));
   lines.push(
     '',
     `${t(locale, field.declaredIn === 'front-matter' ? 'declaredFrontMatter' : 'declaredInline', { line })} · ${uses === 0 ? t(locale, 'usesNone') : uses === 1 ? t(locale, 'usesOne') : t(locale, 'uses', { count: uses })}`,
   );
   return lines.join('\n');
+}
+
+/** `类型：…` / `Type: …`: a Chinese hover uses the full-width colon. */
+function labelled(locale: Locale, key: 'type' | 'value' | 'options' | 'group' | 'description' | 'inWords', value: string): string {
+  return t(locale, 'labelled', { label: t(locale, key), value });
 }
 
 function valueText(field: Field, locale: Locale, contractLocale: Locale): string {
@@ -103,7 +108,7 @@ function amountHover(amount: AmountMention, locale: Locale, contractLocale: Loca
   // Words in the language the contract would write them in, whatever language the hover speaks.
   const language = amount.words?.language ?? wordsLanguage(contractLocale);
   const words = amountInWords(amount.figure, language);
-  lines.push('', figure, '', `${t(locale, 'inWords')}: ${words || '—'}`, '');
+  lines.push('', figure, '', labelled(locale, 'inWords', words || '—'), '');
   const written = amount.words;
   if (!written) lines.push(t(locale, 'wordsMissing'));
   else if (written.derived) lines.push(t(locale, 'wordsDerived'));
@@ -129,7 +134,7 @@ function referenceHover(doc: ContractDocument, reference: ClauseReference, local
 function blankHover(blank: Blank, locale: Locale): string {
   const lines = [`**${t(locale, 'blank')}** \`${blank.kind}\``, ''];
   lines.push(
-    blank.expects ? t(locale, 'blankExpects', { type: `\`${blank.expects}\` (${typeName(locale, blank.expects)})` }) : t(locale, 'blankExpectsUnknown'),
+    blank.expects ? t(locale, 'blankExpects', { type: t(locale, 'typeValue', { type: blank.expects, name: typeName(locale, blank.expects) }) }) : t(locale, 'blankExpectsUnknown'),
   );
   if (blank.label) lines.push('', t(locale, 'blankLabel', { label: blank.label }));
   lines.push('', t(locale, 'blankHint', { action: t(locale, 'blankToPlaceholder', { placeholder: '{{…}}' }) }));

@@ -26,6 +26,8 @@ const MESSAGES = {
     renameBrokenFrontMatter: 'The front matter does not parse; fix it before renaming a field.',
     // Hover
     field: 'Field',
+    labelled: '{label}: {value}',
+    typeValue: '`{type}` ({name})',
     type: 'Type',
     value: 'Value',
     noValue: 'not filled in yet',
@@ -80,6 +82,8 @@ const MESSAGES = {
     renameLabelClash: '已有条款使用标签“{name}”。',
     renameBrokenFrontMatter: '前言无法解析，请先修正前言再重命名字段。',
     field: '字段',
+    labelled: '{label}：{value}',
+    typeValue: '`{type}`（{name}）',
     type: '类型',
     value: '取值',
     noValue: '尚未填写',

@@ -13,7 +13,9 @@ const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   key: CompletionItemKind.Property,
   option: CompletionItemKind.EnumMember,
   party: CompletionItemKind.Constant,
-  clause: CompletionItemKind.Snippet,
+  // Not `Snippet`: VS Code sorts snippet items by prefix match alone, and the English `cm-fees` would beat
+  // a Chinese contract's 服务费用及支付; with `editor.snippetSuggestions: bottom` the static snippets follow these.
+  clause: CompletionItemKind.Module,
 };
 
 export function completion(analysis: Analysis, position: Position, templates: readonly LibraryTemplate[]): CompletionList {
@@ -30,6 +32,7 @@ function item({ document }: Analysis, c: CompletionCandidate): CompletionItem {
     ...(c.documentation !== undefined ? { documentation: c.markdown ? { kind: MarkupKind.Markdown, value: c.documentation } : c.documentation } : {}),
     ...(c.filterText !== undefined ? { filterText: c.filterText } : {}),
     ...(c.sortText !== undefined ? { sortText: c.sortText } : {}),
+    ...(c.preselect ? { preselect: true } : {}),
     textEdit: { range: rangeOf(document, c.replace), newText: c.newText },
     ...(c.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
     ...(c.additionalEdits ? { additionalTextEdits: c.additionalEdits.map((e) => lspEdit(document, e)) } : {}),

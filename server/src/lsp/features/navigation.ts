@@ -7,7 +7,10 @@ import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf, workspaceEdit } from '../convert.js';
 
 export function definition(analysis: Analysis, position: Position): Location | null {
-  const symbol = symbolAt(analysis.doc, analysis.document.offsetAt(position));
+  const offset = analysis.document.offsetAt(position);
+  // On a reference's link text (`[一](#fees)`) too, as hover does: that is where a drafter's cursor is.
+  const reference = analysis.doc.references.find((r) => r.span.start <= offset && offset <= r.span.end);
+  const symbol = symbolAt(analysis.doc, offset) ?? (reference && { kind: 'label' as const, name: reference.label, span: reference.labelSpan });
   const span = symbol && definitionOf(analysis.doc, symbol);
   return span ? { uri: analysis.uri, range: rangeOf(analysis.document, span) } : null;
 }

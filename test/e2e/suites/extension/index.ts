@@ -13,6 +13,7 @@ const EXTENSION_ID = 'clausemark.clausemark';
 interface PreviewState {
   readonly version: number;
   readonly title: string;
+  readonly panelTitle: string;
   readonly gapCount: number;
   readonly renderedGaps: number;
   readonly renderedProblems: number;
@@ -116,7 +117,7 @@ export function run(): Promise<void> {
       const state = await waitFor('the preview to render', () => api?.previewState(reference));
       assert.equal(state.gapCount, sample.gaps);
       assert.equal(state.renderedGaps, sample.gaps, 'the webview DOM holds one element per gap');
-      assert.match(state.textSample, new RegExp(`尚有 ${sample.gaps} 处空白`));
+      assert.match(state.textSample, new RegExp(`尚有 ${sample.gaps} 处待填`));
       assert.doesNotMatch(state.textSample, /____/);
       await screenshot('preview-reference');
     }),
@@ -128,9 +129,23 @@ export function run(): Promise<void> {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mistakes, words.range, vscode.CodeActionKind.QuickFix.value, 10);
       const fix = actions.find((a) => a.kind?.value === 'quickfix' && /肆拾捌万元整/.test(a.title));
       assert.ok(fix?.edit, `a quick fix rewrites the words; got ${actions.map((a) => a.title).join(' | ')}`);
+      const figure = actions.find((a) => a.kind?.value === 'quickfix' && a.title === '按大写改写小写：500000');
+      assert.ok(figure?.edit, `a quick fix rewrites the figure; got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(!fix.isPreferred && !figure.isPreferred, 'neither side is preferred: the drafter decides');
+      // Fix All must leave the disagreement alone (the 大写 may be the one meant).
       const before = editor.document.getText();
+      await vscode.commands.executeCommand('clausemark.fixAll');
+      assert.match(editor.document.getText(), /480000元（大写：伍拾万元整）/, 'Fix All did not pick a side');
+      // The light-bulb menu as a drafter sees it.
+      editor.selection = new vscode.Selection(words.range.start, words.range.start);
+      editor.revealRange(words.range);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the widget animates in; nothing to poll from the API
+      await screenshot('quick-fix-amount-words');
+      await vscode.commands.executeCommand('hideCodeActionWidget');
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.equal(editor.document.getText(), before.replace('伍拾万元整', '肆拾捌万元整'), 'only the words changed');
+      await vscode.commands.executeCommand('workbench.action.files.save');
       await waitFor('the amount-words error to disappear', () => !clausemarkDiagnostics(mistakes).some((d) => d.code === 'amount-words'));
     }),
 
@@ -163,6 +178,156 @@ export function run(): Promise<void> {
       assert.match(page.getText(), /<article class="clausemark"/);
       assert.doesNotMatch(page.getText(), /<script/i);
       assert.equal((page.getText().match(/class="cm-gap"/g) ?? []).length, sample.gaps);
+    }),
+
+    test('contracts open without ambiguous-character boxes, wrapped, with CJK word separators', async () => {
+      const editor = await open(reference);
+      const settings = vscode.workspace.getConfiguration('editor', editor.document);
+      assert.equal(settings.get('unicodeHighlight.ambiguousCharacters'), false);
+      assert.equal(settings.get('wordWrap'), 'on');
+      const separators = settings.get<string>('wordSeparators') ?? '';
+      for (const mark of '，。、；：（）《》“”') assert.ok(separators.includes(mark), `word separators include ${mark}`);
+      editor.selection = new vscode.Selection(6, 0, 6, 0);
+      editor.revealRange(new vscode.Range(0, 0, 30, 0), vscode.TextEditorRevealType.AtTop);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await screenshot('editor-chinese-contract');
+    }),
+
+    test('a field chosen inside auto-closed braces leaves the cursor after them', async () => {
+      const editor = await open(draft);
+      const line = editor.document.lineAt(editor.document.lineCount - 1);
+      await editor.edit((edit) => edit.insert(line.range.end, '\n\nThe Client pays '));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      // Typed as a drafter types: VS Code closes `{{` to `{{}}`.
+      await vscode.commands.executeCommand('type', { text: '{' });
+      await vscode.commands.executeCommand('type', { text: '{' });
+      await waitFor('the auto-closed braces', () => editor.document.lineAt(end.line).text.endsWith('{{}}'));
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the suggest widget has no API to poll
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await waitFor('a field name between the braces', () => /\{\{[^{}]+\}\}$/.test(editor.document.lineAt(end.line).text));
+      await vscode.commands.executeCommand('type', { text: ' now' });
+      const written = editor.document.lineAt(end.line).text;
+      assert.match(written, /^The Client pays \{\{[^{}]+\}\} now$/, `the next word goes after the braces: ${written}`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }),
+
+    test('the preview follows the active contract and names its file in the tab', async () => {
+      await open(reference);
+      await vscode.commands.executeCommand('clausemark.openPreviewToSide');
+      await waitFor('the preview of the reference', () => api?.previewState(reference));
+      await open(mistakes);
+      const state = await waitFor('the preview to follow to mistakes.contract.md', () => api?.previewState(mistakes));
+      assert.match(state.panelTitle, /mistakes\.contract\.md$/);
+      assert.equal((state.textSample.match(/数据标注服务合同/g) ?? []).length, 1, `the title once: ${state.textSample.slice(0, 120)}`);
+      assert.match(state.textSample, /尚有 \d+ 处待填/);
+      await screenshot('preview-follows');
+    }),
+
+    test('Go to Definition on a reference\'s link text lands on the clause', async () => {
+      const uri = workspaceFile('refs.contract.md');
+      const text = '# 合同\n\n## 一、费用 {#fees}\n\n甲方付款。\n\n## 二、违约\n\n违反第[一](#fees)条的，承担责任。\n';
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+      await open(uri);
+      const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, new vscode.Position(8, 4));
+      const target = locations?.[0];
+      const range = target && ('targetRange' in target ? target.targetRange : target.range);
+      assert.equal(range?.start.line, 2, 'the labelled clause');
+    }),
+
+    test('an empty contract offers the templates on its first line, and New Contract fills it', async () => {
+      const uri = workspaceFile('new.contract.md');
+      await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+      const editor = await open(uri);
+      const lenses = await waitFor('the template lenses', async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return found && found.length === 4 && found;
+      });
+      assert.deepEqual(lenses.map((l) => l.command?.arguments), [['zh-CN', 'full'], ['zh-CN', 'short'], ['en', 'full'], ['en', 'short']]);
+      await screenshot('empty-contract-lenses');
+      await vscode.commands.executeCommand('clausemark.newContract', 'zh-CN', 'short');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the same file, not Untitled-1');
+      assert.match(editor.document.getText(), /^---\n[\s\S]*## 一、/);
+      await waitFor('gap warnings on the filled template', () => clausemarkDiagnostics(uri).some((d) => d.code === 'unfilled-field'));
+      assert.deepEqual(clausemarkDiagnostics(uri).filter((d) => d.code !== 'unfilled-field' && d.code !== 'unfilled-blank').map((d) => d.message), []);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+    }),
+
+    test('in a Chinese contract, 总费用 chosen inside {{}} is followed by 元, not swallowed', async () => {
+      const uri = workspaceFile('new.contract.md');
+      const editor = await open(uri);
+      const last = editor.document.lineAt(editor.document.lineCount - 1);
+      await editor.edit((edit) => edit.insert(last.range.end, '\n\n预付款为人民币'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('type', { text: '{' });
+      await vscode.commands.executeCommand('type', { text: '{' });
+      await waitFor('the auto-closed braces', () => editor.document.lineAt(end.line).text.endsWith('{{}}'));
+      await vscode.commands.executeCommand('type', { text: '总' });
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the suggest widget has no API to poll
+      await screenshot('completion-fields');
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await waitFor('总费用 between the braces', () => editor.document.lineAt(end.line).text.endsWith('{{总费用}}'));
+      await vscode.commands.executeCommand('type', { text: '元' });
+      assert.equal(editor.document.lineAt(end.line).text, '预付款为人民币{{总费用}}元');
+      await waitFor('no undefined-field', () => !clausemarkDiagnostics(uri).some((d) => d.code === 'undefined-field'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }),
+
+    test('in a Chinese contract, cm-fees typed without an IME inserts the Chinese fees clause first', async () => {
+      const uri = workspaceFile('new.contract.md');
+      const editor = await open(uri);
+      const last = editor.document.lineAt(editor.document.lineCount - 1);
+      await editor.edit((edit) => edit.insert(last.range.end, '\n\n'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('type', { text: 'cm-fees' });
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the suggest widget has no API to poll
+      await screenshot('completion-clauses');
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      // The one-page template already has 二、服务费用及支付: the inserted one is a second.
+      const inserted = await waitFor('a clause in place of cm-fees', () => !editor.document.getText().includes('cm-fees') && editor.document.getText());
+      assert.equal((inserted.match(/、服务费用及支付/g) ?? []).length, 2, inserted.slice(-600));
+      assert.doesNotMatch(inserted, /Fees and Payment/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }),
+
+    test('a Chinese hover uses full-width colons', async () => {
+      const uri = workspaceFile('new.contract.md');
+      await open(uri);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const at = document.positionAt(document.getText().indexOf('{{总费用}}') + 3);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /类型：`money`（金额）/);
+      assert.match(text, /取值：/);
+    }),
+
+    test('Insert Clause reuses the field the contract already has (准确率, not 准确率下限)', async () => {
+      const uri = workspaceFile('targets.contract.md');
+      const text = '---\nlocale: zh-CN\nfields:\n  准确率: { type: percent, value: 95 }\n---\n# 模型训练合同\n\n## 一、总则\n\n模型准确率不低于{{准确率}}%。\n';
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+      const editor = await open(uri);
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      assert.ok(await vscode.commands.executeCommand('clausemark.insertClause', 'training-targets'));
+      const inserted = editor.document.getText();
+      assert.match(inserted, /准确率不低于\{\{准确率\}\}%；/);
+      assert.doesNotMatch(inserted, /准确率下限/);
+      await waitFor('the inserted clause checked', () => clausemarkDiagnostics(uri).some((d) => d.code === 'unfilled-field'));
+      assert.ok(!clausemarkDiagnostics(uri).some((d) => d.code === 'undefined-field' || d.code === 'duplicate-field'));
+    }),
+
+    test('the walkthrough opens with its five steps', async () => {
+      const walkthroughs = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.walkthroughs;
+      assert.equal(walkthroughs?.[0]?.steps?.length, 5);
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#clausemark.gettingStarted`, false);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await screenshot('walkthrough');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }),
 
     test('Import Word Document… turns the exported DOCX back into a contract beside it, with the same 31 gaps', async () => {

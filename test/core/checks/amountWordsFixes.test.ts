@@ -1,0 +1,49 @@
+/**
+ * When an amount's figure and words disagree, only the drafter knows which is
+ * meant: both rewrites are offered, and neither runs unasked.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, fixAll, parseContract, runChecks } from '../../../server/src/core/index.js';
+
+function fixesFor(text: string): Array<{ title: string; result: string; safe: boolean }> {
+  const problem = runChecks(parseContract(text)).find((p) => p.checkId === 'amount-words');
+  assert.ok(problem, 'amount-words reports the disagreement');
+  return problem.fixes.map((f) => ({ title: f.title, result: applyEdits(text, f.edits), safe: f.safe }));
+}
+
+test('a 大写 that disagrees offers the words from the figure and the figure from the words', () => {
+  const text = '总价款为人民币500,000元（大写：伍拾伍万元整）。\n';
+  assert.deepEqual(fixesFor(text), [
+    { title: '按小写改写大写：“伍拾万元整”', result: '总价款为人民币500,000元（大写：伍拾万元整）。\n', safe: false },
+    { title: '按大写改写小写：550,000', result: '总价款为人民币550,000元（大写：伍拾伍万元整）。\n', safe: false },
+  ]);
+  assert.equal(fixAll(text).text, text, 'fix-all leaves a disagreement for the drafter');
+});
+
+test('the figure keeps its own style: ungrouped, decimals, full-width digits, 万元', () => {
+  const rewrite = (text: string) => fixesFor(text)[1]!.result;
+  assert.equal(rewrite('价款为人民币480000元（大写：伍拾万元整）。'), '价款为人民币500000元（大写：伍拾万元整）。');
+  assert.equal(rewrite('差旅费为人民币12,000.00元（大写：壹万贰仟伍佰元整）。'), '差旅费为人民币12,500.00元（大写：壹万贰仟伍佰元整）。');
+  assert.equal(rewrite('价款为人民币４８００００元（大写：伍拾万元整）。'), '价款为人民币５０００００元（大写：伍拾万元整）。');
+  assert.equal(rewrite('价款为人民币48万元（大写：伍拾万元整）。'), '价款为人民币50万元（大写：伍拾万元整）。');
+  assert.equal(rewrite('价款为人民币480,000元（大写：伍拾万元伍角）。'), '价款为人民币500,000.50元（大写：伍拾万元伍角）。');
+});
+
+test('English words: both rewrites, in English titles', () => {
+  const text = 'The Client shall pay USD 120,000 (one hundred ten thousand US dollars).';
+  assert.deepEqual(fixesFor(text), [
+    {
+      title: 'Rewrite the words from the figure: "one hundred twenty thousand US dollars"',
+      result: 'The Client shall pay USD 120,000 (one hundred twenty thousand US dollars).',
+      safe: false,
+    },
+    { title: 'Rewrite the figure from the words: 110,000', result: 'The Client shall pay USD 110,000 (one hundred ten thousand US dollars).', safe: false },
+  ]);
+});
+
+test('a placeholder figure is rewritten in its field value, the rest untouched', () => {
+  const text = '---\nlocale: zh-CN\nfields:\n  服务费: { type: money, value: 480000 }\n---\n服务费为人民币{{服务费}}元（大写：伍拾万元整）。\n';
+  const figure = fixesFor(text)[1]!;
+  assert.equal(figure.result, text.replace('value: 480000', 'value: 500000'));
+});
