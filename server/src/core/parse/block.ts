@@ -80,8 +80,9 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     periods: scanPeriods(withPlaceholders, span.start, dates, lineSentenceOf),
     entityNames: scanEntityNames(shaped, span.start),
     definedTerms: scanDefinedTerms(shaped, span.start),
-    signatureLines: scanSignatureLines(shaped, span.start),
-    preambleParties: node.type === 'heading' ? [] : scanPreambleParties(shaped, span.start),
+    // Before blanks are masked: an empty label such as `甲方（盖章）：` is itself a gap, and still names its party.
+    signatureLines: scanSignatureLines(withPlaceholders, span.start),
+    preambleParties: node.type === 'heading' ? [] : scanPreambleParties(withPlaceholders, span.start),
   };
 }
 
