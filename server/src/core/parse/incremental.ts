@@ -1,7 +1,8 @@
-import type { ContractDocument, Span } from '../model.js';
+import type { BlockModel, ContractDocument, Span } from '../model.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
+import type { FrontMatterModel } from './frontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { PARSE_STATE, assemble, parseContract, type ParseOptions } from './parseContract.js';
+import { PARSE_STATE, RESOLVED, assemble, parseContract, stripRaw, type ParseOptions } from './parseContract.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
 export interface TextChange {
@@ -23,13 +24,44 @@ const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s
  * `parseContract(newText)`; the tests hold it to that.
  */
 export function reparseContract(previous: ContractDocument, change: TextChange, options?: ParseOptions): ContractDocument {
-  const text = previous.text.slice(0, change.start) + change.text + previous.text.slice(change.end);
+  return reparseWithChanges(previous, [change], options);
+}
+
+/**
+ * Applies several changes in order, as an LSP `didChange` lists them, and
+ * assembles the document once at the end.
+ */
+export function reparseWithChanges(previous: ContractDocument, changes: readonly TextChange[], options?: ParseOptions): ContractDocument {
   const state = PARSE_STATE.get(previous);
+  let text = previous.text;
   const parseOptions = options ?? state?.options ?? {};
-  const full = () => parseContract(text, parseOptions);
-  if (!state || (options !== undefined && options !== state.options)) return full();
-  const blocks = state.blocks;
-  const bodyStart = state.frontMatter ? state.frontMatter.frontMatter.span.end : previous.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let blocks: readonly ExtractedBlock[] | undefined = state && (options === undefined || options === state.options) ? state.blocks : undefined;
+  for (const change of changes) {
+    const next = text.slice(0, change.start) + change.text + text.slice(change.end);
+    blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
+    text = next;
+  }
+  if (!state || !blocks) return parseContract(text, parseOptions);
+  if (blocks === state.blocks && text === previous.text) return previous;
+  const doc = assemble(text, state.frontMatter, blocks, parseOptions, []);
+  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions });
+  return doc;
+}
+
+/**
+ * The blocks of `text` (the previous text with `change` applied), reusing the
+ * previous blocks outside the change; undefined when only a full parse is safe.
+ */
+function reparseBlocks(
+  previousText: string,
+  text: string,
+  frontMatter: FrontMatterModel | undefined,
+  blocks: readonly ExtractedBlock[],
+  change: TextChange,
+): readonly ExtractedBlock[] | undefined {
+  const previous = { text: previousText };
+  const full = () => undefined;
+  const bodyStart = frontMatter ? frontMatter.frontMatter.span.end : previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (change.start < bodyStart + 1 || blocks.length === 0) return full();
 
   // The touched blocks, widened by one block each side so merges and splits are seen.
@@ -77,40 +109,64 @@ export function reparseContract(previous: ContractDocument, change: TextChange, 
     return full(); // a window nested too deeply: the full parse reports it
   }
   const after = blocks.slice(last + 1).map((b) => shiftBlock(b, delta));
-  const merged = [...blocks.slice(0, first), ...fresh, ...after];
-  const doc = assemble(text, state.frontMatter, merged, parseOptions, []);
-  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks: merged, options: parseOptions });
-  return doc;
-}
-
-/** Applies several changes in order, as an LSP `didChange` lists them. */
-export function reparseWithChanges(previous: ContractDocument, changes: readonly TextChange[], options?: ParseOptions): ContractDocument {
-  let doc = previous;
-  for (const change of changes) doc = reparseContract(doc, change, options);
-  return doc;
+  return [...blocks.slice(0, first), ...fresh, ...after];
 }
 
 const OFFSET_KEYS = new Set(['sentenceStart', 'placeholderAt', 'sectionEnd']);
+// A resolved percentage names its sentence by the offset where the sentence starts.
+const MODEL_OFFSET_KEYS = new Set([...OFFSET_KEYS, 'sentence']);
 
-/** A copy of a block with every offset moved by `delta`. */
+/**
+ * A copy of a block with every offset moved by `delta`, and of its resolved
+ * model when it has one, so the assembler need not resolve it again. Both
+ * share the shifted fact lists, as a freshly resolved model would.
+ */
 function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
   if (delta === 0) return block;
-  return shift(block, delta) as ExtractedBlock;
+  const shifted = shift(block, delta, OFFSET_KEYS) as ExtractedBlock;
+  const resolved = RESOLVED.get(block);
+  if (resolved !== undefined) {
+    RESOLVED.set(shifted, {
+      key: resolved.key,
+      model: {
+        ...stripRaw(shifted),
+        percents: shift(resolved.model.percents, delta, MODEL_OFFSET_KEYS) as BlockModel['percents'],
+        amounts: shift(resolved.model.amounts, delta, MODEL_OFFSET_KEYS) as BlockModel['amounts'],
+      },
+    });
+  }
+  return shifted;
 }
 
-function shift(value: unknown, delta: number): unknown {
-  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
+/**
+ * Moves every span and offset in plain data by `delta`. Whatever holds no
+ * offset (dates, paths, option lists, message arguments) is shared, not
+ * copied: after an edit near the start, every later block passes through here.
+ */
+function shift(value: unknown, delta: number, offsetKeys: ReadonlySet<string>): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const moved = shift(value[i], delta, offsetKeys);
+      if (moved !== value[i]) (out ??= value.slice())[i] = moved;
+    }
+    return out ?? value;
+  }
   const record = value as Record<string, unknown>;
   if (isSpan(record)) return { start: record.start + delta, end: record.end + delta };
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(record)) {
-    out[key] = OFFSET_KEYS.has(key) && typeof v === 'number' ? v + delta : shift(v, delta);
+  let out: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const v = record[key];
+    const moved = typeof v === 'number' ? (offsetKeys.has(key) ? v + delta : v) : shift(v, delta, offsetKeys);
+    if (moved !== v) (out ??= { ...record })[key] = moved;
   }
-  return out;
+  return out ?? record;
 }
 
 function isSpan(record: Record<string, unknown>): record is Span & Record<string, unknown> {
-  const keys = Object.keys(record);
-  return keys.length === 2 && typeof record['start'] === 'number' && typeof record['end'] === 'number';
+  if (typeof record['start'] !== 'number' || typeof record['end'] !== 'number') return false;
+  let keys = 0;
+  for (const _ in record) if (++keys > 2) return false;
+  return true;
 }

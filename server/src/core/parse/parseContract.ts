@@ -147,11 +147,18 @@ export function assemble(
   }
 
   const placeholderAt = new Map<number, Placeholder>(placeholders.map((p) => [p.span.start, p]));
-  const blockModels: BlockModel[] = blocks.map((b) => ({
-    ...stripRaw(b),
-    percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
-    amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
-  }));
+  const key = resolutionKey(fields);
+  const blockModels: BlockModel[] = blocks.map((b) => {
+    const cached = RESOLVED.get(b);
+    if (cached !== undefined && cached.key === key) return cached.model;
+    const model = {
+      ...stripRaw(b),
+      percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
+      amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
+    };
+    RESOLVED.set(b, { key, model });
+    return model;
+  });
   const percents = blockModels.flatMap((b) => b.percents);
   const amounts = blockModels.flatMap((b) => b.amounts);
   const clauses = blocks.flatMap((b) => b.clauses.map((c) => ({ ...c })));
@@ -181,7 +188,22 @@ export function assemble(
   };
 }
 
-function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {
+/**
+ * A block's model once its percentages and amounts are resolved against the
+ * fields, kept beside the extracted block: an edit elsewhere leaves most blocks
+ * (or their shifted copies, see `reparseContract`) with nothing to resolve again.
+ * `key` names the field values the resolution read.
+ */
+export const RESOLVED = new WeakMap<ExtractedBlock, { readonly key: string; readonly model: BlockModel }>();
+
+/** What resolving a percentage or an amount can read from the fields: each one's parsed value. */
+function resolutionKey(fields: ReadonlyMap<string, Field>): string {
+  const parts: unknown[] = [];
+  for (const [name, field] of fields) parts.push(name, field.value?.parsed ?? null);
+  return JSON.stringify(parts);
+}
+
+export function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {
   const { rawPercents: _p, rawAmounts: _a, ...rest } = block;
   return rest;
 }
