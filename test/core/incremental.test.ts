@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseContract, reparseContract, runChecks, type ContractDocument } from '../../server/src/core/index.js';
+import { parseContract, reparseContract, reparseWithChanges, runChecks, type ContractDocument, type TextChange } from '../../server/src/core/index.js';
 
 const REFERENCE = readFileSync('../shared/reference/ai-training-agreement.zh.txt', 'utf8');
 
@@ -103,4 +103,56 @@ test('chained edits, typed character by character, end where a full parse ends',
   const expected = parseContract(TYPED.slice(0, at) + typed + TYPED.slice(at));
   assert.equal(observable(doc), observable(expected));
   assert.ok(runChecks(doc).some((p) => p.checkId === 'invalid-date'));
+});
+
+/** A random edit of `text`: never splitting a surrogate pair, as no LSP client does. */
+const editOf = (text: string, at: number, length: number, fragment: string): TextChange | undefined => {
+  const start = Math.min(at, text.length);
+  const end = Math.min(text.length, start + length);
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '') || /[\uDC00-\uDFFF]/.test(text[end] ?? '')) return undefined;
+  return { start, end, text: fragment };
+};
+
+test('random edit sequences, one or several per message, give the model and problems of a fresh analysis', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 3 }),
+        { minLength: 1, maxLength: 6 },
+      ),
+      (messages) => {
+        let doc = parseContract(TYPED);
+        let text = TYPED;
+        for (const message of messages) {
+          const changes: TextChange[] = [];
+          for (const [at, length, fragment] of message) {
+            const change = editOf(text, at % (text.length + 1), length, fragment);
+            if (!change) continue;
+            changes.push(change);
+            text = text.slice(0, change.start) + change.text + text.slice(change.end);
+          }
+          doc = reparseWithChanges(doc, changes);
+          const fresh = parseContract(text);
+          assert.equal(doc.text, text);
+          // Every fact of every block, key for key: a shifted copy must not gain or lose a field.
+          assert.deepStrictEqual(doc.blocks, fresh.blocks);
+          assert.equal(observable(doc), observable(fresh));
+          assert.deepStrictEqual(runChecks(doc), runChecks(fresh));
+        }
+      },
+    ),
+    { numRuns: 120 },
+  );
+});
+
+test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
+  const doc = parseContract(TYPED);
+  const appended = reparseContract(doc, { start: TYPED.length, end: TYPED.length, text: '\n补充条款。\n' });
+  assert.deepStrictEqual(appended.blocks.slice(0, doc.blocks.length - 1), doc.blocks.slice(0, -1));
+  const at = TYPED.indexOf('## 一、费用');
+  const inserted = reparseContract(doc, { start: at, end: at, text: '前言。\n\n' });
+  const expected = parseContract(inserted.text);
+  assert.deepStrictEqual(inserted.blocks, expected.blocks);
+  assert.deepStrictEqual(inserted.clauses, expected.clauses);
+  assert.equal(inserted.clauses[0]!.span.start, doc.clauses[0]!.span.start + '前言。\n\n'.length);
 });

@@ -1,8 +1,8 @@
-import type { BlockModel, ContractDocument, Span } from '../model.js';
+import type { BlockModel, Clause, ContractDocument, Placeholder, Span } from '../model.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from './frontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { PARSE_STATE, RESOLVED, assemble, parseContract, stripRaw, type ParseOptions } from './parseContract.js';
+import { PARSE_STATE, RESOLVED, assemble, parseContract, type ParseOptions } from './parseContract.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
 export interface TextChange {
@@ -112,61 +112,102 @@ function reparseBlocks(
   return [...blocks.slice(0, first), ...fresh, ...after];
 }
 
-const OFFSET_KEYS = new Set(['sentenceStart', 'placeholderAt', 'sectionEnd']);
-// A resolved percentage names its sentence by the offset where the sentence starts.
-const MODEL_OFFSET_KEYS = new Set([...OFFSET_KEYS, 'sentence']);
-
 /**
  * A copy of a block with every offset moved by `delta`, and of its resolved
  * model when it has one, so the assembler need not resolve it again. Both
- * share the shifted fact lists, as a freshly resolved model would.
+ * share the shifted fact lists, as a freshly resolved model would. After an
+ * edit near the start every later block passes through here: each copy is
+ * made by `copy` (see there), and only spans and offsets are new objects.
  */
 function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
   if (delta === 0) return block;
-  const shifted = shift(block, delta, OFFSET_KEYS) as ExtractedBlock;
+  const shifted = copy(block);
+  shifted.span = at(block.span, delta);
+  shifted.placeholders = each(block.placeholders, delta, shiftPlaceholder);
+  shifted.blanks = each(block.blanks, delta, shiftSpanOnly);
+  shifted.clauses = each(block.clauses, delta, shiftClause);
+  shifted.references = each(block.references, delta, (r, d) => with3(copy(r), r, d, 'span', 'labelSpan', 'textSpan'));
+  shifted.rawPercents = each(block.rawPercents, delta, (p, d) => {
+    const out = with3(copy(p), p, d, 'span', 'valueSpan');
+    if (p.placeholderAt !== undefined) out.placeholderAt = p.placeholderAt + d;
+    out.sentenceStart = p.sentenceStart + d;
+    return out;
+  });
+  shifted.rawAmounts = each(block.rawAmounts, delta, shiftAmount);
+  shifted.dates = each(block.dates, delta, shiftSpanOnly);
+  shifted.choices = each(block.choices, delta, (c, d) => with3(copy(c), c, d, 'span', 'numberSpan'));
+  shifted.partyMentions = each(block.partyMentions, delta, shiftSpanOnly);
+  shifted.suppressions = each(block.suppressions, delta, shiftSpanOnly);
+  shifted.issues = each(block.issues, delta, shiftSpanOnly);
   const resolved = RESOLVED.get(block);
   if (resolved !== undefined) {
-    RESOLVED.set(shifted, {
-      key: resolved.key,
-      model: {
-        ...stripRaw(shifted),
-        percents: shift(resolved.model.percents, delta, MODEL_OFFSET_KEYS) as BlockModel['percents'],
-        amounts: shift(resolved.model.amounts, delta, MODEL_OFFSET_KEYS) as BlockModel['amounts'],
-      },
+    // Built in the order the assembler builds a model: the block's keys without the raw lists, then the resolved ones.
+    const model: Record<string, unknown> = {};
+    for (const key in shifted) if (key !== 'rawPercents' && key !== 'rawAmounts') model[key] = (shifted as unknown as Record<string, unknown>)[key];
+    model['percents'] = each(resolved.model.percents, delta, (p, d) => {
+      const out = with3(copy(p), p, d, 'span', 'valueSpan');
+      out.sentence = p.sentence + d;
+      return out;
     });
+    model['amounts'] = each(resolved.model.amounts, delta, shiftAmount);
+    RESOLVED.set(shifted, { key: resolved.key, model: model as unknown as BlockModel });
   }
   return shifted;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
- * Moves every span and offset in plain data by `delta`. Whatever holds no
- * offset (dates, paths, option lists, message arguments) is shared, not
- * copied: after an edit near the start, every later block passes through here.
+ * A shallow copy made key by key. Unlike `{ ...o }` (whose copies of copies
+ * each get a new hidden class in V8, so that after a few keystrokes every
+ * check reading them slowed down), this gives every copy of a kind of fact the
+ * same shape; unlike a literal listing the fields, it keeps fields added later.
  */
-function shift(value: unknown, delta: number, offsetKeys: ReadonlySet<string>): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const moved = shift(value[i], delta, offsetKeys);
-      if (moved !== value[i]) (out ??= value.slice())[i] = moved;
-    }
-    return out ?? value;
-  }
-  const record = value as Record<string, unknown>;
-  if (isSpan(record)) return { start: record.start + delta, end: record.end + delta };
-  let out: Record<string, unknown> | undefined;
-  for (const key in record) {
-    const v = record[key];
-    const moved = typeof v === 'number' ? (offsetKeys.has(key) ? v + delta : v) : shift(v, delta, offsetKeys);
-    if (moved !== v) (out ??= { ...record })[key] = moved;
-  }
-  return out ?? record;
+function copy<T extends object>(o: T): Mutable<T> {
+  const out = {} as Record<string, unknown>;
+  for (const key in o) out[key] = (o as Record<string, unknown>)[key];
+  return out as Mutable<T>;
 }
 
-function isSpan(record: Record<string, unknown>): record is Span & Record<string, unknown> {
-  if (typeof record['start'] !== 'number' || typeof record['end'] !== 'number') return false;
-  let keys = 0;
-  for (const _ in record) if (++keys > 2) return false;
-  return true;
+function at(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+function each<T>(list: readonly T[], delta: number, move: (item: T, delta: number) => T): T[] {
+  if (list.length === 0) return list as T[];
+  const out = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = move(list[i]!, delta);
+  return out;
+}
+
+/** Moves the named spans (those present) of `out`, a copy of `from`. */
+function with3<T extends object>(out: Mutable<T>, from: T, d: number, ...keys: string[]): Mutable<T> {
+  const target = out as Record<string, unknown>;
+  for (const key of keys) {
+    const span = (from as Record<string, unknown>)[key] as Span | undefined;
+    if (span !== undefined) target[key] = at(span, d);
+  }
+  return out;
+}
+
+function shiftSpanOnly<T extends { readonly span: Span }>(x: T, d: number): T {
+  const out = copy(x);
+  out.span = at(x.span, d);
+  return out as T;
+}
+
+function shiftPlaceholder(p: Placeholder, d: number): Placeholder {
+  return with3(copy(p), p, d, 'span', 'nameSpan', 'typeSpan', 'filterSpan');
+}
+
+function shiftClause(c: Clause, d: number): Clause {
+  const out = with3(copy(c), c, d, 'span', 'markerSpan', 'numberSpan', 'labelSpan');
+  out.sectionEnd = c.sectionEnd + d;
+  return out;
+}
+
+function shiftAmount<T extends { readonly span: Span; readonly figureSpan: Span; readonly words: { readonly span: Span } | undefined }>(a: T, d: number): T {
+  const out = with3(copy(a), a, d, 'span', 'figureSpan') as Mutable<T>;
+  if (a.words !== undefined) out.words = with3(copy(a.words), a.words, d, 'span') as T['words'];
+  return out as T;
 }
