@@ -47,7 +47,8 @@ function zhSection(n) {
     '',
     `（二）总费用为人民币{{总费用}}元（大写：{{总费用 | 大写}}）。首期支付{{首期比例}}%，二期支付{{二期比例}}%，尾款{{尾款比例}}%。`,
     '',
-    `（三）The Provider shall deliver within 30 days; the fee is USD 120,000 (one hundred twenty thousand US dollars). See clause [第${n}条](#s${n}). 😀 **重点：**准确率≥95%。`,
+    '（三）The Provider shall deliver within 30 days; the fee is USD 120,000 (one hundred twenty thousand US dollars). ' +
+      `See clause [第${n}条](#s${n}). 😀 **重点：**准确率≥95%。`,
     '',
     '| 项目 | 比例 | 备注 |',
     '|---|---|---|',

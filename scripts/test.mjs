@@ -1,6 +1,6 @@
 // npm test: every level of the suite, in order of cost — the core, CLI and
-// server tests (Node's test runner over out/test), the grammar tests, then the
-// extension in a real VS Code (test/e2e). Ends with one plain
+// server tests (Node's test runner over out/test), the grammar tests, the gap corpus, lint, then
+// the extension in a real VS Code (test/e2e). Ends with one plain
 // "N passed, N failed" line for CI logs. CLAUSEMARK_SKIP_E2E=1 skips the last
 // level (it needs the code-server rig: npm run e2e:install).
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,11 @@ if (everything) {
   // The gap corpus (test/corpus) measures recall and precision on contracts written elsewhere; one test here.
   const corpus = spawnSync(process.execPath, ['scripts/corpus.mjs', '--quiet'], { stdio: 'inherit' }).status;
   if (corpus === 0) passed++;
+  else failed++;
+
+  // Lint (import boundaries, the core's layers, formatting) counts as one test too.
+  const lint = spawnSync(process.execPath, ['scripts/lint.mjs'], { stdio: 'inherit' }).status;
+  if (lint === 0) passed++;
   else failed++;
 
   if (process.env.CLAUSEMARK_SKIP_E2E === '1') {

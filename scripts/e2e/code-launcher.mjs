@@ -204,7 +204,12 @@ async function killGroup(pid) {
 const deadline = setTimeout(async () => {
   const shot = join(run.root, 'timeout.png');
   await browserPage?.screenshot({ path: shot }).catch(() => {});
-  finish(124, `TIMEOUT: the tests did not finish within ${timeoutSeconds} s (CLAUSEMARK_E2E_TIMEOUT). Last test output: ${lastOutputLine || '(none: the test module printed nothing; see the code-server log)'}. Screenshot of the workbench at that moment: ${shot}`);
+  const lastOutput = lastOutputLine || '(none: the test module printed nothing; see the code-server log)';
+  finish(
+    124,
+    `TIMEOUT: the tests did not finish within ${timeoutSeconds} s (CLAUSEMARK_E2E_TIMEOUT). Last test output: ${lastOutput}. ` +
+      `Screenshot of the workbench at that moment: ${shot}`,
+  );
 }, timeoutSeconds * 1000);
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish(130, `stopped by ${signal}`));
@@ -225,6 +230,7 @@ async function main() {
   const logFd = openSync(run.log, 'a');
   codeServer = spawn(
     rig.nodeBin,
+    // prettier-ignore
     [
       ...nodeArgs,
       '--auth', 'none',

@@ -23,7 +23,10 @@ function fail(message) {
 }
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
-  fail(`the code-server rig is built for linux-x64 only (this is ${process.platform}-${process.arch}); on a desktop with internet, set CLAUSEMARK_E2E_VSCODE=download instead.`);
+  fail(
+    `the code-server rig is built for linux-x64 only (this is ${process.platform}-${process.arch}); ` +
+      'on a desktop with internet, set CLAUSEMARK_E2E_VSCODE=download instead.',
+  );
 }
 
 /**
@@ -36,7 +39,10 @@ function ensureSystemPackages(neededAt) {
   if (missing.length === 0) return;
   const names = missing.map((pkg) => pkg.name).join(' ');
   if (process.getuid?.() !== 0) {
-    fail(`missing Debian packages: ${names} (no ${missing.map((pkg) => pkg.file).join(', ')}). Install them with:\n  sudo apt-get update && sudo apt-get install -y ${names}`);
+    fail(
+      `missing Debian packages: ${names} (no ${missing.map((pkg) => pkg.file).join(', ')}). ` +
+        `Install them with:\n  sudo apt-get update && sudo apt-get install -y ${names}`,
+    );
   }
   say(`installing Debian packages: ${names}`);
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing.map((pkg) => pkg.name)]]) {
@@ -87,7 +93,10 @@ function installNode() {
 }
 
 function installCodeServer() {
-  say(`installing code-server@${RIG_SPEC.codeServerVersion} and playwright-core@${RIG_SPEC.playwrightCoreVersion} under Node ${RIG_SPEC.nodeVersion} (native addons build from source: minutes on 2 cores)`);
+  say(
+    `installing code-server@${RIG_SPEC.codeServerVersion} and playwright-core@${RIG_SPEC.playwrightCoreVersion} under Node ${RIG_SPEC.nodeVersion} ` +
+      '(native addons build from source: minutes on 2 cores)',
+  );
   rmSync(paths.codePrefix, { recursive: true, force: true });
   mkdirSync(paths.codePrefix, { recursive: true });
   const manifest = {

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { applyTextEdits, editsFor, fixture, LspClient, positionOf, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './lspClient.js';
+import { applyTextEdits, editsFor, fixture, LspClient, positionOf, PULL_CAPABILITIES, PUSH_CAPABILITIES, withServer } from './lspClient.js';
 
 const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
 describe('code actions', () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ capabilities: PUSH_CAPABILITIES });
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ capabilities: PUSH_CAPABILITIES });
 
   /** Applies an action's edit the way an editor would, sends it, and returns the next diagnostics. */
   async function apply(uri: string, action: CodeAction): Promise<{ text: string; diagnostics: Diagnostic[] }> {
@@ -137,7 +131,8 @@ describe('code actions', () => {
     const { text: extracted, diagnostics } = await apply(uri, actions[0]!);
     assert.equal(
       extracted,
-      '---\r\nfields:\r\n  newField: { type: number, value: 40 }\r\n---\r\n# Service Order\r\n\r\nThe supplier delivers {{newField}} units per week. Orders above {{newField}} units need notice.\r\n',
+      '---\r\nfields:\r\n  newField: { type: number, value: 40 }\r\n---\r\n# Service Order\r\n\r\n' +
+        'The supplier delivers {{newField}} units per week. Orders above {{newField}} units need notice.\r\n',
     );
     assert.deepEqual(diagnostics, []);
     await client.close(uri);

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { fixture, LspClient, positionOf, PULL_CAPABILITIES, PUSH_CAPABILITIES, REFERENCE_AGREEMENT } from './lspClient.js';
+import { fixture, LspClient, positionOf, PULL_CAPABILITIES, PUSH_CAPABILITIES, REFERENCE_AGREEMENT, withServer } from './lspClient.js';
 
 const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
 describe('pushed diagnostics', () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ capabilities: PUSH_CAPABILITIES });
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ capabilities: PUSH_CAPABILITIES });
 
   it('publishes the problems of a Chinese contract when it opens, with code, link, version and fixes', async () => {
     const { uri, text } = fixture('service.contract.md');
@@ -238,13 +232,7 @@ describe('diagnostics and settings', () => {
 });
 
 describe('pulled diagnostics', () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ capabilities: PULL_CAPABILITIES });
 
   it('answers textDocument/diagnostic, follows edits, and never pushes', async () => {
     const { uri, text } = fixture('lease.contract.md');

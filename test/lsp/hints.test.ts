@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after as afterAll, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens, InlayHint } from 'vscode-languageserver-protocol';
-import type { GapItem, PreviewResult } from '../../server/src/protocol.js';
-import { fixture, LspClient, positionOf } from './lspClient.js';
+import { GapsRequest, PreviewRequest } from '../../server/src/protocol.js';
+import { fixture, positionOf, withServer } from './lspClient.js';
 
 describe('inlay hints, code lens, gaps and preview', () => {
-  let client: LspClient;
   const zh = fixture('service.contract.md');
   const en = fixture('lease.contract.md');
   const whole = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
@@ -14,14 +13,7 @@ describe('inlay hints, code lens, gaps and preview', () => {
     return { line: p.line, character: p.character + needle.length };
   };
 
-  before(async () => {
-    client = await LspClient.start();
-    await client.open(zh.uri, zh.text);
-    await client.open(en.uri, en.text);
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = withServer({ open: [zh, en] });
 
   it('shows running totals of written instalments, words of bare amounts and stale reference numbers (en)', async () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: en.uri }, range: whole });
@@ -71,7 +63,8 @@ describe('inlay hints, code lens, gaps and preview', () => {
   });
 
   it('lists the gaps in document order (clausemark/gaps)', async () => {
-    const gaps = await client.request<GapItem[]>('clausemark/gaps', { textDocument: { uri: zh.uri } });
+    const gaps = await client.request(GapsRequest, { textDocument: { uri: zh.uri } });
+    assert.ok(gaps, 'an open contract has an answer');
     assert.deepEqual(
       gaps.map((g) => [g.kind, g.field, g.type, g.range.start]),
       [
@@ -83,12 +76,13 @@ describe('inlay hints, code lens, gaps and preview', () => {
       ],
     );
     assert.equal(gaps[3]!.label, '乙方联系人');
-    assert.equal(await client.request('clausemark/gaps', { textDocument: { uri: 'file:///nowhere.contract.md' } }), null);
+    assert.equal(await client.request(GapsRequest, { textDocument: { uri: 'file:///nowhere.contract.md' } }), null);
   });
 
   it('renders the contract as HTML with its counts (clausemark/preview)', async () => {
     const diagnostics = await client.diagnosticsFor(zh.uri, 1);
-    const result = await client.request<PreviewResult>('clausemark/preview', { textDocument: { uri: zh.uri } });
+    const result = await client.request(PreviewRequest, { textDocument: { uri: zh.uri } });
+    assert.ok(result, 'an open contract has an answer');
     assert.equal(result.uri, zh.uri);
     assert.equal(result.version, 1);
     assert.equal(result.title, '软件维护服务合同');
@@ -100,8 +94,10 @@ describe('inlay hints, code lens, gaps and preview', () => {
     assert.match(result.html, />伍拾万元整</, '大写 is written out');
     assert.doesNotMatch(result.html, /<script/);
 
-    const plain = await client.request<PreviewResult>('clausemark/preview', { textDocument: { uri: zh.uri }, showGaps: false });
+    const plain = await client.request(PreviewRequest, { textDocument: { uri: zh.uri }, showGaps: false });
+
+    assert.ok(plain, 'an open contract has an answer');
     assert.notEqual(plain.html, result.html);
-    assert.equal(await client.request('clausemark/preview', { textDocument: { uri: 'file:///nowhere.contract.md' } }), null);
+    assert.equal(await client.request(PreviewRequest, { textDocument: { uri: 'file:///nowhere.contract.md' } }), null);
   });
 });

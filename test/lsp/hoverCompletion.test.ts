@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, fixture, LspClient, positionOf } from './lspClient.js';
+import { applyTextEdits, fixture, LspClient, positionOf, withServer } from './lspClient.js';
 
 const markdown = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
 
 describe('hover', () => {
-  let client: LspClient;
   const zh = fixture('service.contract.md');
   const en = fixture('lease.contract.md');
   const at = (text: string, needle: string, by = 1, occurrence = 0) => {
@@ -14,14 +16,7 @@ describe('hover', () => {
     return { line: p.line, character: p.character + by };
   };
 
-  before(async () => {
-    client = await LspClient.start();
-    await client.open(zh.uri, zh.text);
-    await client.open(en.uri, en.text);
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ open: [zh, en] });
 
   it('writes a Chinese amount in 大写 and says the words are missing', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '20,000') });
@@ -78,16 +73,10 @@ describe('hover', () => {
 });
 
 describe('completion', () => {
-  let client: LspClient;
   const { text } = fixture('service.contract.md');
   let version = 0;
 
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer();
 
   /** Opens the fixture with `typed` written after `anchor` and completes where `‸` stands (default: the end). */
   async function complete(anchor: string, typed: string): Promise<CompletionItem[]> {
@@ -159,38 +148,30 @@ describe('completion', () => {
 });
 
 describe('clause templates in completion', () => {
-  let client: LspClient;
-  let folder: string;
-  before(async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    folder = mkdtempSync(join(tmpdir(), 'clausemark-clauses-'));
-    mkdirSync(join(folder, '.clausemark', 'clauses'), { recursive: true });
-    writeFileSync(
-      join(folder, '.clausemark', 'clauses', 'notices.md'),
-      [
-        '---',
-        'id: notices',
-        'topic: notices',
-        'title: Notices',
-        'locale: en',
-        'description: Where formal notices go.',
-        'fields:',
-        '  noticeEmail: { type: text, description: The address for notices }',
-        '---',
-        '',
-        '## 9. Notices {#notices}',
-        '',
-        'Notices are given in writing to {{noticeEmail}}.',
-        '',
-      ].join('\n'),
-    );
-    client = await LspClient.start({ workspaceFolder: folder });
-  });
-  after(async () => {
-    await client.stop();
-    const { rmSync } = await import('node:fs');
+  // The workspace's own clause library, written before the server starts so that it finds it.
+  const folder = mkdtempSync(join(tmpdir(), 'clausemark-clauses-'));
+  mkdirSync(join(folder, '.clausemark', 'clauses'), { recursive: true });
+  writeFileSync(
+    join(folder, '.clausemark', 'clauses', 'notices.md'),
+    [
+      '---',
+      'id: notices',
+      'topic: notices',
+      'title: Notices',
+      'locale: en',
+      'description: Where formal notices go.',
+      'fields:',
+      '  noticeEmail: { type: text, description: The address for notices }',
+      '---',
+      '',
+      '## 9. Notices {#notices}',
+      '',
+      'Notices are given in writing to {{noticeEmail}}.',
+      '',
+    ].join('\n'),
+  );
+  const client = withServer({ workspaceFolder: folder });
+  after(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -233,7 +214,8 @@ describe('clause templates in completion', () => {
     const inserted = applyTextEdits(client.document(uri), [notices.textEdit as TextEdit, ...notices.additionalTextEdits!]);
     assert.equal(
       inserted,
-      '---\ntitle: Short Agreement\nlocale: en\nfields:\n  noticeEmail: { type: text, description: The address for notices }\n---\n\n# Short Agreement\n\n## 1. Notices {#notices}\n\nNotices are given in writing to {{noticeEmail}}.\n\n',
+      '---\ntitle: Short Agreement\nlocale: en\nfields:\n  noticeEmail: { type: text, description: The address for notices }\n---\n\n' +
+        '# Short Agreement\n\n## 1. Notices {#notices}\n\nNotices are given in writing to {{noticeEmail}}.\n\n',
     );
 
     const prose = 'file:///virtual/clauses-prose.contract.md';

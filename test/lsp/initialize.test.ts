@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './lspClient.js';
+import { describe, it } from 'node:test';
+import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES, withServer } from './lspClient.js';
 
 describe('initialize', () => {
-  let push: LspClient;
-  let pull: LspClient;
-  before(async () => {
-    [push, pull] = await Promise.all([LspClient.start({ capabilities: PUSH_CAPABILITIES }), LspClient.start({ capabilities: PULL_CAPABILITIES })]);
-  });
-  after(async () => {
-    await Promise.all([push.stop(), pull.stop()]);
-  });
+  const push = withServer({ capabilities: PUSH_CAPABILITIES });
+  const pull = withServer({ capabilities: PULL_CAPABILITIES });
 
   it('announces every feature the server implements, with incremental sync', () => {
     const caps = push.initializeResult.capabilities;

@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { TextEdit } from 'vscode-languageserver-protocol';
+import { describe, it } from 'node:test';
 import { parseContract, runChecks } from '../../server/src/core/index.js';
-import type { ClauseTemplateItem, ExportResult } from '../../server/src/protocol.js';
+import { ClausesRequest, ExportRequest, InsertClauseRequest, NewContractRequest, type NewContractParams } from '../../server/src/protocol.js';
 import { readZipEntry } from '../support/zip.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyTextEdits, fixture, LspClient } from './lspClient.js';
+import { applyTextEdits, fixture, withServer } from './lspClient.js';
 
 describe('clause library and export requests', () => {
-  let client: LspClient;
   const zh = fixture('service.contract.md');
   const en = fixture('lease.contract.md');
 
-  before(async () => {
-    client = await LspClient.start();
-    await client.open(zh.uri, zh.text);
-    await client.open(en.uri, en.text);
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ open: [zh, en] });
 
   it('lists the templates of the contract\'s language', async () => {
-    const zhItems = await client.request<ClauseTemplateItem[]>('clausemark/clauses', { textDocument: { uri: zh.uri } });
-    const enItems = await client.request<ClauseTemplateItem[]>('clausemark/clauses', { textDocument: { uri: en.uri } });
+    const zhItems = await client.request(ClausesRequest, { textDocument: { uri: zh.uri } });
+    const enItems = await client.request(ClausesRequest, { textDocument: { uri: en.uri } });
     assert.ok(zhItems.length >= 12 && zhItems.every((t) => t.locale === 'zh-CN'));
     assert.ok(enItems.length >= 12 && enItems.every((t) => t.locale === 'en'));
     for (const id of ['parties', 'dataset', 'training-targets', 'deliverables', 'ip-ownership', 'fees-payment', 'confidentiality', 'training-risk', 'breach', 'disputes', 'effect-termination', 'signature']) {
@@ -34,8 +25,8 @@ describe('clause library and export requests', () => {
 
   it('inserts a clause with its fields declared, and the result checks with no errors', async () => {
     const end = { line: zh.text.split(/\r\n|\r|\n/).length - 1, character: 0 };
-    const edits = await client.request<TextEdit[]>('clausemark/insertClause', { textDocument: { uri: zh.uri }, position: end, id: 'confidentiality' });
-    assert.ok(edits.length >= 1);
+    const edits = await client.request(InsertClauseRequest, { textDocument: { uri: zh.uri }, position: end, id: 'confidentiality' });
+    assert.ok(edits && edits.length >= 1);
     const text = applyTextEdits(TextDocument.create(zh.uri, 'clausemark', 1, zh.text), edits);
     assert.match(text, /保密/);
     const before = runChecks(parseContract(zh.text)).filter((p) => p.severity === 'error').length;
@@ -45,7 +36,7 @@ describe('clause library and export requests', () => {
   });
 
   it('composes a new contract from the library', async () => {
-    const { text } = await client.request<{ text: string }>('clausemark/newContract', { locale: 'en' });
+    const { text } = await client.request(NewContractRequest, { locale: 'en' });
     const problems = runChecks(parseContract(text));
     assert.match(text, /^---\n/);
     assert.equal(problems.filter((p) => p.severity === 'error').length, 0);
@@ -53,11 +44,12 @@ describe('clause library and export requests', () => {
   });
 
   it('refuses a new contract in an unknown language with a proper error', async () => {
-    await assert.rejects(client.request('clausemark/newContract', { locale: 'fr' }), /locale must be zh-CN or en/);
+    await assert.rejects(client.request(NewContractRequest, { locale: 'fr' } as unknown as NewContractParams), /locale must be zh-CN or en/);
   });
 
   it('exports HTML as a standalone page that runs nothing', async () => {
-    const result = await client.request<ExportResult>('clausemark/export', { textDocument: { uri: zh.uri }, format: 'html' });
+    const result = await client.request(ExportRequest, { textDocument: { uri: zh.uri }, format: 'html' });
+    assert.ok(result, 'the contract is open, so it exports');
     assert.equal(result.encoding, 'utf8');
     assert.match(result.data, /^<!DOCTYPE html>/);
     assert.match(result.data, /Content-Security-Policy" content="default-src 'none'/);
@@ -66,7 +58,8 @@ describe('clause library and export requests', () => {
   });
 
   it('exports DOCX with the contract text, its values and its gaps', async () => {
-    const result = await client.request<ExportResult>('clausemark/export', { textDocument: { uri: zh.uri }, format: 'docx' });
+    const result = await client.request(ExportRequest, { textDocument: { uri: zh.uri }, format: 'docx' });
+    assert.ok(result, 'the contract is open, so it exports');
     assert.equal(result.encoding, 'base64');
     const bytes = Buffer.from(result.data, 'base64');
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
@@ -75,7 +68,8 @@ describe('clause library and export requests', () => {
     const words = xml!.replace(/<[^>]+>/g, '');
     assert.match(words, /20,000/, 'the amount is filled in');
     if (result.gapCount > 0) assert.match(xml!, /w:highlight w:val="yellow"/, 'gaps are highlighted');
-    const blanks = await client.request<ExportResult>('clausemark/export', { textDocument: { uri: zh.uri }, format: 'docx', showGaps: false });
+    const blanks = await client.request(ExportRequest, { textDocument: { uri: zh.uri }, format: 'docx', showGaps: false });
+    assert.ok(blanks, 'the contract is open, so it exports');
     assert.doesNotMatch(readZipEntry(Buffer.from(blanks.data, 'base64'), 'word/document.xml')!, /w:highlight/);
   });
 });

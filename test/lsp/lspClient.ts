@@ -6,8 +6,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node.js';
 import type {
   ClientCapabilities,
   Diagnostic,
@@ -133,8 +134,14 @@ export class LspClient {
     for (const waiter of [...this.waiters]) waiter();
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  /**
+   * Sends a request: one declared in server/src/protocol.ts (params and result typed by its
+   * declaration), or a standard LSP method by name.
+   */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  request(typeOrMethod: string | RequestType<unknown, unknown, void>, params: unknown): Promise<unknown> {
+    return typeof typeOrMethod === 'string' ? this.connection.sendRequest(typeOrMethod, params) : this.connection.sendRequest(typeOrMethod, params);
   }
 
   notify(method: string, params: unknown): Promise<void> {
@@ -265,6 +272,35 @@ export class LspClient {
   get stderrText(): string {
     return this.stderr;
   }
+}
+
+export interface ServerOptions extends StartOptions {
+  /** Documents to open once the server is up. */
+  readonly open?: ReadonlyArray<{ readonly uri: string; readonly text: string }>;
+}
+
+/**
+ * One server for the tests of the enclosing `describe`: started (with `open` opened) before its
+ * first test, shut down after its last. Call it in the `describe` body; the client it returns
+ * works inside tests and hooks, once the server has started.
+ */
+export function withServer(options: ServerOptions = {}): LspClient {
+  let started: LspClient | undefined;
+  before(async () => {
+    started = await LspClient.start(options);
+    for (const { uri, text } of options.open ?? []) await started.open(uri, text);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+  // A stand-in, because the client exists only once `before` has run.
+  return new Proxy({} as LspClient, {
+    get(_, key) {
+      if (!started) throw new Error('withServer: the server starts before the first test; use its client inside tests and hooks');
+      const value: unknown = Reflect.get(started, key, started);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }
 
 /** Applies LSP text edits to a text the way an editor does. */

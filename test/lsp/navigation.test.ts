@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic, Location, PrepareRenameResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ResponseError } from 'vscode-jsonrpc';
-import { applyTextEdits, editsFor, fixture, LspClient, positionOf } from './lspClient.js';
+import { applyTextEdits, editsFor, fixture, LspClient, positionOf, withServer } from './lspClient.js';
 
 describe('definition, references and rename', () => {
-  let client: LspClient;
   const { uri, text } = fixture('service.contract.md');
   const inside = (needle: string, by = 2, occurrence = 0) => {
     const p = positionOf(text, needle, occurrence);
     return { line: p.line, character: p.character + by };
   };
 
-  before(async () => {
-    client = await LspClient.start();
-    await client.open(uri, text);
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ open: [{ uri, text }] });
 
   it('goes from a placeholder to the field declared in the front matter', async () => {
     const location = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: inside('{{维护期限}}', 3) });

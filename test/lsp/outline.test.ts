@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentSymbol, FoldingRange, InitializeResult, SemanticTokens } from 'vscode-languageserver-protocol';
-import { fixture, LspClient, positionOf, REFERENCE_AGREEMENT } from './lspClient.js';
+import { fixture, positionOf, REFERENCE_AGREEMENT, withServer } from './lspClient.js';
 
 describe('outline, folding, links and semantic tokens', () => {
-  let client: LspClient;
   const zh = fixture('service.contract.md');
   const en = fixture('lease.contract.md');
 
-  before(async () => {
-    client = await LspClient.start();
-    await client.open(zh.uri, zh.text);
-    await client.open(en.uri, en.text);
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = withServer({ open: [zh, en] });
 
   it('outlines the clauses with their numbers, then the parties and fields', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: zh.uri } });

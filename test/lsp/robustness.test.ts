@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node.js';
 import type { DocumentDiagnosticReport, Hover, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { fixture, LspClient, positionOf, PULL_CAPABILITIES, SERVER } from './lspClient.js';
+import { fixture, LspClient, positionOf, PULL_CAPABILITIES, SERVER, withServer } from './lspClient.js';
 
 async function errorOf(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
   try {
@@ -16,8 +16,8 @@ async function errorOf(promise: Promise<unknown>): Promise<ResponseError<unknown
 }
 
 describe('bad requests and documents that are not contracts', () => {
-  let client: LspClient;
   const { uri, text } = fixture('lease.contract.md');
+  const client = withServer({ open: [{ uri, text }] });
   const rentAt = () => {
     const p = positionOf(text, '120,000');
     return { line: p.line, character: p.character + 1 };
@@ -28,12 +28,7 @@ describe('bad requests and documents that are not contracts', () => {
   };
 
   before(async () => {
-    client = await LspClient.start();
-    await client.open(uri, text);
     await client.diagnosticsFor(uri, 1);
-  });
-  after(async () => {
-    await client.stop();
   });
 
   it('answers malformed params with InvalidParams and keeps serving', async () => {

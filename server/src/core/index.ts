@@ -10,10 +10,12 @@ export type { Check, Fix, Problem, RelatedSpan, Severity, TextEdit } from './che
 export { SEVERITIES } from './checks/types.js';
 export { applyEdits, safeFixEdits } from './fixes/applyEdits.js';
 export { fixAll } from './fixes/fixAll.js';
+export { placeholderForBlank, UniqueNames } from './fixes/blankToPlaceholder.js';
 export { LineIndex, type LineCharacter } from './text/lineIndex.js';
 export { dominantEol } from './text/eol.js';
 export { format, guessLocale, toLocale, resolveLocale } from './i18n/messages.js';
 export { clauseNumberText } from './render/clauseNumber.js';
+export { visibleProblems } from './render/problemMarks.js';
 export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';
 export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';

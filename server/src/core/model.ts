@@ -6,12 +6,10 @@
  * so the server converts to line/character only at its boundary.
  */
 import type { CalendarDate } from './numbers/dates.js';
+import type { Span } from './text/span.js';
 
-/** A half-open range `[start, end)` of UTF-16 offsets into the document text. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+// Spans are a text concept (the text helpers below the model use them too); the model re-exports them.
+export type { Span };
 
 export type Locale = 'zh-CN' | 'en';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { parseClauseTemplate, type ClauseTemplate } from '../core/clauses/index.js';
+import { parseClauseTemplate, type ClauseTemplate } from '../core/index.js';
 
 export interface LoadedTemplate {
   readonly template: ClauseTemplate;

@@ -104,6 +104,7 @@ export function chineseLeaks(message: string, identifiers: readonly string[] = [
 }
 
 /** Names a Chinese message may show as they are typed in a contract or a config file. */
+// prettier-ignore
 const IDENTIFIERS = [
   'text', 'number', 'money', 'percent', 'date', 'duration', 'party', 'choice', 'words',
   'YAML', 'JSON', 'NUL', 'Markdown', 'zh-CN', 'en', 'Client', 'USD', 'CNY', 'EUR',

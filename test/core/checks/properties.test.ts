@@ -11,7 +11,9 @@ import { applyEdits, fixAll, parseContract, runChecks, safeFixEdits, type Span }
 import { assertCleanEdits, splitsUnit } from './editAssertions.js';
 
 const FRONT_MATTER = [
-  '---\ntitle: 随机合同\nlocale: zh-CN\neffective: 生效日期\nparties:\n  甲方: 委托方\n  乙方: { role: 受托方, name: 某公司 }\nfields:\n  总费用: { type: money, value: 480000 }\n  首期: { type: percent, group: 付款, value: 30 }\n  尾款: { type: percent, group: 付款 }\n  生效日期: { type: date, value: 2026-03-01 }\n  方案: choice(甲|乙)\n---\n',
+  '---\ntitle: 随机合同\nlocale: zh-CN\neffective: 生效日期\nparties:\n  甲方: 委托方\n  乙方: { role: 受托方, name: 某公司 }\nfields:\n' +
+    '  总费用: { type: money, value: 480000 }\n  首期: { type: percent, group: 付款, value: 30 }\n  尾款: { type: percent, group: 付款 }\n' +
+    '  生效日期: { type: date, value: 2026-03-01 }\n  方案: choice(甲|乙)\n---\n',
   '---\nlocale: en\nfields:\n  fee: { type: money, value: 120000\n  x: percent\n---\n',
   '---\nfields:\n  a: text\n  a: number\n  b: { type: date, value: 2026-02-30 }\n---\n',
   '---\n: [\n---\n',

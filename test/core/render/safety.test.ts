@@ -16,7 +16,8 @@ locale: zh-CN
 <!-- clausemark-disable-next-line unfilled-blank -->
 第一条 甲方应当<img src=x onerror=alert(3)>按时付款，<a href="javascript:alert(4)">点此</a>确认。
 
-点击[这里](javascript:alert(5))、[大写](JAVASCRIPT:alert(6))、[实体](jav&#x61;script:alert(7))、[尖括号](<javascript:alert(8)>)、[数据](data:text/html;base64,PHNjcmlwdD4=)、[脚本](vbscript:msgbox(9))。
+点击[这里](javascript:alert(5))、[大写](JAVASCRIPT:alert(6))、[实体](jav&#x61;script:alert(7))、\
+[尖括号](<javascript:alert(8)>)、[数据](data:text/html;base64,PHNjcmlwdD4=)、[脚本](vbscript:msgbox(9))。
 
 自动链接 <javascript:alert(10)>，引用式[链接][bad]。
 

@@ -12,7 +12,8 @@ test('a percentage gets its % unless the text already writes one after it', () =
 test('money is grouped with two decimals only when it has cents; small numbers read as written', () => {
   const { html } = render(
     contract(
-      '  a: { type: money, value: 1000 }\n  b: { type: money, value: 1234567.5 }\n  c: { type: number, value: 3 }\n  d: { type: number, value: 25000 }\n  e: { type: money, value: 500000元 }',
+      '  a: { type: money, value: 1000 }\n  b: { type: money, value: 1234567.5 }\n  c: { type: number, value: 3 }\n' +
+        '  d: { type: number, value: 25000 }\n  e: { type: money, value: 500000元 }',
       '甲 {{a}} 乙 {{b}} 丙 {{c}} 丁 {{d}} 戊 {{e}}',
     ),
   );

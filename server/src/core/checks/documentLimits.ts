@@ -9,7 +9,9 @@ export const documentLimits: Check = {
       summary: 'The file is binary, too large or nested too deep to be checked in full.',
       binary: 'This file contains binary data (NUL characters), so it was not checked as a contract.',
       tooLarge: 'This file is over {limit} characters, so Markdown structure was not parsed; only blanks, placeholders, amounts and dates were checked.',
-      tooDeep: 'This file nests block quotes or lists more than {limit} levels deep, so Markdown structure was not parsed; only blanks, placeholders, amounts and dates were checked.',
+      tooDeep:
+        'This file nests block quotes or lists more than {limit} levels deep, so Markdown structure was not parsed; ' +
+        'only blanks, placeholders, amounts and dates were checked.',
     },
     'zh-CN': {
       summary: '文件为二进制、过大或嵌套过深，未能完整检查。',

@@ -3,7 +3,13 @@ import type { Check, CheckContext } from './types.js';
 import { setFieldValueEdit } from '../fixes/setFieldValue.js';
 import { labelBefore } from '../parse/scan/shape.js';
 
-const INSTALMENT = /首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款|instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention/i;
+const INSTALMENT = new RegExp(
+  [
+    String.raw`首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款`,
+    String.raw`instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention`,
+  ].join('|'),
+  'i',
+);
 const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
 const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
 // More percentages than this in one sentence or table is a list of rates, not a payment split.

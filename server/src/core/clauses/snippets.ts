@@ -24,7 +24,9 @@ const NEW_CONTRACT: Record<Locale, { name: string; prefix: string; title: string
     prefix: 'cm-new-contract',
     title: 'AI Model Training Services Agreement',
     currency: 'USD',
-    description: 'New contract: an AI model training services agreement built from every clause in the library, with parties, fields and the payment group declared in the front matter.',
+    description:
+      'New contract: an AI model training services agreement built from every clause in the library, ' +
+      'with parties, fields and the payment group declared in the front matter.',
   },
 };
 

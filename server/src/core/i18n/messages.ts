@@ -24,8 +24,16 @@ export function resolveLocale(override: Locale | undefined, declared: Locale | u
  * labels, URLs, and the front matter's English keys and type names. Counting
  * them made a short Chinese contract with two English comments "English".
  */
-const NOT_PROSE =
-  /<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\]\([^)\n]*\)|\{#[^}\n]*\}|https?:\/\/\S+|^[ \t-]*[A-Za-z_]+:(?=\s)|\b(?:type|value|options|group|total|role|name|description|text|number|money|percent|date|duration|party|choice|key)\b/gm;
+const NOT_PROSE = new RegExp(
+  [
+    String.raw`<!--[\s\S]*?(?:-->|$)`,
+    '`[^`\\n]*`',
+    String.raw`\]\([^)\n]*\)|\{#[^}\n]*\}|https?:\/\/\S+`,
+    String.raw`^[ \t-]*[A-Za-z_]+:(?=\s)`,
+    String.raw`\b(?:type|value|options|group|total|role|name|description|text|number|money|percent|date|duration|party|choice|key)\b`,
+  ].join('|'),
+  'gm',
+);
 
 /** Guesses Chinese when Han characters make up a noticeable share of the first part of the text. */
 export function guessLocale(text: string): Locale {

@@ -9,6 +9,7 @@
 import nzhcn from 'nzh/cn';
 import { toHundredths } from './digits.js';
 
+// prettier-ignore
 const DIGIT_VALUES: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, '○': 0,
   壹: 1, 一: 1, 弌: 1,
@@ -22,6 +23,7 @@ const DIGIT_VALUES: Readonly<Record<string, number>> = {
   玖: 9, 九: 9,
 };
 
+// prettier-ignore
 const SMALL_UNIT_VALUES: Readonly<Record<string, number>> = {
   拾: 10, 十: 10,
   佰: 100, 百: 100,
@@ -31,6 +33,7 @@ const SMALL_UNIT_VALUES: Readonly<Record<string, number>> = {
 const WAN = 1e4;
 const YI = 1e8;
 
+// prettier-ignore
 const BIG_UNIT_VALUES: Readonly<Record<string, number>> = {
   万: WAN, 萬: WAN,
   亿: YI, 億: YI,

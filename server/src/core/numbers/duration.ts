@@ -17,6 +17,7 @@ export interface Duration {
 
 type IntegerParser = (text: string) => number | undefined;
 
+// prettier-ignore
 const ENGLISH_UNITS: Readonly<Record<string, DurationUnit>> = {
   day: 'day', days: 'day',
   week: 'week', weeks: 'week',

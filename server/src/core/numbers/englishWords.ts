@@ -4,6 +4,7 @@
  */
 import { toHundredths } from './digits.js';
 
+// prettier-ignore
 const SMALL_NUMBERS = [
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
   'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen',
@@ -27,6 +28,7 @@ TENS_VALUE.set('fourty', 40);
 const SCALE_VALUE = new Map<string, number>(SCALES.map(([v, w]) => [w, v]));
 
 // Longest phrases first so "pounds sterling" wins over "pounds".
+// prettier-ignore
 const CURRENCY_PHRASES: ReadonlyArray<readonly string[]> = [
   ['united', 'states', 'dollars'], ['united', 'states', 'dollar'],
   ['pounds', 'sterling'], ['pound', 'sterling'], ['renminbi', 'yuan'], ['chinese', 'yuan'],

@@ -1,4 +1,4 @@
-import type { Span } from '../model.js';
+import type { Span } from './span.js';
 
 /** Each line of `text[start, end)` as a span without its line break. */
 export function linesIn(text: string, start: number, end: number): Span[] {

@@ -4,8 +4,7 @@
  * parties, fields and groups it needs to the front matter.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
-import { parseContract } from '../../core/index.js';
-import { insertClauseEdits } from '../../core/clauses/index.js';
+import { insertClauseEdits, parseContract } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import type { LoadedTemplate } from '../clauseLibrary.js';
 import { lspEdit } from '../convert.js';

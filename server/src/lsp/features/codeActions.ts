@@ -3,14 +3,13 @@
  * diagnostic belongs to another version), fix-all, and two refactorings.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { findCheck, safeFixEdits, type Blank, type TextEdit } from '../../core/index.js';
-import { placeholderForBlank, UniqueNames } from '../../core/fixes/blankToPlaceholder.js';
+import { findCheck, placeholderForBlank, safeFixEdits, UniqueNames, type Blank, type TextEdit } from '../../core/index.js';
 import { FIX_ALL_KIND, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';
 import { t } from '../messages.js';
-import { DIAGNOSTIC_SOURCE, diagnosticData, problemByKey } from './diagnostics.js';
-import { extractField } from './extractField.js';
+import { DIAGNOSTIC_SOURCE, diagnosticData, problemByKey } from '../diagnosticData.js';
+import { extractField } from '../extractField.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
 

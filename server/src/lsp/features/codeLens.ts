@@ -3,8 +3,7 @@
  * were found, opening the client's gap list when it has the command.
  */
 import type { CodeLens } from 'vscode-languageserver';
-import { listGaps } from '../../core/index.js';
-import { visibleProblems } from '../../core/render/problemMarks.js';
+import { listGaps, visibleProblems } from '../../core/index.js';
 import { SHOW_GAPS_COMMAND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { t } from '../messages.js';
@@ -16,7 +15,9 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
   const problems = visibleProblems(analysis.problems).length;
   const line = document.positionAt(titleOffset(analysis)).line;
   const lineEnd = document.offsetAt({ line: line + 1, character: 0 }) - document.offsetAt({ line, character: 0 });
-  const title = `${t(locale, gaps === 1 ? 'gapsOne' : 'gapsMany', { count: gaps })} · ${t(locale, problems === 1 ? 'problemsOne' : 'problemsMany', { count: problems })}`;
+  const gapsText = t(locale, gaps === 1 ? 'gapsOne' : 'gapsMany', { count: gaps });
+  const problemsText = t(locale, problems === 1 ? 'problemsOne' : 'problemsMany', { count: problems });
+  const title = `${gapsText} · ${problemsText}`;
   return [
     {
       range: { start: { line, character: 0 }, end: { line, character: Math.max(0, lineEnd) } },

@@ -9,8 +9,7 @@ import type { Problem, Severity } from '../../core/index.js';
 import type { DiagnosticData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
-
-export const DIAGNOSTIC_SOURCE = 'clausemark';
+import { DIAGNOSTIC_SOURCE, problemKeys } from '../diagnosticData.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -23,42 +22,6 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
   const keys = problemKeys(analysis);
   return analysis.problems.map((problem, i) => toDiagnostic(analysis, problem, keys.keys[i]!));
-}
-
-/** The problem of check `checkId` that a diagnostic's key names in this analysis, if it is still there. */
-export function problemByKey(analysis: Analysis, checkId: string, key: string): Problem | undefined {
-  return problemKeys(analysis).byKey.get(`${checkId}:${key}`);
-}
-
-interface Keys {
-  readonly keys: readonly string[];
-  readonly byKey: ReadonlyMap<string, Problem>;
-}
-
-const keyCache = new WeakMap<Analysis, Keys>();
-
-/**
- * One key per problem: its span, with a count for the rare problems of one
- * check that share it (the check id travels as the diagnostic's `code`).
- * Stable for a given analysis, so a code action made from a diagnostic finds
- * the same problem again.
- */
-function problemKeys(analysis: Analysis): Keys {
-  let cached = keyCache.get(analysis);
-  if (!cached) {
-    const keys: string[] = [];
-    const byKey = new Map<string, Problem>();
-    for (const problem of analysis.problems) {
-      const base = `${problem.span.start}-${problem.span.end}`;
-      let key = base;
-      for (let n = 1; byKey.has(`${problem.checkId}:${key}`); n++) key = `${base}.${n}`;
-      keys.push(key);
-      byKey.set(`${problem.checkId}:${key}`, problem);
-    }
-    cached = { keys, byKey };
-    keyCache.set(analysis, cached);
-  }
-  return cached;
 }
 
 function toDiagnostic(analysis: Analysis, problem: Problem, key: string): Diagnostic {
@@ -83,9 +46,3 @@ function toDiagnostic(analysis: Analysis, problem: Problem, key: string): Diagno
   return diagnostic;
 }
 
-/** Reads `Diagnostic.data` written by this server; anything else is ignored. */
-export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (!data || typeof data !== 'object' || typeof data.version !== 'number' || typeof data.key !== 'string') return undefined;
-  return data as DiagnosticData;
-}

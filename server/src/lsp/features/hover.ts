@@ -7,7 +7,7 @@ import { clauseNumberText, numbers, type AmountMention, type Blank, type ClauseR
 import type { Analysis } from '../analysis.js';
 import { rangeOf, touches } from '../convert.js';
 import { t, typeName } from '../messages.js';
-import { symbolAt } from './occurrences.js';
+import { symbolAt } from '../occurrences.js';
 
 /** How much of a referenced clause's section the hover quotes. */
 const SECTION_PREVIEW_LENGTH = 300;
@@ -56,10 +56,9 @@ function fieldHover(analysis: Analysis, field: Field): string {
   if (field.options?.length) lines.push('', `${t(locale, 'options')}: ${field.options.map((o, i) => `${i + 1}. ${o}`).join('; ')}`);
   if (field.group) lines.push('', `${t(locale, 'group')}: ${field.group}`);
   if (field.description) lines.push('', `${t(locale, 'description')}: ${field.description}`);
-  lines.push(
-    '',
-    `${t(locale, field.declaredIn === 'front-matter' ? 'declaredFrontMatter' : 'declaredInline', { line })} · ${uses === 0 ? t(locale, 'usesNone') : uses === 1 ? t(locale, 'usesOne') : t(locale, 'uses', { count: uses })}`,
-  );
+  const declared = t(locale, field.declaredIn === 'front-matter' ? 'declaredFrontMatter' : 'declaredInline', { line });
+  const used = uses === 0 ? t(locale, 'usesNone') : uses === 1 ? t(locale, 'usesOne') : t(locale, 'uses', { count: uses });
+  lines.push('', `${declared} · ${used}`);
   return lines.join('\n');
 }
 

@@ -3,8 +3,7 @@
  * templates, inserts one at the cursor with its declarations, and "New
  * Contract" composes a whole agreement.
  */
-import { composeContract, sortTemplates } from '../../core/clauses/index.js';
-import { insertClauseEdits } from '../../core/clauses/index.js';
+import { composeContract, insertClauseEdits, sortTemplates } from '../../core/index.js';
 import type { ClauseTemplateItem, InsertClauseParams, NewContractParams } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import type { LoadedTemplate } from '../clauseLibrary.js';

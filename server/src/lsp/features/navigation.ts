@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis.js';
 import { rangeOf, workspaceEdit } from '../convert.js';
 import { frontMatterLayout } from '../frontMatterLayout.js';
 import { t } from '../messages.js';
-import { definitionOf, occurrencesOf, symbolAt } from './occurrences.js';
+import { definitionOf, occurrencesOf, symbolAt } from '../occurrences.js';
 
 // Field names stay plain YAML keys and plain placeholder names: no spaces or quotes to escape.
 const FIELD_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-·]*$/u;

@@ -36,7 +36,8 @@ export function run(): Promise<void> {
       // With CLAUSEMARK_E2E_VSIX the extension must come from the installed package, not the source folder.
       const fromVsix = Boolean(process.env.CLAUSEMARK_E2E_VSIX);
       assert.equal(extension.extensionPath.includes('fixture-extension'), !fromVsix, `extension loaded from ${extension.extensionPath}`);
-      console.log(`    VS Code ${vscode.version}, UI ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, remote ${vscode.env.remoteName ?? 'none'}, extension from ${extension.extensionPath}`);
+      const ui = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';
+      console.log(`    VS Code ${vscode.version}, UI ${ui}, remote ${vscode.env.remoteName ?? 'none'}, extension from ${extension.extensionPath}`);
     }),
 
     test('warns about each TBD in a contract at its exact UTF-16 position, and not in other Markdown', async () => {

@@ -34,20 +34,25 @@ const ZH_FIGURE_FIRST = new RegExp(
 );
 // 人民币伍拾万元整（¥500,000）
 const ZH_WORDS_FIRST = new RegExp(
-  `(?<![${ZH_WORD_CHARS}])((?:人民币)?[${ZH_WORD_CHARS}]{0,40}[元圆][${ZH_WORD_CHARS}]{0,8})\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})\\s*元?\\s*[)）]`,
+  `(?<![${ZH_WORD_CHARS}])((?:人民币)?[${ZH_WORD_CHARS}]{0,40}[元圆][${ZH_WORD_CHARS}]{0,8})` +
+    `\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})\\s*元?\\s*[)）]`,
   'g',
 );
 const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
 // USD 120,000 (one hundred twenty thousand US dollars)
 const EN_CURRENCY_ANYWHERE = new RegExp(EN_CURRENCY, 'i');
 const EN_FIGURE_FIRST = new RegExp(`${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?`, 'g');
-const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)';
+const NUMBER_WORD =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
+  'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)';
 // One Hundred Twenty Thousand US Dollars (USD 120,000)
 const EN_WORDS_FIRST = new RegExp(
-  `(?<!\\b${NUMBER_WORD}[\\s,-]{1,3})\\b(${NUMBER_WORD}(?:[\\s,-]{1,3}(?:and\\s{1,3})?${NUMBER_WORD}){0,30}(?:\\s+and\\s+\\d{1,2}/100)?(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
+  `(?<!\\b${NUMBER_WORD}[\\s,-]{1,3})\\b(${NUMBER_WORD}(?:[\\s,-]{1,3}(?:and\\s{1,3})?${NUMBER_WORD}){0,30}(?:\\s+and\\s+\\d{1,2}/100)?` +
+    `(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
   'gi',
 );
 
+// prettier-ignore
 const CURRENCY_CODES: Record<string, string> = {
   人民币: 'CNY', RMB: 'CNY', CNY: 'CNY', '￥': 'CNY', '¥': 'CNY', 元: 'CNY', 万元: 'CNY',
   USD: 'USD', 'US$': 'USD', $: 'USD', EUR: 'EUR', '€': 'EUR', GBP: 'GBP', '£': 'GBP', HKD: 'HKD', 'HK$': 'HKD',

@@ -4,9 +4,9 @@
  * (`{#label}` and `[..](#label)`). Definition, references, rename and
  * highlights all start here.
  */
-import type { ContractDocument, Span } from '../../core/index.js';
-import { touches } from '../convert.js';
-import { frontMatterLayout } from '../frontMatterLayout.js';
+import type { ContractDocument, Span } from '../core/index.js';
+import { touches } from './convert.js';
+import { frontMatterLayout } from './frontMatterLayout.js';
 
 export type SymbolKind = 'field' | 'label';
 

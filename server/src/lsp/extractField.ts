@@ -3,8 +3,8 @@
  * the body (an amount, a number, a date, a name) becomes `{{newField}}`
  * everywhere, declared once under `fields:` with the value it had.
  */
-import { dominantEol, numbers, type ContractDocument, type FieldType, type Span, type TextEdit } from '../../core/index.js';
-import { frontMatterLayout } from '../frontMatterLayout.js';
+import { dominantEol, numbers, type ContractDocument, type FieldType, type Span, type TextEdit } from '../core/index.js';
+import { frontMatterLayout } from './frontMatterLayout.js';
 
 export interface Extraction {
   readonly name: string;
