@@ -61,28 +61,45 @@ function observable(doc: ContractDocument) {
   });
 }
 
-const FRAGMENTS = ['', 'x', '____', '\n', '\n\n', '# 标题\n', '三、', '（二）', '30%', '{{总费用}}', '```', '- ', '1. ', '😀', '\r\n', '人民币100元（大写：壹佰元整）', '[●]', '> ', '|', '<b>', '2026年2月30日', '见[一](#fees)'];
+const FRAGMENTS = [
+  '',
+  'x',
+  '____',
+  '\n',
+  '\n\n',
+  '# 标题\n',
+  '三、',
+  '（二）',
+  '30%',
+  '{{总费用}}',
+  '```',
+  '- ',
+  '1. ',
+  '😀',
+  '\r\n',
+  '人民币100元（大写：壹佰元整）',
+  '[●]',
+  '> ',
+  '|',
+  '<b>',
+  '2026年2月30日',
+  '见[一](#fees)',
+];
 
 function checkEdits(source: string) {
   fc.assert(
-    fc.property(
-      fc.nat({ max: source.length }),
-      fc.nat({ max: 40 }),
-      fc.constantFrom(...FRAGMENTS),
-      fc.nat({ max: 3 }),
-      (at, length, fragment, repeat) => {
-        const start = Math.min(at, source.length);
-        const end = Math.min(source.length, start + (length % 7 === 0 ? length : 0));
-        // Never split a surrogate pair: LSP clients never send such an edit.
-        if (/[\uDC00-\uDFFF]/.test(source[start] ?? '') || /[\uDC00-\uDFFF]/.test(source[end] ?? '')) return;
-        const inserted = fragment.repeat(repeat + 1);
-        const previous = parseContract(source);
-        const incremental = reparseContract(previous, { start, end, text: inserted });
-        const expected = parseContract(source.slice(0, start) + inserted + source.slice(end));
-        assert.equal(incremental.text, expected.text);
-        assert.equal(observable(incremental), observable(expected));
-      },
-    ),
+    fc.property(fc.nat({ max: source.length }), fc.nat({ max: 40 }), fc.constantFrom(...FRAGMENTS), fc.nat({ max: 3 }), (at, length, fragment, repeat) => {
+      const start = Math.min(at, source.length);
+      const end = Math.min(source.length, start + (length % 7 === 0 ? length : 0));
+      // Never split a surrogate pair: LSP clients never send such an edit.
+      if (/[\uDC00-\uDFFF]/.test(source[start] ?? '') || /[\uDC00-\uDFFF]/.test(source[end] ?? '')) return;
+      const inserted = fragment.repeat(repeat + 1);
+      const previous = parseContract(source);
+      const incremental = reparseContract(previous, { start, end, text: inserted });
+      const expected = parseContract(source.slice(0, start) + inserted + source.slice(end));
+      assert.equal(incremental.text, expected.text);
+      assert.equal(observable(incremental), observable(expected));
+    }),
     { numRuns: 150 },
   );
 }
@@ -116,10 +133,10 @@ const editOf = (text: string, at: number, length: number, fragment: string): Tex
 test('random edit sequences, one or several per message, give the model and problems of a fresh analysis', () => {
   fc.assert(
     fc.property(
-      fc.array(
-        fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 3 }),
-        { minLength: 1, maxLength: 6 },
-      ),
+      fc.array(fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 3 }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       (messages) => {
         let doc = parseContract(TYPED);
         let text = TYPED;

@@ -74,11 +74,19 @@ function reparseBlocks(
   // Grow the window until it starts and ends at blank lines: a heading right
   // after a paragraph line could otherwise turn into that paragraph's last line.
   const BLANK_BEFORE = /(?:^|\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
-  for (let guard = 0; first > 0 && !BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, blocks[first]!.span.start - 64), blocks[first]!.span.start)); guard++) {
+  for (
+    let guard = 0;
+    first > 0 && !BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, blocks[first]!.span.start - 64), blocks[first]!.span.start));
+    guard++
+  ) {
     if (guard > 8) return full();
     first--;
   }
-  for (let guard = 0; last + 1 < blocks.length && !BLANK_BEFORE.test(previous.text.slice(Math.max(0, blocks[last + 1]!.span.start - 64), blocks[last + 1]!.span.start)); guard++) {
+  for (
+    let guard = 0;
+    last + 1 < blocks.length && !BLANK_BEFORE.test(previous.text.slice(Math.max(0, blocks[last + 1]!.span.start - 64), blocks[last + 1]!.span.start));
+    guard++
+  ) {
     if (guard > 8) return full();
     last++;
   }

@@ -43,7 +43,11 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
-  const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
+  const whole = {
+    type: 'paragraph',
+    children: [],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } },
+  } as RootContent;
   const limit = body.length > MARKDOWN_LIMIT ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
   if (limit !== undefined) {
     return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit)]);
@@ -80,7 +84,12 @@ export interface ParseState {
 export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
 
 function limitIssue(text: string, key: string): ParseIssue {
-  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT } };
+  return {
+    span: { start: 0, end: Math.min(text.length, 1) },
+    code: 'document-limits',
+    key,
+    args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT },
+  };
 }
 
 /**
