@@ -9,11 +9,12 @@ const LAYERS = [
   ['numbers', 'text'],
   ['model.ts', 'clauseNumber.ts'],
   ['i18n', 'values'],
-  ['parse', 'frontMatter', 'gaps.ts'],
+  ['parse', 'frontMatter', 'gaps.ts', 'facts'],
   ['edits'],
   ['checks'],
   ['fixes', 'config', 'analyze.ts'],
   ['render', 'clauses'],
+  ['service'],
   ['index.ts'],
 ];
 

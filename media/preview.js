@@ -35,6 +35,9 @@
         renderedGaps: root.querySelectorAll('.cm-gap').length,
         renderedProblems: root.querySelectorAll('.cm-problem').length,
         textSample: (root.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 2000),
+        // What a reader sees of the theme: VS Code's body class and the colours actually computed.
+        theme: ['vscode-high-contrast', 'vscode-dark', 'vscode-light'].find((c) => document.body.classList.contains(c)) || '',
+        colors: { background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(root).color },
       });
     } else if (message.type === 'scrollTo') {
       scrollToOffset(message.offset);

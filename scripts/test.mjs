@@ -63,5 +63,7 @@ if (everything) {
   }
 }
 
+const referenceSkips = (report.match(/# SKIP reference agreement absent/g) ?? []).length;
+if (referenceSkips > 0) console.log(`${referenceSkips} tests skipped: the reference agreement is not beside this checkout (../shared/reference/); set CLAUSEMARK_REFERENCE to run them.`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

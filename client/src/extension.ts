@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { SHOW_GAPS_COMMAND } from '../../server/src/protocol.js';
+import { SHOW_GAPS_COMMAND, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
 import { exportContract } from './commands/exportContract.js';
 import { fixAll } from './commands/fixAll.js';
+import { importDocx } from './commands/importDocx.js';
 import { insertClause } from './commands/insertClause.js';
 import { newContract } from './commands/newContract.js';
 import { ClientContext } from './context.js';
@@ -38,8 +39,12 @@ export async function activate(extension: vscode.ExtensionContext): Promise<Clau
     vscode.commands.registerCommand('clausemark.fixAll', () => fixAll(ctx)),
     vscode.commands.registerCommand(SHOW_GAPS_COMMAND, (uri?: string | vscode.Uri) => showGaps(ctx, typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand('clausemark.newContract', (locale?: 'zh-CN' | 'en') => newContract(ctx, locale)),
+    vscode.commands.registerCommand('clausemark.importDocx', (uri?: vscode.Uri, options?: Omit<Parameters<typeof importDocx>[1], 'uri'>) =>
+      importDocx(ctx, { ...options, uri: uri instanceof vscode.Uri ? uri : undefined }),
+    ),
     new GapStatusBar(ctx),
     { dispose: () => void client.stop() },
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WorkspaceTrustedNotification)),
   );
   await client.start();
   const activationMs = Date.now() - started;

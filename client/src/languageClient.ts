@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { LANGUAGE_ID } from '../../server/src/protocol.js';
+import { restartingErrorHandler } from './restartPolicy.js';
+import { LANGUAGE_ID, type ClausemarkInitializationOptions } from '../../server/src/protocol.js';
 
 /**
  * Starts the bundled language server over IPC. The client adds nothing of its
@@ -18,6 +19,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: { configurationSection: 'clausemark' },
     outputChannelName: 'Clausemark',
     markdown: { isTrusted: false, supportHtml: false },
+    // In an untrusted workspace the server reads no `data:` files until trust is granted.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ClausemarkInitializationOptions,
+    errorHandler: restartingErrorHandler(() => client.outputChannel.show(true)),
   };
-  return new LanguageClient('clausemark', 'Clausemark', serverOptions, clientOptions);
+  const client = new LanguageClient('clausemark', 'Clausemark', serverOptions, clientOptions);
+  return client;
 }

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RIG_SPEC, SYSTEM_PACKAGES, rigIsReady, rigPaths } from './rig.mjs';
+import { RIG_SPEC, SYSTEM_PACKAGES, rigIsReady, rigPaths, withoutOuterNpm } from './rig.mjs';
 
 const started = Date.now();
 const paths = rigPaths();
@@ -85,7 +85,7 @@ function installNode() {
   rmSync(paths.nodePrefix, { recursive: true, force: true });
   mkdirSync(paths.nodePrefix, { recursive: true });
   writeFileSync(join(paths.nodePrefix, 'package.json'), JSON.stringify({ private: true, description: 'clausemark e2e rig: Node 24' }, null, 2));
-  npmInstall(paths.nodePrefix, [`${RIG_SPEC.nodePackage}@${RIG_SPEC.nodeVersion}`], process.env);
+  npmInstall(paths.nodePrefix, [`${RIG_SPEC.nodePackage}@${RIG_SPEC.nodeVersion}`], withoutOuterNpm(process.env));
   const version = nodeVersionOf(paths.nodeBin);
   if (version !== `v${RIG_SPEC.nodeVersion}`) fail(`${paths.nodeBin} reports '${version}', expected v${RIG_SPEC.nodeVersion}`);
   if (!existsSync(paths.nodeHeaders)) fail(`the Node package has no headers at ${paths.nodeHeaders}`);
@@ -107,7 +107,7 @@ function installCodeServer() {
   writeFileSync(join(paths.codePrefix, 'package.json'), JSON.stringify(manifest, null, 2));
   // Node 24 first on PATH so npm, its lifecycle scripts and node-gyp all run under it;
   // nodedir points node-gyp at the headers that ship in the Node package (no download).
-  const env = { ...process.env, PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: paths.nodeHome };
+  const env = { ...withoutOuterNpm(process.env), PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`, npm_config_nodedir: paths.nodeHome };
   npmInstall(paths.codePrefix, [], env);
   // code-server writes a default config on any start: keep it in a throwaway home.
   const home = join(paths.root, 'version-check-home');

@@ -67,3 +67,14 @@ export function rigIsReady(paths = rigPaths()) {
   const sameSpec = Object.entries(RIG_SPEC).every(([key, value]) => stamp.spec?.[key] === value);
   return sameSpec && [paths.nodeBin, paths.codeServerEntry, join(paths.playwrightCore, 'package.json')].every(existsSync);
 }
+
+/**
+ * The environment without what an outer npm adds for the scripts it runs
+ * (`npm run e2e:install`, `npm test`): `npm_config_*` settings, `npm_node_execpath`,
+ * `NODE` and the other `npm_*` variables. They name the outer Node 20, so the
+ * nested `npm install` of code-server would check the version of that Node and
+ * stop ("code-server currently requires node v24 … detected node v20").
+ */
+export function withoutOuterNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE'));
+}

@@ -3,7 +3,7 @@
  * shared by the server and the VS Code client (as rust-analyzer's `lsp_ext.ts`
  * does). Documented in docs/protocol.md; change both together.
  */
-import { RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Position, type Range, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
 
 /** The language id contracts are opened with. */
 export const LANGUAGE_ID = 'clausemark';
@@ -152,3 +152,29 @@ export interface ExportResult {
 
 /** `clausemark/export`: the same rendering as the preview, as a standalone HTML page or a DOCX document. */
 export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('clausemark/export');
+
+export interface ImportDocxParams {
+  /** The .docx file's bytes, base64. */
+  readonly data: string;
+  /** Rewrite blanks as typed placeholders declared in front matter (`clausemark import --typed`). */
+  readonly typed?: boolean;
+  /** The language of the failure message. */
+  readonly locale?: 'zh-CN' | 'en';
+}
+
+export type ImportDocxResult =
+  { readonly ok: true; readonly text: string; readonly changes: number; readonly comments: number } | { readonly ok: false; readonly message: string };
+
+/** `clausemark/importDocx`: a Word contract as Clausemark Markdown (see docs/import.md); a file that is not a readable .docx gets `ok: false` and why. */
+export const ImportDocxRequest = new RequestType<ImportDocxParams, ImportDocxResult, void>('clausemark/importDocx');
+
+/**
+ * Workspace trust. A client says at `initialize` (`initializationOptions.workspaceTrusted`)
+ * whether the workspace is trusted; until it is, contracts' `data:` files are
+ * not read. Clients without the notion say nothing and are trusted. VS Code
+ * sends this notification when the user grants trust later.
+ */
+export interface ClausemarkInitializationOptions {
+  readonly workspaceTrusted?: boolean;
+}
+export const WorkspaceTrustedNotification = new NotificationType<void>('clausemark/workspaceTrusted');

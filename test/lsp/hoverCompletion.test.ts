@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { PreviewRequest } from '../../server/src/protocol.js';
 import { applyTextEdits, fixture, LspClient, positionOf, withServer } from './lspClient.js';
 
 const markdown = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
@@ -62,6 +63,21 @@ describe('hover', () => {
       const value = markdown(await english.request<Hover>('textDocument/hover', { textDocument: { uri: zh.uri }, position: at(zh.text, '20,000') }));
       assert.match(value, /In words: 贰万元整/);
       assert.match(value, /No amount in words is written\./);
+    } finally {
+      await english.stop();
+    }
+  });
+
+  it('with English messages on a Chinese contract, hover and preview both write its date in Chinese', async () => {
+    const english = await LspClient.start({ settings: { locale: 'en' } });
+    try {
+      const uri = 'file:///virtual/effective.contract.md';
+      const text = '---\nfields:\n  生效日: { type: date, value: 2026-03-01 }\n---\n\n本合同自{{生效日}}起生效。\n';
+      await english.open(uri, text);
+      const value = markdown(await english.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, '{{生效日}}') }));
+      assert.match(value, /Value: 2026年3月1日/);
+      const preview = await english.request(PreviewRequest, { textDocument: { uri } });
+      assert.match((preview?.html ?? '').replace(/<[^>]*>/g, ''), /本合同自2026年3月1日起生效/);
     } finally {
       await english.stop();
     }

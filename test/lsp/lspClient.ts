@@ -26,7 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..', '..', '..');
 export const SERVER = resolve(ROOT, 'dist', 'server.cjs');
 export const FIXTURES = resolve(ROOT, 'test', 'fixtures', 'lsp');
-export const REFERENCE_AGREEMENT = resolve(ROOT, '..', 'shared', 'reference', 'ai-training-agreement.zh.txt');
+export { REFERENCE_PATH as REFERENCE_AGREEMENT, NEEDS_REFERENCE } from '../support/reference.js';
 
 /** How long any single wait may take before the test fails instead of hanging. */
 export const WAIT_LIMIT_MS = 10_000;
@@ -64,6 +64,7 @@ export interface StartOptions {
   /** What the client answers to `workspace/configuration` for the `clausemark` section. */
   readonly settings?: Record<string, unknown>;
   readonly workspaceFolder?: string;
+  readonly initializationOptions?: unknown;
 }
 
 export class LspClient {
@@ -118,6 +119,7 @@ export class LspClient {
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'fixtures' }],
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     })) as InitializeResult;
     const client = new LspClient(child, connection, result, settings);
     holder.client = client;

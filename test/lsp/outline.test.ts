@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentSymbol, FoldingRange, InitializeResult, SemanticTokens } from 'vscode-languageserver-protocol';
-import { fixture, positionOf, REFERENCE_AGREEMENT, withServer } from './lspClient.js';
+import { fixture, positionOf, REFERENCE_AGREEMENT, NEEDS_REFERENCE, withServer } from './lspClient.js';
 
 describe('outline, folding, links and semantic tokens', () => {
   const zh = fixture('service.contract.md');
@@ -23,7 +23,7 @@ describe('outline, folding, links and semantic tokens', () => {
     assert.equal(fee.range.end.line, positionOf(zh.text, '另付差旅').line, 'the section ends before the next clause');
   });
 
-  it('nests sub-clauses under their clause, numbered as written (reference agreement)', async () => {
+  it('nests sub-clauses under their clause, numbered as written (reference agreement)', { skip: NEEDS_REFERENCE }, async () => {
     const text = readFileSync(REFERENCE_AGREEMENT, 'utf8');
     const uri = pathToFileURL(REFERENCE_AGREEMENT).href;
     await client.open(uri, text, 'clausemark');

@@ -13,12 +13,16 @@ export interface PreviewState {
   readonly renderedGaps: number;
   readonly renderedProblems: number;
   readonly textSample: string;
+  /** VS Code's theme class on the webview body (vscode-dark, vscode-light, vscode-high-contrast). */
+  readonly theme: string;
+  /** The computed CSS colours of the page and of the contract text. */
+  readonly colors: { readonly background: string; readonly text: string };
 }
 
 type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number; end?: number }
-  | { type: 'rendered'; version: number; renderedGaps: number; renderedProblems: number; textSample: string };
+  | { type: 'rendered'; version: number; renderedGaps: number; renderedProblems: number; textSample: string; theme: string; colors: PreviewState['colors'] };
 
 /**
  * One preview per contract, beside the editor like Markdown's: re-rendered
@@ -116,6 +120,8 @@ export class ContractPreview implements vscode.Disposable {
           renderedGaps: message.renderedGaps,
           renderedProblems: message.renderedProblems,
           textSample: message.textSample,
+          theme: message.theme,
+          colors: message.colors,
         };
         break;
     }

@@ -1,15 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { exportContract } from '../export/exportContract.js';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { fixAll, runChecks, parseContract, toLocale, type Locale } from '../core/index.js';
-import { readConfigFile, dataFileReader } from '../node/workspaceConfig.js';
-import { analyzeFile, isFailure, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
+import { fixAll, isOverLimit, toLocale, type Locale } from '../core/index.js';
+import { writeContractFile } from '../node/contractFile.js';
+import { writeFileReplacing } from '../node/safeWrite.js';
+import { readConfigFile } from '../node/workspaceConfig.js';
+import { analyzeFile, analyzeLoaded, isFailure, loadContract, type AnalyzedFile, type AnalyzeOptions } from './analyze.js';
 import { expandOperands } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { cliMessage, terminalLocale } from './messages.js';
+import { importCommand } from './importCommand.js';
 
 declare const CLAUSEMARK_VERSION: string | undefined;
 const VERSION = typeof CLAUSEMARK_VERSION === 'string' ? CLAUSEMARK_VERSION : '0.0.0-dev';
@@ -41,6 +45,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o' },
         'no-gaps': { type: 'boolean' },
         force: { type: 'boolean' },
+        typed: { type: 'boolean' },
+        overwrite: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -78,7 +84,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'fix':
       return fix(operands, Boolean(values['dry-run']), analyzeOptions, uiLocale, io);
     case 'render':
-      return render(operands, { to: values.to, output: values.output, showGaps: !values['no-gaps'], force: Boolean(values.force) }, analyzeOptions, uiLocale, io);
+      return render(operands, { to: values.to, output: values.output, showGaps: !values['no-gaps'], force: Boolean(values.force), overwrite: Boolean(values.overwrite) }, analyzeOptions, uiLocale, io);
+    case 'import':
+      return importCommand(operands, { output: values.output, typed: Boolean(values.typed), force: Boolean(values.force), color: !values['no-color'] && io.isTty && !io.env['NO_COLOR'] }, analyzeOptions, uiLocale, io);
     default:
       io.err(cliMessage(uiLocale, 'unknownCommand', { command }));
       return EXIT.usage;
@@ -105,6 +113,7 @@ function check(operands: readonly string[], format: string, color: boolean, opti
       ioError = true;
     } else analyzed.push(result);
   }
+  if (format === 'text') analyzed.filter(isUnusualEncoding).forEach((file) => io.err(cliMessage(locale, 'readAs', { path: file.path, encoding: file.encoding })));
   if (format === 'json') io.out(formatJson(analyzed));
   else if (format === 'sarif') io.out(formatSarif(analyzed, io.cwd, VERSION, options.locale ?? locale));
   else {
@@ -146,22 +155,26 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
   unmatched.forEach((pattern) => io.err(cliMessage(locale, 'noMatch', { pattern })));
   let status: number = unmatched.length > 0 ? EXIT.usage : EXIT.clean;
   for (const path of files) {
-    const analyzed = analyzeFile(path, options);
-    if (isFailure(analyzed)) {
-      io.err(cliMessage(locale, 'missing', { path, reason: analyzed.reason }));
+    const loaded = loadContract(path, options);
+    if (isFailure(loaded)) {
+      io.err(cliMessage(locale, 'missing', { path, reason: loaded.reason }));
       status = EXIT.usage;
       continue;
     }
-    const parseOptions = { locale: analyzed.config.locale, readDataFile: dataFileReader(path) };
-    const { text, applied } = fixAll(analyzed.text, analyzed.config, parseOptions);
-    const remaining = runChecks(parseContract(text, parseOptions), analyzed.config);
+    if (loaded.overLimit) {
+      // Nothing in it was looked at, so nothing in it is changed.
+      io.err(cliMessage(locale, 'nothingToFix', { path, count: 0, remaining: analyzeLoaded(loaded).problems.length }));
+      continue;
+    }
+    if (isUnusualEncoding(loaded)) io.err(cliMessage(locale, 'readAs', { path, encoding: loaded.encoding }));
+    const { text, applied, problems: remaining } = fixAll(loaded.text, loaded.core);
     if (dryRun) {
-      if (applied > 0) io.out(createTwoFilesPatch(path, path, analyzed.text, text, '', '', { context: 2 }).trimEnd());
+      if (applied > 0) io.out(createTwoFilesPatch(path, path, loaded.text, text, '', '', { context: 2 }).trimEnd());
     } else if (applied > 0) {
       try {
-        writeFileSync(path, text, 'utf8');
+        writeContractFile(path, text, loaded.encoding);
       } catch (error) {
-        io.err(cliMessage(locale, 'missing', { path, reason: (error as Error).message }));
+        io.err(cliMessage(locale, 'cannotWrite', { path, reason: (error as Error).message }));
         status = EXIT.usage;
         continue;
       }
@@ -174,7 +187,7 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
 
 async function render(
   operands: readonly string[],
-  options: { to: string | undefined; output: string | undefined; showGaps: boolean; force: boolean },
+  options: { to: string | undefined; output: string | undefined; showGaps: boolean; force: boolean; overwrite: boolean },
   analyzeOptions: AnalyzeOptions,
   locale: Locale,
   io: Io,
@@ -189,32 +202,78 @@ async function render(
     io.err(cliMessage(locale, 'badRenderFormat', { value: format }));
     return EXIT.usage;
   }
+  // Decided before anything is read or rendered, so a refused command costs nothing.
+  if (sameFile(path, options.output)) {
+    io.err(cliMessage(locale, 'outputIsInput', { path: options.output }));
+    return EXIT.usage;
+  }
+  if (!options.overwrite && existsSync(options.output)) {
+    io.err(cliMessage(locale, 'outputExists', { path: options.output }));
+    return EXIT.usage;
+  }
   const analyzed = analyzeFile(path, analyzeOptions);
   if (isFailure(analyzed)) {
     io.err(cliMessage(locale, 'missing', { path, reason: analyzed.reason }));
     return EXIT.usage;
+  }
+  if (isOverLimit(analyzed.doc)) {
+    io.err(cliMessage(locale, 'notRendered', { path, reason: analyzed.problems[0]?.message ?? '' }));
+    return EXIT.problems;
   }
   const errors = analyzed.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0 && !options.force) {
     io.err(cliMessage(locale, 'renderHasErrors', { path, errors }));
     return EXIT.problems;
   }
-  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps, locale: analyzed.config.locale ?? analyzed.doc.locale });
+  const exported = await exportContract(analyzed.doc, analyzed.problems, format, { showGaps: options.showGaps });
   try {
-    writeFileSync(options.output, exported.bytes);
+    writeFileReplacing(options.output, exported.bytes);
   } catch (error) {
-    io.err(cliMessage(locale, 'missing', { path: options.output, reason: (error as Error).message }));
+    io.err(cliMessage(locale, 'cannotWrite', { path: options.output, reason: (error as Error).message }));
     return EXIT.usage;
   }
   io.err(cliMessage(locale, 'rendered', { path: options.output, gaps: exported.gapCount }));
   return EXIT.clean;
 }
 
+/** Whether two paths name one file (through links, `./`, absolute or relative). */
+function sameFile(a: string, b: string): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Files read in anything but plain UTF-8 are named, so a user knows what a fix will write. */
+function isUnusualEncoding(file: Pick<AnalyzedFile, 'encoding'>): boolean {
+  return file.encoding !== 'UTF-8' && file.encoding !== 'UTF-8 with BOM';
+}
+
+/**
+ * A stream whose reader went away (`clausemark fix --dry-run | head -c 0`):
+ * what is left to print is dropped and the run finishes with the status it
+ * would have had. Any other stream error is a real failure and stays loud.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text + '\n');
+  };
+}
+
 // Only run when executed, not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
   void main(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text + '\n'),
-    err: (text) => process.stderr.write(text + '\n'),
+    out: quietWhenClosed(process.stdout),
+    err: quietWhenClosed(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     isTty: Boolean(process.stdout.isTTY),

@@ -7,13 +7,15 @@ const CATALOGUE = {
 Commands:
   check [files|dirs|globs…]   Check contracts and print problems (default: **/*.contract.md)
   fix <files…>                Apply safe fixes in place (--dry-run prints the diff instead)
-  render <file> -o <out>      Export the contract as it will read (--to html|docx, --no-gaps, --force)
+  render <file> -o <out>      Export the contract as it will read (--to html|docx, --no-gaps, --force, --overwrite)
+  import <file.docx>          Convert a Word contract to FILE.contract.md and check it (-o OUT, --typed, --force)
 
 Options:
   --format <text|json|sarif>  Output format for check (default: text)
   --locale <zh-CN|en>         Language of messages (default: each contract's own)
   --config <file>             Use this .clausemark.json/.yaml instead of searching for one
   --dry-run                   With fix: print a unified diff, write nothing
+  --overwrite                 With render: replace an existing output file
   --no-color                  Plain output
   -h, --help                  Show this help
   -v, --version               Show the version
@@ -36,6 +38,17 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     badRenderFormat: 'Unexpected format "{value}", expected html or docx.',
     renderHasErrors: '{path} still has {errors} errors; fix them, or export anyway with --force.',
     rendered: 'Wrote {path} ({gaps} open gaps shown).',
+    importUsage: 'import needs one Word document: clausemark import FILE.docx [-o OUT.contract.md] [--typed] [--force].',
+    importExists: '{path} already exists; choose another name with -o, or overwrite it with --force.',
+    importFailed: 'Cannot import {path}: {reason}.',
+    imported: 'Wrote {path}: {problems} gaps and problems listed above.',
+    importedWithNotes:
+      'Wrote {path}: {problems} gaps and problems listed above; {changes} tracked {changeNoun} accepted and {comments} {commentNoun} listed at the top of the file.',
+    cannotWrite: 'Cannot write {path}: {reason}.',
+    outputExists: 'Cannot write {path}: the file exists; add --overwrite to replace it.',
+    outputIsInput: 'Cannot write {path}: it is the contract being rendered.',
+    notRendered: '{path} was not rendered: {reason}',
+    readAs: '{path}: read as {encoding}; fixes are written back in the same encoding.',
   },
   'zh-CN': {
     usage: `用法：clausemark <命令> [选项]
@@ -43,13 +56,15 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
 命令：
   check [文件|目录|通配符…]   检查合同并输出问题（默认：**/*.contract.md）
   fix <文件…>                 就地应用安全修复（加 --dry-run 则只输出差异）
-  render <文件> -o <输出>      按阅读效果导出合同（--to html|docx，--no-gaps，--force）
+  render <文件> -o <输出>      按阅读效果导出合同（--to html|docx，--no-gaps，--force，--overwrite）
+  import <文件.docx>           将 Word 合同转换为 文件.contract.md 并检查（-o 输出，--typed，--force）
 
 选项：
   --format <text|json|sarif>  check 的输出格式（默认 text）
   --locale <zh-CN|en>         消息语言（默认按各合同自身的语言）
   --config <文件>             使用指定的 .clausemark.json/.yaml，而不自动查找
   --dry-run                   与 fix 同用：输出统一差异格式，不写入文件
+  --overwrite                 与 render 同用：替换已存在的输出文件
   --no-color                  不使用颜色
   -h, --help                  显示帮助
   -v, --version               显示版本
@@ -72,6 +87,16 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     badRenderFormat: '导出格式“{value}”无效，应为 html 或 docx。',
     renderHasErrors: '{path} 仍有 {errors} 个错误；请先修正，或加 --force 仍然导出。',
     rendered: '已写入 {path}（显示 {gaps} 处未填空白）。',
+    importUsage: 'import 需要一份 Word 文档：clausemark import 文件.docx [-o 输出.contract.md] [--typed] [--force]。',
+    importExists: '{path} 已存在；请用 -o 另选文件名，或加 --force 覆盖。',
+    importFailed: '无法导入 {path}：{reason}。',
+    imported: '已写入 {path}：空白与问题共 {problems} 处，见上。',
+    importedWithNotes: '已写入 {path}：空白与问题共 {problems} 处，见上；已接受 {changes} 处修订，{comments} 条批注列在文件开头。',
+    cannotWrite: '无法写入 {path}：{reason}。',
+    outputExists: '无法写入 {path}：文件已存在；如要替换，请加 --overwrite。',
+    outputIsInput: '无法写入 {path}：它就是正在导出的合同。',
+    notRendered: '{path} 未导出：{reason}',
+    readAs: '{path}：按 {encoding} 编码读取，修复时按同一编码写回。',
   },
 };
 

@@ -3,24 +3,65 @@
  * it, fix it. Pure: no editor, no protocol, no file system.
  */
 export * from './model.js';
-export { parseContract, MARKDOWN_LIMIT, type ParseOptions } from './parse/parseContract.js';
-export { runChecks, type CheckConfig } from './checks/runChecks.js';
+export { parseContract, isOverLimit, overLimitDocument, MARKDOWN_LIMIT, type ParseOptions, type DataFileRead, type DataFileRefusal } from './parse/parseContract.js';
+export { INPUT_LIMIT, INPUT_LIMIT_BYTES, INPUT_LIMIT_TEXT, exceedsInputLimit } from './limits.js';
+export { runChecks, checkCrashed, type CheckConfig } from './checks/runChecks.js';
 export { ALL_CHECKS, findCheck } from './checks/registry.js';
-export type { Check, Fix, Problem, RelatedSpan, Severity, TextEdit } from './checks/types.js';
-export { SEVERITIES } from './checks/types.js';
-export { applyEdits, safeFixEdits } from './fixes/applyEdits.js';
-export { fixAll } from './fixes/fixAll.js';
-export { placeholderForBlank, UniqueNames } from './fixes/blankToPlaceholder.js';
+export type { Check } from './checks/types.js';
+export { applyEdits } from './edits/applyEdits.js';
+export { safeFixEdits } from './fixes/safeFixEdits.js';
+export { fixAll, type FixAllResult } from './fixes/fixAll.js';
+export { analyzeContract, type AnalyzeOptions, type ContractAnalysis } from './analyze.js';
 export { LineIndex, type LineCharacter } from './text/lineIndex.js';
 export { dominantEol } from './text/eol.js';
 export { format, guessLocale, toLocale, resolveLocale } from './i18n/messages.js';
-export { clauseNumberText } from './render/clauseNumber.js';
+export { clauseNumberText } from './clauseNumber.js';
+export { placeholderForBlank, UniqueNames } from './edits/blankToPlaceholder.js';
 export { visibleProblems } from './render/problemMarks.js';
 export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';
 export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';
-export { readDataValues } from './parse/frontMatter.js';
+export { readDataValues } from './frontMatter/readFrontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
 export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
 export * from './clauses/index.js';
+export { formatValue, formatFigure, formatFieldValue } from './values/formatValue.js';
+export { amountInWords, wordsLanguage } from './values/amountInWords.js';
+export { numericValue } from './values/numericValue.js';
+export {
+  instalmentGroups,
+  roundTotal,
+  type InstalmentGroup,
+  type InstalmentPart,
+  type DeclaredInstalments,
+  type WrittenInstalments,
+} from './values/instalments.js';
+export { yamlScalar } from './frontMatter/yamlScalar.js';
+export { parseTypeText, readFieldDeclaration, type TypeText, type FieldDeclaration } from './frontMatter/fieldDeclaration.js';
+export { insertDeclarations, type DeclarationEntries, type InsertedDeclarations } from './frontMatter/insertDeclarations.js';
+export { extractField, type Extraction } from './edits/extractField.js';
+export { touches, overlaps } from './text/spans.js';
+export { frontMatterLayout } from './frontMatter/layout.js';
+export { symbolAt, occurrencesOf, definitionOf, labelInner, type SymbolAt, type SymbolKind, type Occurrence } from './service/occurrences.js';
+export { t as editorMessage, typeName, type MessageKey as EditorMessageKey } from './service/messages.js';
+export { hoverAt, type HoverText } from './service/hover.js';
+export { inlayHintsIn, type InlayHintText } from './service/inlayHints.js';
+export { semanticTokenSpans, TOKEN_TYPES, TOKEN_MODIFIERS, type SemanticToken, type TokenType, type TokenModifier } from './service/semanticTokens.js';
+export { outline, type OutlineEntry } from './service/outline.js';
+export { renameEdits } from './service/rename.js';
+export {
+  completionsAt,
+  COMPLETION_TRIGGERS,
+  FRONT_MATTER_KEYS,
+  FILTERS,
+  type CompletionCandidate,
+  type CompletionKind,
+  type LineStartCandidates,
+} from './service/completion.js';
+export { clauseCandidates } from './service/clauseCompletion.js';
+export { gapSummary } from './service/gapLens.js';
+export { blankRewrites } from './edits/blankToPlaceholder.js';
+export { EditHistory } from './parse/editHistory.js';
+export { problemKeys, problemByKey } from './service/problemKeys.js';
+export { sameFactElsewhere, type FactStatements, type StatedPlace } from './facts/statements.js';

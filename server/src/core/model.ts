@@ -6,6 +6,7 @@
  * so the server converts to line/character only at its boundary.
  */
 import type { CalendarDate } from './numbers/dates.js';
+import type { DurationUnit } from './numbers/duration.js';
 import type { Span } from './text/span.js';
 
 // Spans are a text concept (the text helpers below the model use them too); the model re-exports them.
@@ -204,6 +205,76 @@ export interface PartyMention {
   readonly key: string;
 }
 
+/**
+ * A number written twice, in words and in figures: `ten (10) days`,
+ * `thirty percent (30%)`, `十五（15）日`, `百分之三十（30%）`, `first (1st)`.
+ */
+export interface NumberPair {
+  readonly span: Span;
+  readonly words: { readonly text: string; readonly span: Span; readonly value: number | undefined };
+  readonly figure: { readonly text: string; readonly span: Span; readonly value: number };
+  readonly language: 'zh' | 'en';
+  readonly kind: 'cardinal' | 'percent' | 'ordinal';
+  /** The unit the pair counts, when a period unit follows it. */
+  readonly unit: DurationUnit | undefined;
+}
+
+/** What a period stands for in its sentence, read from the words around it. */
+export type DurationRole = 'term' | 'notice' | 'other';
+
+/** A period of time in the text: `30日内`, `thirty (30) days`, `两年`, `60 business days`. */
+export interface DurationMention {
+  readonly span: Span;
+  readonly amount: number;
+  readonly unit: DurationUnit;
+  readonly role: DurationRole;
+  /** The words before and after it, to its clause's punctuation: what pairs two statements of one deadline. */
+  readonly before: string;
+  readonly after: string;
+  /** Start of its sentence, unique within the document. */
+  readonly sentence: number;
+}
+
+/** Two dates written as a range: `自2026年1月1日至2026年12月31日`, `from March 1, 2026 to February 28, 2027`. */
+export interface PeriodMention {
+  readonly span: Span;
+  readonly start: DateMention;
+  readonly end: DateMention;
+  readonly sentence: number;
+  /** The words of its sentence before it (`租赁期限自`, `The lease runs from`): what the period is of. */
+  readonly contextBefore: string;
+}
+
+/** A party's name as written in the text, e.g. `北京示例数据有限公司`, `Acme, Inc.`. */
+export interface EntityNameMention {
+  readonly span: Span;
+  readonly text: string;
+  /** The name without its legal form and punctuation, lowercased: what two spellings of one name share. */
+  readonly core: string;
+}
+
+/** A term given a defined meaning: `"Effective Date" means`, `(the "Services")`, `（以下简称“本合同”）`. */
+export interface DefinedTerm {
+  /** The whole definition phrase. */
+  readonly span: Span;
+  readonly term: string;
+  readonly termSpan: Span;
+}
+
+/** A line of a signature block that names a party: `甲方（盖章）：`, `Signed for the Client:`. */
+export interface SignatureLine {
+  readonly span: Span;
+  /** The party as the line names it: a key (`甲方`, `Client`) or a legal name. */
+  readonly party: string;
+  readonly partySpan: Span;
+}
+
+/** A party introduced in the preamble: `甲方（委托方）：…`, `**Client** (data provider): …`. */
+export interface PreambleParty {
+  readonly span: Span;
+  readonly key: string;
+}
+
 /** `<!-- clausemark-disable-next-line id -->` and friends. */
 export interface Suppression {
   readonly span: Span;
@@ -236,6 +307,13 @@ export interface BlockModel {
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];
+  readonly numberPairs: readonly NumberPair[];
+  readonly durations: readonly DurationMention[];
+  readonly periods: readonly PeriodMention[];
+  readonly entityNames: readonly EntityNameMention[];
+  readonly definedTerms: readonly DefinedTerm[];
+  readonly signatureLines: readonly SignatureLine[];
+  readonly preambleParties: readonly PreambleParty[];
 }
 
 export interface FrontMatter {
@@ -245,6 +323,61 @@ export interface FrontMatter {
   readonly contentSpan: Span;
   /** The parsed YAML as plain data, or undefined when it does not parse. */
   readonly data: unknown;
+  /** Where things stand inside the YAML, for edits and editor features. */
+  readonly layout: FrontMatterLayout;
+}
+
+/** One entry of a mapping under a top-level key (`fee: { type: money }` under `fields:`). */
+export interface FrontMatterEntry {
+  readonly name: string;
+  readonly keySpan: Span;
+  /** The scalar naming the type (`money` in `{ type: money }` or in `fee: money`). */
+  readonly typeSpan: Span | undefined;
+  /** The scalar holding the value, when the entry has one. */
+  readonly valueSpan: Span | undefined;
+  /** How the entry's own value is written: `fee: money`, `fee: { … }`, indented keys, or nothing. */
+  readonly shape: 'scalar' | 'flow' | 'block' | 'empty' | 'other';
+  /** For a `flow` entry, the offset of its closing `}`. */
+  readonly flowClose: number | undefined;
+  /** The end of the whole entry (key and value). */
+  readonly end: number;
+}
+
+/** A top-level key of the front matter and how its value is written. */
+export interface FrontMatterSection {
+  readonly name: string;
+  readonly keySpan: Span;
+  /**
+   * `block`: indented entries; `flow`: `{ a: text }`; `list`: `- item` lines;
+   * `empty`: nothing after the key; `other`: anything an edit should not extend.
+   */
+  readonly shape: 'block' | 'flow' | 'list' | 'empty' | 'other';
+  /** For `flow`, the offsets of `{` and `}`. */
+  readonly flowOpen: number | undefined;
+  readonly flowClose: number | undefined;
+  /** For `block` and `list`: the indentation of the first entry, and where the last one's text ends. */
+  readonly indent: string | undefined;
+  readonly contentEnd: number;
+  /** The entries of a mapping (`block` or `flow`), in order. */
+  readonly entries: readonly FrontMatterEntry[];
+}
+
+/** Where things stand inside the front matter's YAML, read in the same pass as the model. */
+export interface FrontMatterLayout {
+  /** False when the YAML has errors: edits inside it would be guesses. */
+  readonly parses: boolean;
+  /** `map`: a block mapping, the one shape edits extend; `empty`: nothing between the fences. */
+  readonly root: 'map' | 'empty' | 'other';
+  /** Each top-level key, by name (its first occurrence). */
+  readonly sections: ReadonlyMap<string, FrontMatterSection>;
+  /** Every top-level key in order, duplicates included. */
+  readonly topKeys: ReadonlyArray<{ readonly name: string; readonly span: Span }>;
+  /** Keys of the `values:` map, by field name. */
+  readonly valueKeys: ReadonlyMap<string, readonly Span[]>;
+  /** The value of `effective:`, which may name a field. */
+  readonly effective: { readonly value: string; readonly span: Span } | undefined;
+  /** The indentation nested block mappings use, two spaces when none does. */
+  readonly indentUnit: string;
 }
 
 export interface ContractMeta {
@@ -281,6 +414,60 @@ export interface ContractDocument {
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];
-  /** The locale the document is checked in: the declared one, else guessed from the text. */
+  readonly numberPairs: readonly NumberPair[];
+  readonly durations: readonly DurationMention[];
+  readonly periods: readonly PeriodMention[];
+  readonly entityNames: readonly EntityNameMention[];
+  readonly definedTerms: readonly DefinedTerm[];
+  readonly signatureLines: readonly SignatureLine[];
+  readonly preambleParties: readonly PreambleParty[];
+  /** Where the signature page begins (a 签署/Signatures heading or the first signature line); undefined without one. */
+  readonly signatureStart: number | undefined;
+  /**
+   * The language messages about this document are written in: the configured
+   * one, else the contract's own.
+   */
   readonly locale: Locale;
+  /**
+   * The language the contract itself is written in: its `locale:`, else guessed
+   * from its script. Values, amounts in words and clause text follow it,
+   * whatever language the messages are in.
+   */
+  readonly contractLocale: Locale;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** Replace `span` with `newText`; an insertion has an empty span. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A fix as data: exact edits, and whether "fix all" may apply it unasked. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe fixes have one unambiguous outcome and are applied by `fix` and fix-all. */
+  readonly safe: boolean;
+  /** A refactoring rather than a correction (the server files it under `refactor`). */
+  readonly refactor?: boolean;
+}
+
+export interface RelatedSpan {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** One problem found by one check, with its message already in the contract's locale. */
+export interface Problem {
+  readonly checkId: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  readonly message: string;
+  readonly related: readonly RelatedSpan[];
+  readonly fixes: readonly Fix[];
+  /** Facts a client may use (e.g. the expected value); never needed to read the message. */
+  readonly data?: Readonly<Record<string, unknown>>;
 }

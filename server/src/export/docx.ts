@@ -4,6 +4,7 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  ImportedXmlComponent,
   HeadingLevel,
   Packer,
   Paragraph,
@@ -147,8 +148,8 @@ function inline(nodes: readonly ElementContent[], style: RunStyle, doc: Contract
     else if (tag === 'strong' || tag === 'b') runs.push(...inline(node.children, { ...style, bold: true }, doc));
     else if (tag === 'em' || tag === 'i') runs.push(...inline(node.children, { ...style, italics: true }, doc));
     else if (tag === 'code') runs.push(...inline(node.children, { ...style, code: true }, doc));
-    else if (classes.includes('cm-gap')) runs.push(...inline(node.children, { ...style, gap: true }, doc));
-    else if (classes.includes('cm-gap-blank')) runs.push(run('\u3000'.repeat(6), { ...style, blankLine: true }));
+    else if (classes.includes('cm-gap')) runs.push(gapControl(node, style, doc));
+    else if (classes.includes('cm-gap-blank')) runs.push(...handBlank(textOf(node), style));
     else if (classes.includes('cm-problem')) runs.push(...inline(node.children, { ...style, problem: classes.includes('cm-error') ? 'error' : 'warning' }, doc));
     else if (tag === 'a' && typeof node.properties?.['href'] === 'string' && /^(https?|mailto):/.test(node.properties['href'])) {
       runs.push(new ExternalHyperlink({ link: node.properties['href'], children: [run(textOf(node), { ...style })] }));
@@ -168,6 +169,51 @@ function run(text: string, style: RunStyle): TextRun {
     ...(style.problem ? { underline: { type: UnderlineType.WAVE, color: style.problem === 'error' ? 'E51400' : 'BF8803' } } : {}),
   };
   return new TextRun(options);
+}
+
+/**
+ * A gap as a Word content control showing its label highlighted: Word users
+ * click it and type, and its tag tells `clausemark import` exactly which
+ * blank or field it was, so a round trip gives back the same gaps.
+ */
+function gapControl(node: Element, style: RunStyle, doc: ContractDocument): ParagraphChild {
+  const start = Number(node.properties?.['dataOffset']);
+  const end = Number(node.properties?.['dataEnd']);
+  const label = textOf(node);
+  const tag = new URLSearchParams();
+  const placeholder = node.properties?.['dataKind'] === 'placeholder' ? doc.placeholders.find((p) => p.span.start === start) : undefined;
+  if (placeholder) {
+    const field = doc.fields.get(placeholder.name);
+    tag.set('kind', 'placeholder');
+    tag.set('field', placeholder.name);
+    tag.set('type', field?.type ?? placeholder.inlineType ?? 'text');
+    const options = field?.options ?? placeholder.options;
+    if (options && options.length > 0) tag.set('options', options.join('|'));
+  } else {
+    tag.set('kind', 'blank');
+    tag.set('blank', Number.isFinite(start) && Number.isFinite(end) ? doc.text.slice(start, end) : '____');
+  }
+  const properties = [style.bold ? '<w:b/>' : '', style.italics ? '<w:i/>' : '', '<w:highlight w:val="yellow"/>', '<w:u w:val="single"/>'].join('');
+  const xml =
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXml(label.replace(/^[［\[](.*)[］\]]$/u, '$1'))}"/><w:tag w:val="${escapeXml(`clausemark?${tag.toString()}`)}"/><w:showingPlcHdr/><w:text/></w:sdtPr>` +
+    `<w:sdtContent><w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r></w:sdtContent></w:sdt>`;
+  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/**
+ * A line to fill in by hand: each run of ＿ is underlined space, and the words
+ * between stay (`＿＿＿＿年＿＿月＿＿日` prints as a date to write on, and imports
+ * back as one date gap).
+ */
+function handBlank(shape: string, style: RunStyle): TextRun[] {
+  return shape
+    .split(/(＿+)/)
+    .filter((part) => part !== '')
+    .map((part) => (part.startsWith('＿') ? run('\u3000'.repeat(Math.max(2, Math.round(part.length * 1.5))), { ...style, blankLine: true }) : run(part, style)));
 }
 
 /** A table to sign: one row per party, with lines for the signatory and the date. */

@@ -3,11 +3,12 @@
  * shared by every feature that asks about that version.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { guessLocale, parseContract, reparseWithChanges, runChecks, type ContractDocument, type Locale, type Problem, type TextChange } from '../core/index.js';
-import { dataFileReader } from '../node/workspaceConfig.js';
+import { analyzeContract, exceedsInputLimit, type ContractDocument, type DataFileRead, type Problem, type TextChange } from '../core/index.js';
+import { DataFileCache } from '../node/dataFiles.js';
 import { LANGUAGE_ID } from '../protocol.js';
+import { workingOn } from './workingOn.js';
 import type { ChangeLog } from './changeLog.js';
-import { filePath, type ResolvedSettings, type SettingsStore } from './settings.js';
+import type { ResolvedSettings, SettingsStore } from './settings.js';
 
 /** A contract as one version of it reads: the model, its problems, and how to map offsets. */
 export interface Analysis {
@@ -22,10 +23,6 @@ export interface Analysis {
   readonly doc: ContractDocument;
   readonly problems: readonly Problem[];
   readonly settings: ResolvedSettings;
-  /** The language of everything shown for this document. */
-  readonly locale: Locale;
-  /** The language the contract is written in (its `locale:`, else its script), for amounts in words. */
-  readonly contractLocale: Locale;
 }
 
 /**
@@ -42,21 +39,14 @@ export function isContract(document: { readonly uri: string; readonly languageId
  * it. Given the previous version's model and the edits since, only the blocks
  * the edits touched are parsed again.
  */
-export function analyse(document: TextDocument, settings: ResolvedSettings, previous?: { doc: ContractDocument; changes: readonly TextChange[] }): Analysis {
-  const text = document.getText();
-  let doc: ContractDocument | undefined;
-  if (previous) {
-    const reparsed = reparseWithChanges(previous.doc, previous.changes);
-    // The edits were recorded from the client's own messages; trust them only if they add up.
-    if (reparsed.text === text) doc = reparsed;
-  }
-  if (!doc) {
-    const path = filePath(document.uri);
-    doc = parseContract(text, { locale: settings.config.locale, readDataFile: path ? dataFileReader(path) : undefined });
-  }
-  const problems = runChecks(doc, settings.config);
-  const contractLocale = doc.meta.locale ?? guessLocale(text);
-  return { uri: document.uri, version: document.version, document, doc, problems, settings, locale: doc.locale, contractLocale };
+export function analyse(
+  document: TextDocument,
+  settings: ResolvedSettings,
+  previous: { doc: ContractDocument; changes: readonly TextChange[] } | undefined,
+  readDataFile: ((name: string) => DataFileRead) | undefined,
+): Analysis {
+  const { doc, problems } = analyzeContract(document.getText(), { config: settings.config, readDataFile, previous });
+  return { uri: document.uri, version: document.version, document, doc, problems, settings };
 }
 
 interface Entry {
@@ -70,9 +60,14 @@ export class AnalysisCache {
   /** The newest finished analysis per document: the base for reparsing the next version. */
   private readonly latest = new Map<string, Analysis>();
 
+  private readonly dataFiles = new DataFileCache();
+
   constructor(
     private readonly settings: SettingsStore,
     private readonly changes: ChangeLog,
+    /** Where a contract's `data:` may read from, and whether the workspace is trusted to. */
+    private readonly dataAccess: (uri: string) => { contractPath: string; root: string; trusted: boolean } | undefined = () => undefined,
+    private readonly log: (line: string) => void = () => {},
   ) {}
 
   /**
@@ -84,8 +79,8 @@ export class AnalysisCache {
     const cached = this.entries.get(live.uri);
     if (cached && cached.version === live.version && cached.generation === generation) return cached.analysis;
     const snapshot = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
-    const analysis = this.settings.get(live.uri).then((settings) => {
-      const result = analyse(snapshot, settings, this.previousFor(snapshot, settings));
+    const analysis = this.settings.get(live.uri).then(async (settings) => {
+      const result = await this.analyseWithData(snapshot, settings);
       const newest = this.latest.get(live.uri);
       if (!newest || newest.version <= result.version) {
         this.latest.set(live.uri, result);
@@ -101,7 +96,26 @@ export class AnalysisCache {
     return analysis;
   }
 
+  /**
+   * Data files are read asynchronously before the (synchronous) parse: the
+   * ones the contract used last time are refreshed first, and a name met for
+   * the first time is read and the contract parsed again.
+   */
+  private async analyseWithData(snapshot: TextDocument, settings: ResolvedSettings): Promise<Analysis> {
+    const access = exceedsInputLimit(snapshot.getText().length) ? undefined : this.dataAccess(snapshot.uri);
+    const run = (previous: ReturnType<AnalysisCache['previousFor']>, read: ((name: string) => DataFileRead) | undefined) =>
+      workingOn(snapshot.uri, snapshot.getText().length, this.log, () => analyse(snapshot, settings, previous, read));
+    if (!access) return run(this.previousFor(snapshot, settings), undefined);
+    const { contractPath, root, trusted } = access;
+    await this.dataFiles.refresh(snapshot.uri, contractPath, root, trusted);
+    const read = this.dataFiles.reader(snapshot.uri, contractPath, root, trusted);
+    const result = run(this.previousFor(snapshot, settings), read);
+    if (!(await this.dataFiles.loadMissing(snapshot.uri, contractPath, root, trusted))) return result;
+    return run(undefined, read);
+  }
+
   forget(uri: string): void {
+    this.dataFiles.forget(uri);
     this.entries.delete(uri);
     this.latest.delete(uri);
     this.changes.forget(uri);

@@ -24,21 +24,10 @@ export function lspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
   return { range: rangeOf(document, edit.span), newText: edit.newText };
 }
 
-/** True when `offset` lies in `span`, its end included (a cursor just after a word is on it). */
-export function touches(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
-
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /**
  * Edits to one document as a `WorkspaceEdit`: versioned `documentChanges`
  * when the client takes them, so a stale edit is refused, else `changes`.
  */
 export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[], documentChanges: boolean): WorkspaceEdit {
-  return documentChanges
-    ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] }
-    : { changes: { [uri]: edits } };
+  return documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } : { changes: { [uri]: edits } };
 }

@@ -18,15 +18,17 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { dirname, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import { ClausesRequest, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import { ClausesRequest, WorkspaceTrustedNotification, type ClausemarkInitializationOptions, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import { ImportDocxRequest } from '../protocol.js';
+import { importDocxRequest } from './importDocx.js';
 import { exportDocument } from './features/export.js';
 import { clauseList, insertClause, newContract } from './features/library.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
-import { ClauseLibrary, bundledLibraryDir } from './clauseLibrary.js';
-import { clauseItems } from './features/clauseCompletion.js';
+import { ClauseLibrary, bundledLibraryDir } from '../node/clauseLibrary.js';
 import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
@@ -42,6 +44,7 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticToken
 import { documentSymbols } from './features/symbols.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
 import { diagnosticsDelay, filePath, SettingsStore } from './settings.js';
+import { workingOn } from './workingOn.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
 
@@ -108,22 +111,35 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update: (document, events, version) => {
-      if (isContract(document)) changes.record(document, events, version);
+      if (isContract(document)) changes.recordEvents(document, events, version);
       return TextDocument.update(document, events, version);
     },
   });
   let support = readClientSupport({});
   let folders: string[] = [];
   let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
-  let analyses = new AnalysisCache(store, changes);
+  let trusted = true;
+  /** Where a contract's `data:` may read: inside the workspace folder that holds it, else its own folder. */
+  const dataAccess = (uri: string) => {
+    const contractPath = filePath(uri);
+    if (!contractPath) return undefined;
+    const holder = folders.filter((f) => contractPath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+    return { contractPath, root: holder ?? dirname(contractPath), trusted };
+  };
+  let analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
   let pusher: DiagnosticsPusher | undefined;
-  const library = new ClauseLibrary(connection, bundledLibraryDir(), () => folders);
+  const library = new ClauseLibrary(
+    (message) => connection.console.warn(message),
+    bundledLibraryDir(),
+    () => folders,
+  );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = readClientSupport(params.capabilities ?? {});
     folders = workspaceFolderPaths(params);
+    trusted = (params.initializationOptions as ClausemarkInitializationOptions | undefined)?.workspaceTrusted !== false;
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
-    analyses = new AnalysisCache(store, changes);
+    analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
     const initialDelay = diagnosticsDelay((params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay);
     pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
@@ -157,6 +173,10 @@ export function startServer(connection: Connection): void {
     if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
     if (support.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
   };
+  connection.onNotification(WorkspaceTrustedNotification, () => {
+    trusted = true;
+    settingsChanged();
+  });
   connection.onDidChangeConfiguration((params) => {
     store.receive(params?.settings);
     settingsChanged();
@@ -187,13 +207,14 @@ export function startServer(connection: Connection): void {
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${method}: textDocument.uri is required`);
       for (const need of needs) {
         const value = (params as Record<string, unknown>)[need];
-        if (!(need === 'position' ? isPosition(value) : isRange(value))) throw new ResponseError(ErrorCodes.InvalidParams, `${method}: a valid ${need} is required`);
+        if (!(need === 'position' ? isPosition(value) : isRange(value)))
+          throw new ResponseError(ErrorCodes.InvalidParams, `${method}: a valid ${need} is required`);
       }
       const document = documents.get(uri);
       if (!document || !isContract(document)) return empty;
       const analysis = await analyses.get(document);
       try {
-        return feature(analysis, params);
+        return workingOn(uri, 0, (line) => connection.console.warn(line), () => feature(analysis, params));
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`${method} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`);
@@ -202,7 +223,7 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, (analysis, replace) => clauseItems(analysis, replace, library.templates()))));
+  connection.onCompletion(handle('textDocument/completion', null, ['position'], (a, p) => completion(a, p.position, library.templates())));
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
   connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
   connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));
@@ -215,7 +236,8 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(handle('textDocument/inlayHint', [], ['range'], (a, p) => inlayHints(a, p.range)));
   connection.onCodeAction(
     handle('textDocument/codeAction', [], ['range'], (a, p) => {
-      if (!p.context || !Array.isArray(p.context.diagnostics)) throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
+      if (!p.context || !Array.isArray(p.context.diagnostics))
+        throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
       return codeActions(a, p, { documentChanges: support.documentChanges, resolveEdits: support.resolveCodeActionEdits });
     }),
   );
@@ -225,20 +247,31 @@ export function startServer(connection: Connection): void {
     if (!document || !isContract(document)) return action;
     return resolveCodeAction(await analyses.get(document), action, support.documentChanges);
   });
-  connection.onRequest(GapsRequest, handle('clausemark/gaps', null, [], (a) => gapItems(a)));
-  connection.onRequest(PreviewRequest, handle('clausemark/preview', null, [], (a, p) => preview(a, p)));
-  connection.onRequest(InsertClauseRequest, handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())));
+  connection.onRequest(
+    GapsRequest,
+    handle('clausemark/gaps', null, [], (a) => gapItems(a)),
+  );
+  connection.onRequest(
+    PreviewRequest,
+    handle('clausemark/preview', null, [], (a, p) => preview(a, p)),
+  );
+  connection.onRequest(
+    InsertClauseRequest,
+    handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())),
+  );
   connection.onRequest(ExportRequest, async (params) => {
     const exported = await handle('clausemark/export', null, [], (a, p: typeof params) => exportDocument(a, p))(params);
     return exported ? await exported : null;
   });
   connection.onRequest(ClausesRequest, async (params) => {
     const document = params?.textDocument?.uri ? documents.get(params.textDocument.uri) : undefined;
-    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).locale : 'zh-CN');
+    const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).doc.contractLocale : 'zh-CN');
     return clauseList(library.templates(), locale);
   });
+  connection.onRequest(ImportDocxRequest, importDocxRequest);
   connection.onRequest(NewContractRequest, (params) => {
-    if (params?.locale !== 'zh-CN' && params?.locale !== 'en') throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
+    if (params?.locale !== 'zh-CN' && params?.locale !== 'en')
+      throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
     return newContract(params, library.templates());
   });
 
@@ -269,7 +302,9 @@ function workspaceFolderPaths(params: InitializeParams): string[] {
 
 function isPosition(value: unknown): boolean {
   const p = value as { line?: unknown; character?: unknown } | null | undefined;
-  return typeof p?.line === 'number' && typeof p.character === 'number' && p.line >= 0 && p.character >= 0 && Number.isFinite(p.line) && Number.isFinite(p.character);
+  return (
+    typeof p?.line === 'number' && typeof p.character === 'number' && p.line >= 0 && p.character >= 0 && Number.isFinite(p.line) && Number.isFinite(p.character)
+  );
 }
 
 function isRange(value: unknown): boolean {

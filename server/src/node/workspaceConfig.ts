@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateConfig, type ClausemarkConfig, type Locale } from '../core/index.js';
+import { validateConfig, type ClausemarkConfig, type DataFileRead, type Locale } from '../core/index.js';
+import { readDataFileSync } from './dataFiles.js';
 
 export const CONFIG_FILE_NAMES = ['.clausemark.json', '.clausemark.yaml', '.clausemark.yml'] as const;
 
@@ -46,13 +47,7 @@ export function readConfigFile(path: string, locale: Locale = 'en'): LoadedConfi
   return { config, path, errors: errors.map((e) => `${path}: ${e}`) };
 }
 
-/** A data-file reader for `parseContract`, resolving paths against the contract's folder. */
-export function dataFileReader(contractPath: string): (path: string) => string | undefined {
-  return (path) => {
-    try {
-      return readFileSync(resolve(dirname(contractPath), path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+/** The CLI's data-file reader for `parseContract`: files in the contract's own folder tree only (see dataFiles.ts). */
+export function dataFileReader(contractPath: string): (path: string) => DataFileRead {
+  return (path) => readDataFileSync(contractPath, path);
 }

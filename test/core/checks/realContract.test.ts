@@ -7,15 +7,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { LineIndex, parseContract, runChecks } from '../../../server/src/core/index.js';
 import { assertCleanEdits } from './editAssertions.js';
 
-const FILE = new URL('../../../../../shared/reference/ai-training-agreement.zh.txt', import.meta.url);
-const available = existsSync(FILE);
-const text = available ? readFileSync(FILE, 'utf8') : '';
+import { NEEDS_REFERENCE, REFERENCE_TEXT as text } from '../../support/reference.js';
 
-test('every blank of the agreement is one gap, and nothing else is reported', { skip: !available && 'reference contract not present' }, () => {
+test('every blank of the agreement is one gap, and nothing else is reported', { skip: NEEDS_REFERENCE }, () => {
   const problems = runChecks(parseContract(text));
   assert.deepEqual([...new Set(problems.map((p) => p.checkId))], ['unfilled-blank']);
   const lines = new LineIndex(text);
@@ -34,7 +31,7 @@ test('every blank of the agreement is one gap, and nothing else is reported', { 
   assert.equal(problems.length, 31);
 });
 
-test('turning every blank into a placeholder declares each field once, typed, and changes nothing else', { skip: !available && 'reference contract not present' }, () => {
+test('turning every blank into a placeholder declares each field once, typed, and changes nothing else', { skip: NEEDS_REFERENCE }, () => {
   const problems = runChecks(parseContract(text));
   const edits = problems.flatMap((p) => p.fixes.filter((f) => f.refactor).flatMap((f) => f.edits));
   assert.equal(edits.length, 31);

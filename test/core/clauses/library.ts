@@ -12,7 +12,7 @@ import {
   type Locale,
   type Problem,
 } from '../../../server/src/core/index.js';
-import { setFieldValueEdit } from '../../../server/src/core/fixes/setFieldValue.js';
+import { setFieldValueEdit } from '../../../server/src/core/edits/setFieldValue.js';
 
 export const LIBRARY = join(process.cwd(), 'clauses');
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];

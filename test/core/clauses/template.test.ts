@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { composeContract, parseClauseTemplate, parseContract, type ClauseTemplate } from '../../../server/src/core/index.js';
-import { scalar } from '../../../server/src/core/clauses/yamlEntries.js';
+import { yamlScalar as scalar } from '../../../server/src/core/index.js';
 
 const GOOD = [
   '---',

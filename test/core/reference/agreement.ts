@@ -8,9 +8,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex, parseContract, runChecks, type Problem } from '../../../server/src/core/index.js';
 
-/** The real agreement the project may read but never hold (see the preamble). */
-export const REFERENCE_PATH = resolve('../shared/reference/ai-training-agreement.zh.txt');
-
 export function readProjectFile(path: string): string {
   return readFileSync(resolve(path), 'utf8');
 }

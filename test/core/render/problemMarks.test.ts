@@ -73,3 +73,14 @@ test('information and hints are neither marked nor counted; gap reports are the 
   assert.equal(result.gapCount, 1);
   assert.ok(problems.some((p) => p.checkId === 'unfilled-blank'), 'the blank is reported by its check');
 });
+
+test('the preview marks a fact stated twice at both places, and a number whose words and figure disagree', () => {
+  const result = render('一、付款方式：首期支付30%，二期支付20%，尾款50%。\n\n二、二期款为合同总额的10%。\n\n三、乙方应在十（15）日内交付。\n');
+  const marks = tags(result.html, 'mark').map((m) => [m.inner, m.attributes.class]);
+  assert.deepEqual(marks, [
+    ['20%', 'cm-problem cm-error'],
+    ['10%', 'cm-problem cm-error'],
+    ['十', 'cm-problem cm-error'],
+  ]);
+  assert.match(tags(result.html, 'mark')[1]!.attributes.title!, /20%/);
+});

@@ -1,12 +1,13 @@
-import { test } from 'node:test';
+import { test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, render, visibleText, withClass } from './helpers.js';
+import { render, visibleText, withClass } from './helpers.js';
 import { assertOffsetsPointAtSource } from './offsets.js';
 
 // A real contract kept outside the project; read at run time, never copied in.
-const source = readFileSync(join(ROOT, '..', 'shared', 'reference', 'ai-training-agreement.zh.txt'), 'utf8');
+import { NEEDS_REFERENCE, REFERENCE_TEXT as source } from '../../support/reference.js';
+
+/** Every test here reads the agreement: each skips with the same reason when it is absent. */
+const test = (name: string, fn: () => void | Promise<void>) => nodeTest(name, { skip: NEEDS_REFERENCE }, fn);
 const rendered = render(source);
 
 test('the reference agreement shows each of its 31 blanks as a labelled gap', () => {

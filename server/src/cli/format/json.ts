@@ -7,6 +7,7 @@ export function formatJson(files: readonly AnalyzedFile[]): string {
     files.map((file) => ({
       file: file.path,
       locale: file.doc.locale,
+      encoding: file.encoding,
       problems: file.problems.map((p) => ({
         checkId: p.checkId,
         severity: p.severity,

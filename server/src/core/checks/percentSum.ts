@@ -1,19 +1,8 @@
-import type { ContractDocument, PercentMention, Span } from '../model.js';
+import type { PercentMention, Span } from '../model.js';
 import type { Check, CheckContext } from './types.js';
-import { setFieldValueEdit } from '../fixes/setFieldValue.js';
+import { setFieldValueEdit } from '../edits/setFieldValue.js';
 import { labelBefore } from '../parse/scan/shape.js';
-
-const INSTALMENT = new RegExp(
-  [
-    String.raw`首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款`,
-    String.raw`instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention`,
-  ].join('|'),
-  'i',
-);
-const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
-const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
-// More percentages than this in one sentence or table is a list of rates, not a payment split.
-const MAX_INSTALMENTS = 36;
+import { instalmentGroups, knownSum, namesInstalment, roundTotal, type DeclaredInstalments, type WrittenInstalments } from '../values/instalments.js';
 
 /** Instalments of a payment, declared as a group or written as 首期…%/二期…%/尾款…%, must total 100%. */
 export const percentSum: Check = {
@@ -42,103 +31,74 @@ export const percentSum: Check = {
     },
   },
   run(context) {
-    const inDeclaredGroup = checkDeclaredGroups(context);
-    checkWrittenInstalments(context, inDeclaredGroup);
+    for (const group of instalmentGroups(context.doc)) {
+      if (group.kind === 'declared') checkDeclaredGroup(context, group);
+      else checkWrittenInstalments(context, group);
+    }
   },
 };
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
-}
-
-function checkDeclaredGroups({ doc, report }: CheckContext): Set<string> {
-  const members = new Set<string>();
-  for (const group of doc.groups) {
-    const fields = group.members.map((name) => doc.fields.get(name)).filter((f) => f !== undefined);
-    fields.forEach((f) => members.add(f.name));
-    if (fields.length < 2) continue;
-    const values = fields.map((f) => {
-      const parsed = f.value?.parsed;
-      return parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : parsed?.kind === 'money' ? parsed.amount : undefined;
+function checkDeclaredGroup({ doc, report }: CheckContext, { group, parts }: DeclaredInstalments): void {
+  const fields = parts.map((p) => p.field);
+  const values = parts.map((p) => p.value);
+  const known = values.filter((v): v is number => v !== undefined);
+  const sum = knownSum(parts);
+  const listed = fields.map((f, i) => `${f.name} ${values[i] ?? '?'}`).join(' + ');
+  const spanOf = (i: number): Span => fields[i]!.value?.span ?? fields[i]!.declaration;
+  const related = fields.map((f, i) => ({ span: spanOf(i), key: 'member', args: { part: `${f.name} ${values[i] ?? '?'}` } }));
+  const openCount = values.length - known.length;
+  if (openCount === 0 && sum !== group.total) {
+    report({
+      span: group.declaration ?? spanOf(fields.length - 1),
+      key: 'groupSum',
+      args: { group: group.name, sum, total: group.total, parts: listed },
+      related,
     });
-    const known = values.filter((v): v is number => v !== undefined);
-    const sum = round(known.reduce((a, b) => a + b, 0));
-    const parts = fields.map((f, i) => `${f.name} ${values[i] ?? '?'}`).join(' + ');
-    const spanOf = (i: number): Span => fields[i]!.value?.span ?? fields[i]!.declaration;
-    const related = fields.map((f, i) => ({ span: spanOf(i), key: 'member', args: { part: `${f.name} ${values[i] ?? '?'}` } }));
-    const openCount = values.length - known.length;
-    if (openCount === 0 && sum !== group.total) {
-      report({ span: group.declaration ?? spanOf(fields.length - 1), key: 'groupSum', args: { group: group.name, sum, total: group.total, parts }, related });
-    } else if (openCount === 1 && sum <= group.total) {
-      const open = fields[values.findIndex((v) => v === undefined)]!;
-      const value = round(group.total - sum);
-      const edit = setFieldValueEdit(doc, open, String(value));
-      report({
-        span: open.declaration,
-        key: 'groupRemaining',
-        args: { group: group.name, name: open.name, value, total: group.total },
-        severity: 'info',
-        related,
-        fixes: edit ? [{ key: 'setField', args: { name: open.name, value }, edits: [edit], safe: true }] : [],
-      });
-    }
-  }
-  return members;
-}
-
-function checkWrittenInstalments({ doc, report }: CheckContext, inDeclaredGroup: ReadonlySet<string>): void {
-  for (const mentions of writtenGroups(doc, inDeclaredGroup)) {
-    const known = mentions.filter((m) => m.value !== undefined);
-    const sum = round(known.reduce((a, m) => a + m.value!, 0));
-    const part = (m: PercentMention) => {
-      const label = displayLabel(doc.text, m);
-      const value = `${m.value ?? '?'}%`;
-      return (label.after ? `${value} ${label.text}` : `${label.text} ${value}`).trim();
-    };
-    const parts = mentions.map(part).join(' + ');
-    const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: part(m) } }));
-    const open = mentions.filter((m) => m.value === undefined);
-    if (open.length === 0 && sum !== 100) {
-      // Point at the last instalment: the balance is what drafters adjust.
-      report({ span: mentions[mentions.length - 1]!.span, key: 'sum', args: { sum, total: 100, parts }, related, data: { sum, total: 100 } });
-    } else if (open.length === 1 && known.length >= 1 && sum <= 100) {
-      const target = open[0]!;
-      const value = round(100 - sum);
-      const field = target.fieldName ? doc.fields.get(target.fieldName) : undefined;
-      const edit = field ? setFieldValueEdit(doc, field, String(value)) : { span: target.valueSpan, newText: String(value) };
-      report({
-        span: target.span,
-        key: 'remaining',
-        args: { value, total: 100 },
-        severity: 'info',
-        related,
-        fixes: edit ? [{ key: 'setRemaining', args: { value }, edits: [edit], safe: true }] : [],
-        data: { value },
-      });
-    }
+  } else if (openCount === 1 && sum <= group.total) {
+    const open = fields[values.findIndex((v) => v === undefined)]!;
+    const value = roundTotal(group.total - sum);
+    const edit = setFieldValueEdit(doc, open, String(value));
+    report({
+      span: open.declaration,
+      key: 'groupRemaining',
+      args: { group: group.name, name: open.name, value, total: group.total },
+      severity: 'info',
+      related,
+      fixes: edit ? [{ key: 'setField', args: { name: open.name, value }, edits: [edit], safe: true }] : [],
+    });
   }
 }
 
-/**
- * Instalment lists written in one sentence or list, found by their words.
- * Exported for the server's running-total inlay hints, so both agree on what a group is.
- */
-export function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): PercentMention[][] {
-  const bySentence = new Map<number, PercentMention[]>();
-  for (const mention of doc.percents) {
-    if (mention.comparative) continue;
-    if (mention.fieldName && inDeclaredGroup.has(mention.fieldName)) continue;
-    if (!bySentence.has(mention.sentence)) bySentence.set(mention.sentence, []);
-    bySentence.get(mention.sentence)!.push(mention);
+function checkWrittenInstalments({ doc, report }: CheckContext, { parts }: WrittenInstalments): void {
+  const mentions = parts.map((p) => p.mention);
+  const known = mentions.filter((m) => m.value !== undefined);
+  const sum = knownSum(parts);
+  const part = (m: PercentMention) => {
+    const label = displayLabel(doc.text, m);
+    const value = `${m.value ?? '?'}%`;
+    return (label.after ? `${value} ${label.text}` : `${label.text} ${value}`).trim();
+  };
+  const listed = mentions.map(part).join(' + ');
+  const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: part(m) } }));
+  const open = mentions.filter((m) => m.value === undefined);
+  if (open.length === 0 && sum !== 100) {
+    // Point at the last instalment: the balance is what drafters adjust.
+    report({ span: mentions[mentions.length - 1]!.span, key: 'sum', args: { sum, total: 100, parts: listed }, related, data: { sum, total: 100 } });
+  } else if (open.length === 1 && known.length >= 1 && sum <= 100) {
+    const target = open[0]!;
+    const value = roundTotal(100 - sum);
+    const field = target.fieldName ? doc.fields.get(target.fieldName) : undefined;
+    const edit = field ? setFieldValueEdit(doc, field, String(value)) : { span: target.valueSpan, newText: String(value) };
+    report({
+      span: target.span,
+      key: 'remaining',
+      args: { value, total: 100 },
+      severity: 'info',
+      related,
+      fixes: edit ? [{ key: 'setRemaining', args: { value }, edits: [edit], safe: true }] : [],
+      data: { value },
+    });
   }
-  const groups: PercentMention[][] = [];
-  for (const mentions of bySentence.values()) {
-    if (mentions.length < 2 || mentions.length > MAX_INSTALMENTS) continue;
-    const instalments = mentions.filter((m) => INSTALMENT.test(m.label)).length;
-    const enumerated = mentions.every((m) => ENUMERATOR.test(m.label)) && mentions.some((m) => PAYMENT.test(m.label));
-    if (instalments >= 2 || enumerated) groups.push(mentions);
-  }
-  return groups;
 }
 
 /**
@@ -151,7 +111,7 @@ function displayLabel(text: string, mention: PercentMention): { text: string; af
   if (cell !== undefined) return { text: cell, after: false };
   const before = labelBefore(text, mention.span.start, 10);
   const after = wordsAfter(text, mention.span.end);
-  if (before && (INSTALMENT.test(before) || !INSTALMENT.test(after))) return { text: before, after: false };
+  if (before && (namesInstalment(before) || !namesInstalment(after))) return { text: before, after: false };
   return { text: after, after: true };
 }
 

@@ -1,6 +1,6 @@
 import type { Span } from '../model.js';
 import type { Check } from './types.js';
-import { clauseNumberText } from '../render/clauseNumber.js';
+import { clauseNumberText } from '../clauseNumber.js';
 
 // `[Section 3](#x)`, `[clause 2.1](#x)`: the word is the author's; only the number after it is checked.
 const NUMBER_WORD = /^(?:section|clause|article|paragraph|sec\.|art\.|§)\s*/i;

@@ -18,6 +18,7 @@ import { undefinedField } from './undefinedField.js';
 import { unfilledBlank } from './unfilledBlank.js';
 import { unfilledField } from './unfilledField.js';
 import { unusedField } from './unusedField.js';
+import { CONSISTENCY_CHECKS } from './consistency.js';
 
 /** Every check, in the order their ids are documented in docs/checks.md. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -40,6 +41,7 @@ export const ALL_CHECKS: readonly Check[] = [
   frontMatter,
   placeholderSyntax,
   documentLimits,
+  ...CONSISTENCY_CHECKS,
 ];
 
 export function findCheck(id: string): Check | undefined {

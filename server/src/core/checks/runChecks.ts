@@ -69,11 +69,19 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
         message: format(RUN_MESSAGES, locale, 'crashed', { id: check.id, detail: String((error as Error)?.message ?? error) }),
         related: [],
         fixes: [],
+        data: { [CRASHED]: true },
       });
     }
   }
   const kept = applySuppressions(doc, problems);
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId));
+}
+
+const CRASHED = 'checkCrashed';
+
+/** Whether a problem stands for a check that threw, rather than something found in the contract. */
+export function checkCrashed(problem: Problem): boolean {
+  return problem.data?.[CRASHED] === true;
 }
 
 const RUN_MESSAGES = {

@@ -1,41 +1,9 @@
-import type { ContractDocument, Locale, Span } from '../model.js';
+import type { ContractDocument, Locale, Severity, Span, TextEdit } from '../model.js';
 import type { LocalizedCatalogue, MessageArgs } from '../i18n/messages.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
-/** Replace `span` with `newText`; an insertion has an empty span. */
-export interface TextEdit {
-  readonly span: Span;
-  readonly newText: string;
-}
-
-/** A fix as data: exact edits, and whether "fix all" may apply it unasked. */
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  /** Safe fixes have one unambiguous outcome and are applied by `fix` and fix-all. */
-  readonly safe: boolean;
-  /** A refactoring rather than a correction (the server files it under `refactor`). */
-  readonly refactor?: boolean;
-}
-
-export interface RelatedSpan {
-  readonly span: Span;
-  readonly message: string;
-}
-
-/** One problem found by one check, with its message already in the contract's locale. */
-export interface Problem {
-  readonly checkId: string;
-  readonly severity: Severity;
-  readonly span: Span;
-  readonly message: string;
-  readonly related: readonly RelatedSpan[];
-  readonly fixes: readonly Fix[];
-  /** Facts a client may use (e.g. the expected value); never needed to read the message. */
-  readonly data?: Readonly<Record<string, unknown>>;
-}
+// The results a check produces belong to the model, so that edits, rendering
+// and clauses can use them without depending on the checks.
+export { SEVERITIES, type Fix, type Problem, type RelatedSpan, type Severity, type TextEdit } from '../model.js';
 
 export interface ReportInput {
   readonly span: Span;

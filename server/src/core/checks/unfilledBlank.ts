@@ -1,5 +1,5 @@
 import type { Check } from './types.js';
-import { placeholderForBlank, UniqueNames } from '../fixes/blankToPlaceholder.js';
+import { placeholderForBlank, UniqueNames } from '../edits/blankToPlaceholder.js';
 
 const FUNCTION_WORD = /^(?:a|an|the|of|to|at|on|in|by|for|from|with|as|per|than|and|or|is|are|be|was|were|shall|will|of the)$/i;
 

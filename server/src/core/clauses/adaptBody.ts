@@ -1,10 +1,9 @@
-import type { Clause, NumberingStyle } from '../model.js';
-import type { TextEdit } from '../checks/types.js';
+import type { Clause, NumberingStyle, TextEdit } from '../model.js';
 import { parseContract } from '../parse/parseContract.js';
-import { applyEdits } from '../fixes/applyEdits.js';
+import { applyEdits } from '../edits/applyEdits.js';
 import { formatNumber } from '../parse/scan/clauseMarkers.js';
 import { encodeChineseOrdinal } from '../numbers/chineseOrdinal.js';
-import { clauseNumberText } from '../render/clauseNumber.js';
+import { clauseNumberText } from '../clauseNumber.js';
 
 /** How the destination numbers the clause a template becomes. */
 export interface ClauseNumberStyle {

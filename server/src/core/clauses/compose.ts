@@ -2,7 +2,8 @@ import type { Locale } from '../model.js';
 import { parseContract } from '../parse/parseContract.js';
 import { adaptClauseBody } from './adaptBody.js';
 import type { ClauseTemplate, TemplateField, TemplateGroup, TemplateParty } from './template.js';
-import { fieldEntry, groupEntry, partyEntry, scalar } from './yamlEntries.js';
+import { fieldEntry, groupEntry, partyEntry } from './yamlEntries.js';
+import { yamlScalar as scalar } from '../frontMatter/yamlScalar.js';
 
 export interface ContractHeader {
   readonly title: string;

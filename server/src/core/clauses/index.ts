@@ -18,3 +18,4 @@ export { adaptClauseBody, type BodyPlacement, type ClauseNumberStyle } from './a
 export { declareInline, inlineTypeText } from './inlineDeclarations.js';
 export { composeContract, type ContractHeader } from './compose.js';
 export { buildSnippets, clauseSnippetBody, escapeSnippetText, snippetsFileText, type Snippet } from './snippets.js';
+export { listClauses, findClause, newContractText, type LibraryTemplate, type ClauseListing } from './library.js';

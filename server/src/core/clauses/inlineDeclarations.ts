@@ -1,6 +1,6 @@
 import type { Placeholder } from '../model.js';
 import { parseContract } from '../parse/parseContract.js';
-import { applyEdits } from '../fixes/applyEdits.js';
+import { applyEdits } from '../edits/applyEdits.js';
 import type { TemplateField } from './template.js';
 
 /** A field's type as written inside a placeholder: `money`, `choice(甲方所有|双方共有)`. */

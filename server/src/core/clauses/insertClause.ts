@@ -1,5 +1,4 @@
-import type { Clause, ContractDocument } from '../model.js';
-import type { TextEdit } from '../checks/types.js';
+import type { Clause, ContractDocument, TextEdit } from '../model.js';
 import { parseContract } from '../parse/parseContract.js';
 import { dominantEol } from '../text/eol.js';
 import { adaptClauseBody, type ClauseNumberStyle } from './adaptBody.js';

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
+import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { FIELD_TYPES, type FieldType, type Locale } from '../model.js';
+import { readFieldDeclaration, scalarText } from '../frontMatter/fieldDeclaration.js';
 import { format, toLocale } from '../i18n/messages.js';
 
 /** A field a clause template uses, as it will be declared in a contract's `fields:`. */
@@ -172,33 +173,10 @@ type FieldResult = TemplateField | { error: 'badField' | 'badType' | 'noOptions'
 
 function readField(item: Pair): FieldResult {
   const name = scalarText(item.key) ?? '';
-  const value = item.value;
-  let typeText: string | undefined;
-  let options: string[] | undefined;
-  let group: string | undefined;
-  let currency: string | undefined;
-  let description: string | undefined;
-  if (isMap(value)) {
-    typeText = scalarText(value.get('type', true));
-    const optionsNode = value.get('options', true);
-    if (isSeq(optionsNode)) options = optionsNode.items.map((o) => scalarText(o)).filter((o): o is string => o !== undefined);
-    group = scalarText(value.get('group', true));
-    currency = scalarText(value.get('currency', true))?.toUpperCase();
-    description = scalarText(value.get('description', true)) ?? scalarText(value.get('label', true));
-  } else if (isScalar(value)) {
-    typeText = scalarText(value);
-  } else {
-    return { error: 'badField', args: { name } };
-  }
-  const shorthand = typeText ? /^choice\s*\((.*)\)$/s.exec(typeText) : null;
-  if (shorthand) {
-    typeText = 'choice';
-    options ??= shorthand[1]!.split('|').map((o) => o.trim()).filter((o) => o !== '');
-  }
-  if (typeText === undefined || !(FIELD_TYPES as readonly string[]).includes(typeText)) {
-    return { error: 'badType', args: { name, type: typeText ?? '', types: FIELD_TYPES.join(', ') } };
-  }
-  const type = typeText as FieldType;
+  const read = isMap(item.value) || isScalar(item.value) ? readFieldDeclaration(item.value) : undefined;
+  if (!read) return { error: 'badField', args: { name } };
+  const { type, options, group, currency, description } = read;
+  if (type === undefined) return { error: 'badType', args: { name, type: read.typeText ?? '', types: FIELD_TYPES.join(', ') } };
   if (type === 'choice' && (!options || options.length === 0)) return { error: 'noOptions', args: { name } };
   return {
     name,
@@ -208,12 +186,6 @@ function readField(item: Pair): FieldResult {
     ...(currency !== undefined ? { currency } : {}),
     ...(description !== undefined ? { description } : {}),
   };
-}
-
-function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  const value = String(node.value).trim();
-  return value === '' ? undefined : value;
 }
 
 function isNullScalar(node: unknown): boolean {

@@ -1,8 +1,7 @@
 import type { CheckConfig } from '../checks/runChecks.js';
-import type { Locale } from '../model.js';
-import type { Severity } from '../checks/types.js';
+import type { Locale, Severity } from '../model.js';
 import { ALL_CHECKS } from '../checks/registry.js';
-import { SEVERITIES } from '../checks/types.js';
+import { SEVERITIES } from '../model.js';
 import { format, toLocale } from '../i18n/messages.js';
 
 /** The settings a workspace file (`.clausemark.json` / `.clausemark.yaml`) may hold. */

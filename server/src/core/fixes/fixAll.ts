@@ -1,21 +1,29 @@
-import type { ParseOptions } from '../parse/parseContract.js';
-import { parseContract } from '../parse/parseContract.js';
-import { runChecks, type CheckConfig } from '../checks/runChecks.js';
-import { applyEdits, safeFixEdits } from './applyEdits.js';
+import { analyzeContract, type AnalyzeOptions, type ContractAnalysis } from '../analyze.js';
+import { applyEdits } from '../edits/applyEdits.js';
+import { safeFixEdits } from './safeFixEdits.js';
+
+export interface FixAllResult extends ContractAnalysis {
+  readonly text: string;
+  /** How many edits were applied, over every round. */
+  readonly applied: number;
+}
 
 /**
  * Applies safe fixes until none is left (a fix can reveal another, e.g. a
- * renumbered clause makes a reference stale). Bounded so it always ends.
+ * renumbered clause makes a reference stale). Bounded so it always ends. The
+ * model and problems of the final text come back with it, so callers need not
+ * check it again to say what remains.
  */
-export function fixAll(text: string, config: CheckConfig = {}, options: ParseOptions = {}, maxRounds = 5): { text: string; applied: number } {
+export function fixAll(text: string, options: Omit<AnalyzeOptions, 'previous'> = {}, maxRounds = 5): FixAllResult {
   let current = text;
   let applied = 0;
+  let analysis = analyzeContract(current, options);
   for (let round = 0; round < maxRounds; round++) {
-    const problems = runChecks(parseContract(current, options), config);
-    const edits = safeFixEdits(problems);
+    const edits = safeFixEdits(analysis.problems);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);
     applied += edits.length;
+    analysis = analyzeContract(current, options);
   }
-  return { text: current, applied };
+  return { ...analysis, text: current, applied };
 }

@@ -22,3 +22,4 @@ export {
   formatDate,
 } from './dates.js';
 export { type Duration, type DurationUnit, parseDuration } from './duration.js';
+export { encodeChineseOrdinal } from './chineseOrdinal.js';

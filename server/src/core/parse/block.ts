@@ -12,6 +12,12 @@ import { scanPercents, type RawPercent } from './scan/percents.js';
 import { scanPlaceholders } from './scan/placeholders.js';
 import { BLANK_CHAR, PLACEHOLDER_CHAR, fillRanges, maskRanges } from './scan/shape.js';
 import { scanSuppressions } from './scan/suppressions.js';
+import { scanNumberPairs } from './scan/numberWords.js';
+import { scanDurations } from './scan/durations.js';
+import { scanPeriods } from './scan/periods.js';
+import { scanEntityNames } from './scan/entityNames.js';
+import { scanDefinedTerms } from './scan/definedTerms.js';
+import { scanPreambleParties, scanSignatureLines } from './scan/signatures.js';
 
 /**
  * A block as read from its own source. Percentages and amounts keep their raw
@@ -48,6 +54,9 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
   const blanks = scanBlanks(withPlaceholders, span.start);
   const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
   const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
+  const sentenceOf = sentenceStarts(shaped);
+  const lineSentenceOf = sentenceStarts(shaped, true);
+  const dates = scanDates(withPlaceholders, span.start);
 
   return {
     span,
@@ -56,13 +65,20 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     blanks,
     clauses: node.type === 'table' ? [] : findClauses(withPlaceholders, source, span, node.type, orderedItems),
     references,
-    rawPercents: scanPercents(shaped, span.start, wholeBlockIsOneGroup ? () => 0 : sentenceStarts(shaped)),
+    rawPercents: scanPercents(shaped, span.start, wholeBlockIsOneGroup ? () => 0 : sentenceOf),
     rawAmounts: scanAmounts(shaped, source, span.start),
-    dates: scanDates(withPlaceholders, span.start),
+    dates,
     choices: scanChoices(shaped, span.start),
     partyMentions: scanPartyMentions(withPlaceholders, span.start),
     suppressions: scanSuppressions(source, span.start),
     issues,
+    numberPairs: scanNumberPairs(shaped, span.start),
+    durations: scanDurations(shaped, span.start, lineSentenceOf),
+    periods: scanPeriods(withPlaceholders, span.start, dates, lineSentenceOf),
+    entityNames: scanEntityNames(shaped, span.start),
+    definedTerms: scanDefinedTerms(shaped, span.start),
+    signatureLines: scanSignatureLines(shaped, span.start),
+    preambleParties: node.type === 'heading' ? [] : scanPreambleParties(shaped, span.start),
   };
 }
 
@@ -81,6 +97,13 @@ function emptyBlock(span: Span, type: string): ExtractedBlock {
     partyMentions: [],
     suppressions: [],
     issues: [],
+    numberPairs: [],
+    durations: [],
+    periods: [],
+    entityNames: [],
+    definedTerms: [],
+    signatureLines: [],
+    preambleParties: [],
   };
 }
 
@@ -254,14 +277,16 @@ function cleanTitle(title: string): string {
 
 /**
  * Maps an index to the start of its sentence: after the last 。！？ or a full
- * stop followed by a space. Boundaries are found once, then looked up by binary search.
+ * stop followed by a space (and, `byLine`, a line break). Boundaries are found once, then looked up by binary search.
  */
-function sentenceStarts(text: string): (index: number) => number {
+function sentenceStarts(text: string, byLine = false): (index: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?') starts.push(i + 1);
-    else if (c === '.' && /\s/.test(text[i + 1] ?? '') && !/\d/.test(text[i - 1] ?? '')) starts.push(i + 1);
+    // Facts that pair across clauses (a term, a deadline) end at a line: list items are clauses of their own.
+    else if (byLine && (c === '\n' || c === '\r')) starts.push(i + 1);
+    else if (c === '.' && /\s/.test(text[i + 1] ?? '') && (byLine || !/\d/.test(text[i - 1] ?? ''))) starts.push(i + 1);
   }
   return (index) => starts[lastAtOrBefore(starts, index)]!;
 }

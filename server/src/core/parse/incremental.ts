@@ -1,6 +1,6 @@
 import type { BlockModel, Clause, ContractDocument, Placeholder, Span } from '../model.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
-import type { FrontMatterModel } from './frontMatter.js';
+import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, type ParseOptions } from './parseContract.js';
 
@@ -147,6 +147,11 @@ function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
   shifted.partyMentions = each(block.partyMentions, delta, shiftSpanOnly);
   shifted.suppressions = each(block.suppressions, delta, shiftSpanOnly);
   shifted.issues = each(block.issues, delta, shiftSpanOnly);
+  // Fact lists without their own mover above (and any added later) are shifted the generic way.
+  const record = shifted as unknown as Record<string, unknown>;
+  for (const key in block) {
+    if (!HANDLED.has(key) && Array.isArray(record[key])) record[key] = shiftAny(record[key], delta);
+  }
   const resolved = RESOLVED.get(block);
   if (resolved !== undefined) {
     // Built in the order the assembler builds a model: the block's keys without the raw lists, then the resolved ones.
@@ -161,6 +166,50 @@ function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
     RESOLVED.set(shifted, { key: resolved.key, model: model as unknown as BlockModel });
   }
   return shifted;
+}
+
+const HANDLED = new Set([
+  'placeholders',
+  'blanks',
+  'clauses',
+  'references',
+  'rawPercents',
+  'rawAmounts',
+  'dates',
+  'choices',
+  'partyMentions',
+  'suppressions',
+  'issues',
+]);
+const OFFSET_KEYS = new Set(['sentenceStart', 'placeholderAt', 'sectionEnd', 'sentence']);
+
+/** Moves every span (an object of exactly `start` and `end`) and named offset in plain data; shares what holds none. */
+function shiftAny(value: unknown, delta: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const moved = shiftAny(value[i], delta);
+      if (moved !== value[i]) (out ??= value.slice())[i] = moved;
+    }
+    return out ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  if (isSpan(record)) return { start: record['start'] + delta, end: record['end'] + delta };
+  let out: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const v = record[key];
+    const moved = typeof v === 'number' ? (OFFSET_KEYS.has(key) ? v + delta : v) : shiftAny(v, delta);
+    if (moved !== v) (out ??= copy(record))[key] = moved;
+  }
+  return out ?? record;
+}
+
+function isSpan(record: Record<string, unknown>): record is { start: number; end: number } {
+  if (typeof record['start'] !== 'number' || typeof record['end'] !== 'number') return false;
+  let keys = 0;
+  for (const _ in record) if (++keys > 2) return false;
+  return true;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -12,11 +12,13 @@ import type {
   Placeholder,
   Span,
 } from '../model.js';
-import { resolveLocale } from '../i18n/messages.js';
+import { guessLocale, resolveLocale } from '../i18n/messages.js';
+import { INPUT_LIMIT_TEXT, exceedsInputLimit } from '../limits.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
-import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from './frontMatter.js';
+import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { parseTypedValue } from './values.js';
+import { parseTypedValue } from '../values/parseTypedValue.js';
+import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 
 export interface ParseOptions {
@@ -24,10 +26,17 @@ export interface ParseOptions {
   readonly locale?: Locale | undefined;
   /**
    * Reads the data file a contract names in `data:` (relative to the contract).
-   * The core does no I/O: the CLI and the server pass their own reader.
+   * The core does no I/O: the CLI and the server pass their own reader, which
+   * decides what a contract may read (see docs/security.md).
    */
-  readonly readDataFile?: ((path: string) => string | undefined) | undefined;
+  readonly readDataFile?: ((path: string) => DataFileRead) | undefined;
 }
+
+/** Why a reader declined to read a data file, each said to the user in its own words. */
+export type DataFileRefusal = 'untrusted' | 'outside' | 'notFile' | 'tooLarge';
+
+/** A data file's text, undefined when it cannot be read, or the reason it was not read. */
+export type DataFileRead = string | undefined | { readonly refused: DataFileRefusal };
 
 /**
  * Above this many UTF-16 units the Markdown parser is skipped: remark's cost
@@ -38,6 +47,7 @@ export const MARKDOWN_LIMIT = 2_000_000;
 
 /** Parses a contract into its typed model. Never throws on any input. */
 export function parseContract(text: string, options: ParseOptions = {}): ContractDocument {
+  if (exceedsInputLimit(text.length)) return overLimitDocument(text, options);
   if (text.includes('\u0000')) {
     return assemble(text, undefined, [], options, [limitIssue(text, 'binary')]);
   }
@@ -82,6 +92,22 @@ export interface ParseState {
 
 /** Kept beside each fully parsed document, so the model type itself stays plain data. */
 export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
+
+/**
+ * A document too large to look at: no blocks, no front matter, no data file,
+ * one `document-limits` issue. The language is guessed from the first
+ * characters only; everything else would be per-character work on the whole.
+ */
+export function overLimitDocument(text: string, options: ParseOptions): ContractDocument {
+  const issue: ParseIssue = { span: { start: 0, end: 0 }, code: 'document-limits', key: 'overLimit', args: { limit: INPUT_LIMIT_TEXT } };
+  const empty = assemble('', undefined, [], { locale: options.locale ?? 'en' }, [issue]);
+  return { ...empty, text, locale: options.locale ?? guessLocale(text.slice(0, 4096)), contractLocale: guessLocale(text.slice(0, 4096)) };
+}
+
+/** Whether a document was too large to be checked at all (see `overLimitDocument`). */
+export function isOverLimit(doc: ContractDocument): boolean {
+  return doc.issues.some((issue) => issue.code === 'document-limits' && issue.key === 'overLimit');
+}
 
 function limitIssue(text: string, key: string): ParseIssue {
   return {
@@ -195,8 +221,31 @@ export function assemble(
     partyMentions: gather(blocks, (b) => b.partyMentions),
     suppressions: gather(blocks, (b) => b.suppressions),
     issues: [...issues, ...gather(blocks, (b) => b.issues)],
+    numberPairs: gather(blocks, (b) => b.numberPairs),
+    durations: gather(blocks, (b) => b.durations),
+    periods: gather(blocks, (b) => b.periods),
+    entityNames: gather(blocks, (b) => b.entityNames),
+    definedTerms: gather(blocks, (b) => b.definedTerms),
+    signatureLines: gather(blocks, (b) => b.signatureLines),
+    preambleParties: gather(blocks, (b) => b.preambleParties),
+    signatureStart: findSignatureStart(text, blocks),
     locale: resolveLocale(options.locale, meta.locale, text),
+    contractLocale: resolveLocale(undefined, meta.locale, text),
   };
+}
+
+// A heading or a short line of its own that opens the signature page (签署页, Signatures); 签署日期 is a date label, not one.
+const SIGNATURE_HEADING =
+  /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
+
+/** Where the signature page begins: its heading, else its first signature line. */
+function findSignatureStart(text: string, blocks: readonly ExtractedBlock[]): number | undefined {
+  for (const block of blocks) {
+    if (block.type !== 'heading' && block.type !== 'paragraph') continue;
+    const firstLine = text.slice(block.span.start, Math.min(block.span.end, block.span.start + 40)).split(/\r\n|\r|\n/)[0]!;
+    if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return block.span.start;
+  }
+  return blocks.find((b) => b.signatureLines.length > 0)?.signatureLines[0]!.span.start;
 }
 
 /** Every block's list of one kind of fact, in order; a plain loop, as `flatMap` costs several times more. */
@@ -239,6 +288,11 @@ function loadData(
     issues.push({ span, code: 'front-matter-schema', key: 'dataMissing', args: { path: dataFile } });
     return new Map();
   }
+  if (typeof source !== 'string') {
+    const key = `data${source.refused[0]!.toUpperCase()}${source.refused.slice(1)}`;
+    issues.push({ span, code: 'front-matter-schema', key, args: { path: dataFile } });
+    return new Map();
+  }
   const { values, error } = readDataValues(source);
   if (error !== undefined) issues.push({ span, code: 'front-matter-schema', key: 'dataInvalid', args: { path: dataFile, detail: error } });
   return values;
@@ -278,7 +332,7 @@ function resolveAmount(
   if (raw.figureIsPlaceholder) {
     fieldName = placeholderAt.get(raw.figureSpan.start)?.name;
     const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
-    figure = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+    figure = numericValue(parsed, 'amount');
   }
   let words: AmountMention['words'];
   if (raw.words) {
@@ -288,7 +342,7 @@ function resolveAmount(
       const placeholder = placeholderAt.get(raw.words.span.start);
       derived = placeholder?.filter !== undefined;
       const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
-      value = parsed?.kind === 'money' ? parsed.amount : parsed?.kind === 'number' ? parsed.value : undefined;
+      value = numericValue(parsed, 'amount');
     }
     words = { text: raw.words.text, span: raw.words.span, language: raw.words.language, value, derived };
   }

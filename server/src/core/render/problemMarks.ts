@@ -1,4 +1,4 @@
-import type { Problem } from '../checks/types.js';
+import type { Problem } from '../model.js';
 
 /**
  * Checks whose problems are the gaps themselves: the gap is already shown and

@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Properties, RootContent as HastRootContent, Text } from 'hast';
-import type { Problem } from '../checks/types.js';
-import type { Clause, ContractDocument } from '../model.js';
+import type { Problem, Clause, ContractDocument } from '../model.js';
 import { blockAt, bodyTrees, type Structure } from './blockTrees.js';
 import { anchorProblems, type PlacedProblem, type TextRun } from './problemMarks.js';
 import { isSafeHref, neutralise } from './safety.js';

@@ -1,8 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Problem } from '../checks/types.js';
+import type { Problem, ContractDocument, Locale } from '../model.js';
 import { listGaps } from '../gaps.js';
-import type { ContractDocument, Locale } from '../model.js';
 import type { Structure } from './blockTrees.js';
 import { renderMessage, summaryText } from './messages.js';
 import { visibleProblems } from './problemMarks.js';

@@ -1,7 +1,7 @@
 import type { ElementContent, Element } from 'hast';
 import type { Blank, ContractDocument, Field, Locale, Placeholder } from '../model.js';
-import { clauseNumberText } from './clauseNumber.js';
-import { formatFieldValue } from './formatValue.js';
+import { clauseNumberText } from '../clauseNumber.js';
+import { formatFieldValue } from '../values/formatValue.js';
 import { renderMessage, typeName } from './messages.js';
 import type { Token } from './substitute.js';
 
@@ -69,7 +69,7 @@ function placeholderElement(placeholder: Placeholder, context: TokenContext): El
     );
   }
   if (field.value === undefined) {
-    if (!context.showGaps) return handBlank(field.type === 'date' && locale === 'zh-CN' ? 'date' : 'line');
+    if (!context.showGaps) return handBlank(field.type === 'date' && doc.contractLocale === 'zh-CN' ? 'date' : 'line');
     const label = field.description ?? field.name;
     const args = { label, name: field.name, type: typeName(locale, field.type) };
     return gapSpan(placeholder.span.start, placeholder.span.end, 'placeholder', renderMessage(locale, label === field.name ? 'placeholderTitle' : 'placeholderTitleDescribed', args), label, locale);
@@ -88,7 +88,7 @@ function valueSpan(placeholder: Placeholder, field: Field, context: TokenContext
       dataField: field.name,
       title: renderMessage(context.locale, 'valueTitle', { name: field.name, type: typeName(context.locale, field.type) }),
     },
-    [text(formatFieldValue(context.doc.text, placeholder, field, context.locale))],
+    [text(formatFieldValue(context.doc.text, placeholder, field, context.doc.contractLocale))],
   );
 }
 

@@ -3,13 +3,11 @@
  * diagnostic belongs to another version), fix-all, and two refactorings.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { findCheck, placeholderForBlank, safeFixEdits, UniqueNames, type Blank, type TextEdit } from '../../core/index.js';
+import { blankRewrites, editorMessage as t, extractField, findCheck, overlaps, problemByKey, safeFixEdits, touches, type TextEdit } from '../../core/index.js';
 import { FIX_ALL_KIND, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { lspEdit, overlaps, spanOf, touches, workspaceEdit } from '../convert.js';
-import { t } from '../messages.js';
-import { DIAGNOSTIC_SOURCE, diagnosticData, problemByKey } from '../diagnosticData.js';
-import { extractField } from '../extractField.js';
+import { lspEdit, spanOf, workspaceEdit } from '../convert.js';
+import { DIAGNOSTIC_SOURCE, diagnosticData } from '../diagnosticData.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
 
@@ -26,23 +24,33 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, suppor
   const { documentChanges } = support;
   const only = params.context.only;
   const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-  const edit = (edits: readonly TextEdit[]) => workspaceEdit(analysis.uri, analysis.version, edits.map((e) => lspEdit(analysis.document, e)), documentChanges);
+  const edit = (edits: readonly TextEdit[]) =>
+    workspaceEdit(
+      analysis.uri,
+      analysis.version,
+      edits.map((e) => lspEdit(analysis.document, e)),
+      documentChanges,
+    );
   const actions: CodeAction[] = [];
 
   if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixes(analysis, params.context.diagnostics, support));
 
   const range = spanOf(analysis.document, params.range);
   if (wanted(CodeActionKind.RefactorRewrite)) {
-    for (const { blank, fix } of blankRewrites(analysis)) {
+    for (const { blank, fix } of blankRewrites(analysis.doc, analysis.problems)) {
       if (!touches(blank.span, range.start) && !overlaps(blank.span, range)) continue;
-      actions.push({ title: t(analysis.locale, 'blankToPlaceholder', { placeholder: fix.newText }), kind: CodeActionKind.RefactorRewrite, edit: edit([fix]) });
+      actions.push({
+        title: t(analysis.doc.locale, 'blankToPlaceholder', { placeholder: fix.newText }),
+        kind: CodeActionKind.RefactorRewrite,
+        edit: edit([fix]),
+      });
     }
   }
   if (wanted(CodeActionKind.RefactorExtract) && range.end > range.start) {
     const extraction = extractField(analysis.doc, range);
     if (extraction) {
       actions.push({
-        title: t(analysis.locale, 'extractField', { value: extraction.value, count: extraction.occurrences, name: extraction.name }),
+        title: t(analysis.doc.locale, 'extractField', { value: extraction.value, count: extraction.occurrences, name: extraction.name }),
         kind: CodeActionKind.RefactorExtract,
         edit: edit(extraction.edits),
       });
@@ -51,7 +59,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, suppor
   // Fix-all is asked for explicitly (on save, or from the source action menu).
   if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
     const edits = safeFixEdits(analysis.problems);
-    if (edits.length > 0) actions.push({ title: t(analysis.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: edit(edits) });
+    if (edits.length > 0) actions.push({ title: t(analysis.doc.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: edit(edits) });
   }
   return actions;
 }
@@ -69,7 +77,7 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], supp
     if (FIXED_BY_REFACTORING.has(diagnostic.code)) continue;
     const data = diagnosticData(diagnostic);
     if (!data || data.version !== analysis.version) continue;
-    const problem = problemByKey(analysis, diagnostic.code, data.key);
+    const problem = problemByKey(analysis.problems, diagnostic.code, data.key);
     if (!problem) continue;
     const offered = problem.fixes.map((fix, index) => ({ fix, index })).filter(({ fix }) => !fix.refactor);
     for (const { fix, index } of offered) {
@@ -79,8 +87,15 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], supp
         diagnostics: [diagnostic],
         isPreferred: fix.safe && offered.length === 1,
       };
-      if (support.resolveEdits) action.data = { uri: analysis.uri, version: analysis.version, code: diagnostic.code, key: data.key, fix: index } satisfies CodeActionData;
-      else action.edit = workspaceEdit(analysis.uri, analysis.version, fix.edits.map((e) => lspEdit(analysis.document, e)), support.documentChanges);
+      if (support.resolveEdits)
+        action.data = { uri: analysis.uri, version: analysis.version, code: diagnostic.code, key: data.key, fix: index } satisfies CodeActionData;
+      else
+        action.edit = workspaceEdit(
+          analysis.uri,
+          analysis.version,
+          fix.edits.map((e) => lspEdit(analysis.document, e)),
+          support.documentChanges,
+        );
       actions.push(action);
     }
   }
@@ -91,26 +106,31 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], supp
 export function resolveCodeAction(analysis: Analysis, action: CodeAction, documentChanges: boolean): CodeAction {
   const data = codeActionData(action);
   if (!data || data.version !== analysis.version) return action;
-  const fix = problemByKey(analysis, data.code, data.key)?.fixes[data.fix];
+  const fix = problemByKey(analysis.problems, data.code, data.key)?.fixes[data.fix];
   if (!fix) return action;
-  return { ...action, edit: workspaceEdit(analysis.uri, analysis.version, fix.edits.map((e) => lspEdit(analysis.document, e)), documentChanges) };
+  return {
+    ...action,
+    edit: workspaceEdit(
+      analysis.uri,
+      analysis.version,
+      fix.edits.map((e) => lspEdit(analysis.document, e)),
+      documentChanges,
+    ),
+  };
 }
 
 /** Reads a code action's `data` written by this server; anything else is ignored. */
 export function codeActionData(action: CodeAction): CodeActionData | undefined {
   const data = action.data as Partial<CodeActionData> | undefined;
-  if (!data || typeof data !== 'object' || typeof data.uri !== 'string' || typeof data.version !== 'number' || typeof data.code !== 'string' || typeof data.key !== 'string' || typeof data.fix !== 'number') return undefined;
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    typeof data.uri !== 'string' ||
+    typeof data.version !== 'number' ||
+    typeof data.code !== 'string' ||
+    typeof data.key !== 'string' ||
+    typeof data.fix !== 'number'
+  )
+    return undefined;
   return data as CodeActionData;
-}
-
-/** Each blank with the edit that turns it into a placeholder, named as the `unfilled-blank` check names it. */
-function blankRewrites(analysis: Analysis): Array<{ blank: Blank; fix: TextEdit }> {
-  const { doc, problems } = analysis;
-  const names = new UniqueNames(doc.fields.keys());
-  const reportedAt = new Map(problems.filter((p) => p.checkId === 'unfilled-blank').map((p) => [p.span.start, p.fixes[0]?.edits[0]]));
-  return doc.blanks.map((blank) => {
-    const computed = placeholderForBlank(doc, blank, names);
-    const reported = reportedAt.get(blank.span.start);
-    return { blank, fix: reported ?? computed };
-  });
 }

@@ -1,249 +1,37 @@
-/**
- * Completion from where the cursor stands: field names inside `{{`, types
- * after `{{name:` and `type:`, filters after `|`, clause labels inside `](#`,
- * front-matter keys, and a choice or party field's options as its value.
- */
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { FIELD_TYPES, clauseNumberText, type ContractDocument, type Field, type Locale } from '../../core/index.js';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { clauseCandidates, completionsAt, type CompletionCandidate, type CompletionKind, type LibraryTemplate } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
-import { rangeOf } from '../convert.js';
-import { frontMatterLayout } from '../frontMatterLayout.js';
-import { typeName } from '../messages.js';
-import { formatValue } from './hover.js';
+import { lspEdit, rangeOf } from '../convert.js';
 
-export const COMPLETION_TRIGGERS = ['{', ':', '#', '|'];
+export { COMPLETION_TRIGGERS } from '../../core/index.js';
 
-const TOP_LEVEL_KEYS: ReadonlyArray<{ key: string; en: string; zh: string }> = [
-  { key: 'title', en: 'The contract title', zh: '合同标题' },
-  { key: 'locale', en: 'zh-CN or en', zh: 'zh-CN 或 en' },
-  { key: 'currency', en: 'Default currency of money fields (CNY, USD, …)', zh: '金额字段的默认币种（CNY、USD 等）' },
-  { key: 'parties', en: 'The parties, by the name used in the text', zh: '当事方，以正文中的称呼为键' },
-  { key: 'fields', en: 'Typed fields used by {{placeholders}}', zh: '正文占位符 {{…}} 使用的带类型字段' },
-  { key: 'groups', en: 'Sum groups whose members must add up to a total', zh: '合计组：组内字段之和须等于合计值' },
-  { key: 'values', en: 'Values of fields, by name', zh: '按字段名填写的取值' },
-  { key: 'data', en: 'A YAML or JSON file with the values', zh: '存放取值的 YAML 或 JSON 文件' },
-  { key: 'effective', en: 'The effective date, or the date field that holds it', zh: '生效日期，或存放生效日期的日期字段' },
-];
+const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
+  field: CompletionItemKind.Variable,
+  type: CompletionItemKind.TypeParameter,
+  filter: CompletionItemKind.Function,
+  label: CompletionItemKind.Reference,
+  key: CompletionItemKind.Property,
+  option: CompletionItemKind.EnumMember,
+  party: CompletionItemKind.Constant,
+  clause: CompletionItemKind.Snippet,
+};
 
-const FILTERS: ReadonlyArray<{ name: string; en: string; zh: string }> = [
-  { name: '大写', en: 'The amount in Chinese capital numerals (大写)', zh: '金额的中文大写' },
-  { name: 'words', en: 'The amount in English words', zh: '金额的英文大写' },
-];
-
-/** Extra items offered on a body line holding nothing but the word being typed (clause templates). */
-export type LineStartItems = (analysis: Analysis, replace: Range) => CompletionItem[];
-
-export function completion(analysis: Analysis, position: Position, lineStartItems?: LineStartItems): CompletionList {
-  const items = completionItems(analysis, position, lineStartItems);
-  return { isIncomplete: false, items };
-}
-
-function completionItems(analysis: Analysis, position: Position, lineStartItems: LineStartItems | undefined): CompletionItem[] {
+export function completion(analysis: Analysis, position: Position, templates: readonly LibraryTemplate[]): CompletionList {
   const { doc, document } = analysis;
-  const text = doc.text;
-  const offset = document.offsetAt(position);
-  const lineStart = document.offsetAt({ line: position.line, character: 0 });
-  const lineEnd = document.offsetAt({ line: position.line + 1, character: 0 });
-  const before = text.slice(lineStart, offset);
-  const after = text.slice(offset, lineEnd).replace(/\r?\n$|\r$/, '');
-  const range = (start: number, end = offset): Range => rangeOf(document, { start, end });
-
-  if (inFrontMatter(doc, offset, lineStart)) return frontMatterItems(analysis, before, offset, lineStart, range);
-
-  const open = before.lastIndexOf('{{');
-  if (open >= 0 && !before.slice(open).includes('}}')) {
-    return placeholderItems(analysis, before.slice(open + 2), lineStart + open + 2, offset, after, range);
-  }
-  const link = /\]\(#([\p{L}\p{N}_-]*)$/u.exec(before);
-  if (link) {
-    const closes = after.startsWith(')') || /^[\p{L}\p{N}_-]*\)/u.test(after);
-    const tail = /^[\p{L}\p{N}_-]*/u.exec(after)![0].length;
-    return labelItems(doc, range(offset - link[1]!.length, offset + tail), closes);
-  }
-  const word = /^[ \t]*([\p{L}\p{N}_-]*)$/u.exec(before);
-  if (word && lineStartItems && after.trim() === '') {
-    return lineStartItems(analysis, range(offset - word[1]!.length));
-  }
-  return [];
+  const candidates = completionsAt(doc, document.offsetAt(position), (replace) => clauseCandidates(doc, replace, templates));
+  return { isIncomplete: false, items: candidates.map((c) => item(analysis, c)) };
 }
 
-function inFrontMatter(doc: ContractDocument, offset: number, lineStart: number): boolean {
-  if (doc.frontMatter) return offset >= doc.frontMatter.contentSpan.start && lineStart < doc.frontMatter.contentSpan.end;
-  // Front matter still being written: an opening fence and no closing one yet.
-  const open = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.exec(doc.text);
-  if (!open || offset < open[0].length) return false;
-  return !/(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n)/.test(doc.text.slice(open[0].length - 1, lineStart));
-}
-
-function placeholderItems(
-  analysis: Analysis,
-  inner: string,
-  innerStart: number,
-  offset: number,
-  after: string,
-  range: (start: number, end?: number) => Range,
-): CompletionItem[] {
-  const { doc, locale } = analysis;
-  const bar = inner.indexOf('|');
-  if (bar >= 0) {
-    const partial = inner.slice(bar + 1).trimStart();
-    return FILTERS.map((f, i) => ({
-      label: f.name,
-      kind: CompletionItemKind.Function,
-      detail: locale === 'zh-CN' ? f.zh : f.en,
-      sortText: String(i),
-      textEdit: { range: range(offset - partial.length), newText: f.name },
-    }));
-  }
-  const colon = inner.search(/[:：]/);
-  if (colon >= 0) {
-    const partial = inner.slice(colon + 1).trimStart();
-    if (/[(|]/.test(partial)) return [];
-    return typeItems(locale, range(offset - partial.length));
-  }
-  // A name: replace what is typed, and the rest of the name when this placeholder is already closed
-  // on this line; otherwise close it. (CJK prose after an unclosed `{{` would look like a name.)
-  const lead = inner.length - inner.trimStart().length;
-  const close = after.indexOf('}}');
-  const nextOpen = after.indexOf('{{');
-  const closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
-  const nameTail = closed ? /^[^\s}:：|]*/.exec(after.slice(0, close))![0] : '';
-  const replace = range(innerStart + lead, offset + nameTail.length);
-  const fieldItems = [...doc.fields.values()].map((field, i): CompletionItem => ({
-    label: field.name,
-    kind: CompletionItemKind.Variable,
-    detail: fieldDetail(field, analysis.contractLocale),
-    ...(field.description ? { documentation: field.description } : {}),
-    sortText: `0${String(i).padStart(4, '0')}`,
-    textEdit: { range: replace, newText: closed ? field.name : `${field.name}}}` },
-  }));
-  return fieldItems;
-}
-
-function fieldDetail(field: Field, contractLocale: Locale): string {
-  const value = field.value?.parsed ? formatValue(field.value.parsed, contractLocale) : field.value?.raw;
-  return value === undefined ? field.type : `${field.type} · ${value}`;
-}
-
-function typeItems(locale: Locale, replace: Range): CompletionItem[] {
-  return FIELD_TYPES.map((type, i): CompletionItem => {
-    const item: CompletionItem = {
-      label: type,
-      kind: CompletionItemKind.TypeParameter,
-      detail: typeName(locale, type),
-      sortText: String(i),
-      textEdit: { range: replace, newText: type },
-    };
-    if (type === 'choice') {
-      item.textEdit = { range: replace, newText: 'choice(${1:a}|${2:b})' };
-      item.insertTextFormat = InsertTextFormat.Snippet;
-    }
-    return item;
-  });
-}
-
-function labelItems(doc: ContractDocument, replace: Range, closes: boolean): CompletionItem[] {
-  return doc.clauses.flatMap((clause, i): CompletionItem[] =>
-    clause.label === undefined
-      ? []
-      : [
-          {
-            label: clause.label,
-            kind: CompletionItemKind.Reference,
-            detail: `${clauseNumberText(doc, clause)} ${clause.title}`.trim(),
-            sortText: String(i).padStart(4, '0'),
-            textEdit: { range: replace, newText: closes ? clause.label : `${clause.label})` },
-          },
-        ],
-  );
-}
-
-function frontMatterItems(
-  analysis: Analysis,
-  before: string,
-  offset: number,
-  lineStart: number,
-  range: (start: number, end?: number) => Range,
-): CompletionItem[] {
-  const { doc, locale } = analysis;
-  const topKey = /^([\p{L}\p{N}_-]*)$/u.exec(before);
-  if (topKey) {
-    const present = new Set(frontMatterLayout(doc).topKeys.map((k) => k.name));
-    return TOP_LEVEL_KEYS.filter((k) => !present.has(k.key)).map((k, i) => ({
-      label: k.key,
-      kind: CompletionItemKind.Property,
-      detail: locale === 'zh-CN' ? k.zh : k.en,
-      sortText: String(i),
-      textEdit: { range: range(offset - topKey[1]!.length), newText: `${k.key}: ` },
-    }));
-  }
-  const section = enclosingTopKey(doc, lineStart, before);
-  const typeValue = /(?:^|[{,\s])type:[ \t]*([\p{L}]*)$/u.exec(before);
-  if (typeValue) return typeItems(locale, range(offset - typeValue[1]!.length));
-  // `  fee: mo|` directly under `fields:` is the shorthand declaration.
-  const shorthand = /^[ \t]+[^\s:#{}]+:[ \t]*([\p{L}]*)$/u.exec(before);
-  if (shorthand && section === 'fields' && !/^[ \t]{4}/.test(before)) return typeItems(locale, range(offset - shorthand[1]!.length));
-  if (section === 'fields') {
-    const value = /(?:^|[{,\s])value:[ \t]*([^,{}\[\]]*)$/u.exec(before);
-    const field = value ? fieldDeclaredBefore(doc, offset) : undefined;
-    if (value && field) return valueItems(analysis, field, range(offset - value[1]!.trimStart().length));
-  }
-  if (section === 'values') {
-    const entry = /^[ \t]+([^\s:#]+):[ \t]*([^#]*)$/u.exec(before);
-    const field = entry ? doc.fields.get(entry[1]!) : undefined;
-    if (entry && field) return valueItems(analysis, field, range(offset - entry[2]!.trimStart().length));
-  }
-  if (section === 'effective') {
-    const value = /^effective:[ \t]*([^#]*)$/u.exec(before);
-    if (value) {
-      return [...doc.fields.values()]
-        .filter((f) => f.type === 'date')
-        .map((f) => ({ label: f.name, kind: CompletionItemKind.Variable, detail: fieldDetail(f, analysis.contractLocale), textEdit: { range: range(offset - value[1]!.trimStart().length), newText: f.name } }));
-    }
-  }
-  return [];
-}
-
-/** A choice field's options, or the party keys for a party field. */
-function valueItems(analysis: Analysis, field: Field, replace: Range): CompletionItem[] {
-  const { doc } = analysis;
-  if (field.type === 'choice') {
-    return (field.options ?? []).map((option, i) => ({
-      label: option,
-      kind: CompletionItemKind.EnumMember,
-      detail: `${field.name} (${i + 1})`,
-      sortText: String(i).padStart(3, '0'),
-      textEdit: { range: replace, newText: option },
-    }));
-  }
-  if (field.type === 'party') {
-    return doc.parties.map((party, i) => ({
-      label: party.key,
-      kind: CompletionItemKind.Constant,
-      detail: [party.role, party.name].filter((s) => s !== undefined).join(' · '),
-      sortText: String(i).padStart(3, '0'),
-      textEdit: { range: replace, newText: party.key },
-    }));
-  }
-  return [];
-}
-
-/** The field whose declaration the cursor is in: the last one that starts before it. */
-function fieldDeclaredBefore(doc: ContractDocument, offset: number): Field | undefined {
-  const entries = frontMatterLayout(doc).fields?.entries ?? [];
-  const entry = [...entries].reverse().find((e) => e.keySpan.start < offset);
-  return entry ? doc.fields.get(entry.name) : undefined;
-}
-
-/** The top-level key whose block holds the cursor's line (the line itself included). */
-function enclosingTopKey(doc: ContractDocument, lineStart: number, before: string): string | undefined {
-  const from = doc.frontMatter?.contentSpan.start ?? 0;
-  const lines = doc.text.slice(from, lineStart).split(/\r\n|\r|\n/);
-  lines[lines.length - 1] = before;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const key = /^([\p{L}\p{N}_-]+):/u.exec(lines[i]!);
-    if (key) return key[1];
-    if (/^---/.test(lines[i]!)) return undefined;
-  }
-  return undefined;
+function item({ document }: Analysis, c: CompletionCandidate): CompletionItem {
+  return {
+    label: c.label,
+    kind: KINDS[c.kind],
+    ...(c.detail !== undefined ? { detail: c.detail } : {}),
+    ...(c.documentation !== undefined ? { documentation: c.markdown ? { kind: MarkupKind.Markdown, value: c.documentation } : c.documentation } : {}),
+    ...(c.filterText !== undefined ? { filterText: c.filterText } : {}),
+    ...(c.sortText !== undefined ? { sortText: c.sortText } : {}),
+    textEdit: { range: rangeOf(document, c.replace), newText: c.newText },
+    ...(c.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+    ...(c.additionalEdits ? { additionalTextEdits: c.additionalEdits.map((e) => lspEdit(document, e)) } : {}),
+  };
 }

@@ -5,11 +5,11 @@
  * stays a few hundred bytes however many edits its fix would take.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { Problem, Severity } from '../../core/index.js';
+import { problemKeys, type Problem, type Severity } from '../../core/index.js';
 import type { DiagnosticData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
-import { DIAGNOSTIC_SOURCE, problemKeys } from '../diagnosticData.js';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticData.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -20,7 +20,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 /** Every problem of the analysis as a diagnostic. */
 export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
-  const keys = problemKeys(analysis);
+  const keys = problemKeys(analysis.problems);
   return analysis.problems.map((problem, i) => toDiagnostic(analysis, problem, keys.keys[i]!));
 }
 
@@ -45,4 +45,3 @@ function toDiagnostic(analysis: Analysis, problem: Problem, key: string): Diagno
   if (problem.checkId === 'unused-field') diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
-

@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis.js';
 
 export async function exportDocument(analysis: Analysis, params: ExportParams): Promise<ExportResult> {
   const format = params.format === 'docx' ? 'docx' : 'html';
-  const exported = await exportContract(analysis.doc, analysis.problems, format, { showGaps: params.showGaps !== false, locale: analysis.locale });
+  const exported = await exportContract(analysis.doc, analysis.problems, format, { showGaps: params.showGaps !== false });
   return {
     format,
     encoding: format === 'docx' ? 'base64' : 'utf8',

@@ -2,20 +2,13 @@
  * Go to definition, find references, rename: for fields and clause labels.
  */
 import { LSPErrorCodes, ResponseError, type Location, type Position, type PrepareRenameResult, type WorkspaceEdit } from 'vscode-languageserver';
+import { definitionOf, occurrencesOf, renameEdits, symbolAt } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
-import { rangeOf, workspaceEdit } from '../convert.js';
-import { frontMatterLayout } from '../frontMatterLayout.js';
-import { t } from '../messages.js';
-import { definitionOf, occurrencesOf, symbolAt } from '../occurrences.js';
-
-// Field names stay plain YAML keys and plain placeholder names: no spaces or quotes to escape.
-const FIELD_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-·]*$/u;
-const LABEL_NAME = /^[\p{L}\p{N}_-]{1,64}$/u;
+import { lspEdit, rangeOf, workspaceEdit } from '../convert.js';
 
 export function definition(analysis: Analysis, position: Position): Location | null {
   const symbol = symbolAt(analysis.doc, analysis.document.offsetAt(position));
-  if (!symbol) return null;
-  const span = definitionOf(analysis.doc, symbol);
+  const span = symbol && definitionOf(analysis.doc, symbol);
   return span ? { uri: analysis.uri, range: rangeOf(analysis.document, span) } : null;
 }
 
@@ -29,28 +22,17 @@ export function references(analysis: Analysis, position: Position, includeDeclar
 
 export function prepareRename(analysis: Analysis, position: Position): PrepareRenameResult | null {
   const symbol = symbolAt(analysis.doc, analysis.document.offsetAt(position));
-  if (!symbol) return null;
-  return { range: rangeOf(analysis.document, symbol.span), placeholder: symbol.name };
+  return symbol ? { range: rangeOf(analysis.document, symbol.span), placeholder: symbol.name } : null;
 }
 
-/**
- * Renames every occurrence, or refuses with a `RequestFailed` error whose
- * message says why (a clash, an invalid name, nothing renameable here).
- */
+/** Renames every occurrence, or refuses with a `RequestFailed` error that says why. */
 export function rename(analysis: Analysis, position: Position, newName: string, documentChanges: boolean): WorkspaceEdit {
-  const { doc, locale } = analysis;
-  const refuse = (message: string) => new ResponseError(LSPErrorCodes.RequestFailed, message);
-  const symbol = symbolAt(doc, analysis.document.offsetAt(position));
-  if (!symbol) throw refuse(t(locale, 'renameNothing'));
-  const name = typeof newName === 'string' ? newName.trim() : '';
-  if (symbol.kind === 'field') {
-    if (!FIELD_NAME.test(name)) throw refuse(t(locale, 'renameBadField', { name }));
-    if (name !== symbol.name && doc.fields.has(name)) throw refuse(t(locale, 'renameFieldClash', { name }));
-    if (doc.frontMatter && !frontMatterLayout(doc).parses) throw refuse(t(locale, 'renameBrokenFrontMatter'));
-  } else {
-    if (!LABEL_NAME.test(name)) throw refuse(t(locale, 'renameBadLabel', { name }));
-    if (name !== symbol.name && doc.clauses.some((c) => c.label === name)) throw refuse(t(locale, 'renameLabelClash', { name }));
-  }
-  const edits = occurrencesOf(doc, symbol).map((o) => ({ range: rangeOf(analysis.document, o.span), newText: name }));
-  return workspaceEdit(analysis.uri, analysis.version, edits, documentChanges);
+  const result = renameEdits(analysis.doc, analysis.document.offsetAt(position), newName);
+  if ('refused' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
+  return workspaceEdit(
+    analysis.uri,
+    analysis.version,
+    result.edits.map((e) => lspEdit(analysis.document, e)),
+    documentChanges,
+  );
 }

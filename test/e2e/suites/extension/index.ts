@@ -2,6 +2,7 @@
 // the server's diagnostics reach the editor, a quick fix applies, a clause
 // snippet inserts checked fields, the preview renders, and export writes files.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -16,6 +17,14 @@ interface PreviewState {
   readonly renderedGaps: number;
   readonly renderedProblems: number;
   readonly textSample: string;
+  readonly theme: string;
+  readonly colors: { readonly background: string; readonly text: string };
+}
+
+/** Relative luminance of a CSS rgb()/rgba() colour, 0 (black) to 1 (white). */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
 function workspaceFile(name: string): vscode.Uri {
@@ -37,8 +46,33 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
 }
 
+/**
+ * The real agreement when it is beside the project (../shared/reference, never
+ * copied in); otherwise a stand-in written for these tests, so a fresh clone
+ * runs every test. What the tests check is the same for both: each gap found
+ * where it stands, the preview and the exports showing them all.
+ */
+function sampleAgreement(root: string) {
+  const reference = process.env.CLAUSEMARK_REFERENCE ?? join(root, '..', 'shared', 'reference', 'ai-training-agreement.zh.txt');
+  if (existsSync(reference)) return { source: reference, gaps: 31, firstGap: [6, 14] as const };
+  console.log(`    reference agreement absent (${reference}): using test/e2e/stand-in/agreement.zh.txt`);
+  return { source: join(root, 'test', 'e2e', 'stand-in', 'agreement.zh.txt'), gaps: 12, firstGap: [2, 8] as const };
+}
+
+/** The language server process: the extension host's child running dist/server.cjs. */
+function serverPid(): number | undefined {
+  try {
+    const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'server.cjs'], { encoding: 'utf8' }).trim().split('\n');
+    return pids[0] ? Number(pids[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function run(): Promise<void> {
   const root = process.env.CLAUSEMARK_E2E_PROJECT_ROOT;
+  assert.ok(root, 'the runner passes the project root');
+  const sample = sampleAgreement(root);
   const reference = workspaceFile('reference.contract.md');
   const mistakes = workspaceFile('mistakes.contract.md');
   const draft = workspaceFile('draft.contract.md');
@@ -46,9 +80,7 @@ export function run(): Promise<void> {
 
   return runSuite('extension (Clausemark in VS Code)', [
     test('activates when the reference agreement opens as a contract', async () => {
-      assert.ok(root, 'the runner passes the project root');
-      // The reference agreement is read from shared/, never copied into the project.
-      copyFileSync(join(root, '..', 'shared', 'reference', 'ai-training-agreement.zh.txt'), reference.fsPath);
+      copyFileSync(sample.source, reference.fsPath);
       const editor = await open(reference);
       assert.equal(editor.document.languageId, 'clausemark');
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -59,14 +91,14 @@ export function run(): Promise<void> {
       assert.ok(exported.activationMs > 0);
     }),
 
-    test('shows one warning on each of the 31 gaps of the reference agreement', async () => {
-      const gaps = await waitFor('31 unfilled-blank diagnostics', () => {
+    test('shows one warning on each gap of the agreement', async () => {
+      const gaps = await waitFor(`${sample.gaps} unfilled-blank diagnostics`, () => {
         const found = clausemarkDiagnostics(reference).filter((d) => d.code === 'unfilled-blank');
-        return found.length === 31 && found;
+        return found.length === sample.gaps && found;
       });
-      assert.equal(clausemarkDiagnostics(reference).length, 31, 'nothing else is reported');
-      // The first gap: line 7 (0-based 6), after 甲方(数据提供方/委托方): — 14 UTF-16 code units.
-      assert.deepEqual([gaps[0]!.line, gaps[0]!.character], [6, 14]);
+      assert.equal(clausemarkDiagnostics(reference).length, sample.gaps, 'nothing else is reported');
+      // The first gap, in UTF-16 code units (the reference: line 7, after 甲方(数据提供方/委托方):).
+      assert.deepEqual([gaps[0]!.line, gaps[0]!.character], [...sample.firstGap]);
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await screenshot('problems-reference');
     }),
@@ -75,16 +107,16 @@ export function run(): Promise<void> {
       const editor = await open(reference);
       editor.selection = new vscode.Selection(0, 0, 0, 0);
       await vscode.commands.executeCommand('clausemark.nextGap');
-      await waitFor('the cursor on the first gap', () => editor.selection.start.line === 6 && editor.selection.start.character === 14);
+      await waitFor('the cursor on the first gap', () => editor.selection.start.line === sample.firstGap[0] && editor.selection.start.character === sample.firstGap[1]);
     }),
 
     test('opens the preview beside the editor and the webview shows every gap', async () => {
       await open(reference);
       await vscode.commands.executeCommand('clausemark.openPreviewToSide');
       const state = await waitFor('the preview to render', () => api?.previewState(reference));
-      assert.equal(state.gapCount, 31);
-      assert.equal(state.renderedGaps, 31, 'the webview DOM holds 31 gap elements');
-      assert.match(state.textSample, /尚有 31 处空白/);
+      assert.equal(state.gapCount, sample.gaps);
+      assert.equal(state.renderedGaps, sample.gaps, 'the webview DOM holds one element per gap');
+      assert.match(state.textSample, new RegExp(`尚有 ${sample.gaps} 处空白`));
       assert.doesNotMatch(state.textSample, /____/);
       await screenshot('preview-reference');
     }),
@@ -130,18 +162,59 @@ export function run(): Promise<void> {
       const page = await vscode.workspace.openTextDocument(html);
       assert.match(page.getText(), /<article class="clausemark"/);
       assert.doesNotMatch(page.getText(), /<script/i);
-      assert.equal((page.getText().match(/class="cm-gap"/g) ?? []).length, 31);
+      assert.equal((page.getText().match(/class="cm-gap"/g) ?? []).length, sample.gaps);
     }),
 
-    test('the preview keeps rendering under a dark theme', async () => {
+    test('Import Word Document… turns the exported DOCX back into a contract beside it, with the same 31 gaps', async () => {
+      const docx = workspaceFile('imported.docx');
+      copyFileSync(workspaceFile('reference.docx').fsPath, docx.fsPath);
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('clausemark.importDocx', docx);
+      const contract = workspaceFile('imported.contract.md');
+      assert.equal(written?.fsPath, contract.fsPath);
+      const editor = await waitFor('the imported contract to open', () => vscode.window.activeTextEditor?.document.uri.fsPath === contract.fsPath && vscode.window.activeTextEditor);
+      assert.equal(editor.document.languageId, 'clausemark');
+      const gaps = await waitFor('31 gap warnings on the imported contract', () => {
+        const found = clausemarkDiagnostics(contract).filter((d) => d.code === 'unfilled-blank');
+        return found.length === 31 && found;
+      });
+      assert.equal(gaps.length, 31);
+    }),
+
+    test('a preview opened under a dark theme renders every gap in dark colours', async () => {
+      // Its own state: no preview or editor left from the tests before, a light theme to start from.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor('no preview open', () => api?.previewState(reference) === undefined);
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
-      await waitFor('a dark theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark);
-      await open(reference);
-      await vscode.commands.executeCommand('clausemark.openPreviewToSide');
-      const state = await waitFor('the preview to render', () => api?.previewState(reference));
-      assert.equal(state.renderedGaps, 31);
-      await screenshot('preview-reference-dark');
-      await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('a dark theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark);
+        await open(reference);
+        await vscode.commands.executeCommand('clausemark.openPreviewToSide');
+        const state = await waitFor('the preview to render in the dark theme', () => {
+          const s = api?.previewState(reference);
+          return s?.theme === 'vscode-dark' && s;
+        });
+        assert.equal(state.renderedGaps, sample.gaps);
+        assert.ok(luminance(state.colors.background) < 0.2, `a dark page: ${state.colors.background}`);
+        assert.ok(luminance(state.colors.text) > 0.5, `light text on it: ${state.colors.text}`);
+        await screenshot('preview-reference-dark');
+      } finally {
+        await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      }
+    }),
+
+    test('a crashed language server is restarted and checks again', async () => {
+      const before = serverPid();
+      assert.ok(before, 'the language server runs as a child of the extension host');
+      process.kill(before, 'SIGKILL');
+      const after = await waitFor('a new language server process', () => {
+        const pid = serverPid();
+        return pid !== undefined && pid !== before && pid;
+      });
+      assert.notEqual(after, before);
+      const editor = await open(mistakes);
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((edit) => edit.insert(end, '\n签署日期：2026年2月31日\n'));
+      await waitFor('a diagnostic from the restarted server', () => clausemarkDiagnostics(mistakes).some((d) => d.code === 'invalid-date' && d.line > end.line));
     }),
   ]);
 }

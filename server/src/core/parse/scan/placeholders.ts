@@ -1,4 +1,5 @@
 import { FIELD_TYPES, type FieldType, type ParseIssue, type Placeholder } from '../../model.js';
+import { parseTypeText } from '../../frontMatter/fieldDeclaration.js';
 
 const OPEN = /\{\{/g;
 const NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_ .\-·]*$/u;
@@ -67,11 +68,9 @@ function parseInner(inner: string, base: number): Parsed {
     const lead = raw.length - raw.trimStart().length;
     typeSpan = { start: base + colon + 1 + lead, end: base + colon + 1 + lead + typeText.length };
     rest = rest.slice(0, colon);
-    const choice = /^choice\s*\((.*)\)$/s.exec(typeText);
-    if (choice) {
-      options = choice[1]!.split('|').map((o) => o.trim()).filter((o) => o !== '');
-      typeText = 'choice';
-    }
+    const parsed = parseTypeText(typeText);
+    options = parsed.options;
+    typeText = parsed.name;
   }
   const name = rest.trim();
   if (name === '') return { error: 'emptyName', args: {} };

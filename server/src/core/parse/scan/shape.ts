@@ -35,24 +35,32 @@ const FULL_WIDTH_NUMBER_CHARS = /[\uFF10-\uFF19．，％]/;
 export function maskRanges(source: string, base: number, ranges: readonly Span[]): string {
   const normalized = FULL_WIDTH_NUMBER_CHARS.test(source) ? normalizeDigits(source) : source;
   if (ranges.length === 0) return normalized;
-  const chars = normalized.split('');
-  for (const range of ranges) {
-    for (let i = Math.max(range.start - base, 0); i < Math.min(range.end - base, chars.length); i++) {
-      const c = chars[i]!;
-      // Line breaks stay so that line-based rules still see lines.
-      if (c !== '\n' && c !== '\r') chars[i] = ' ';
-    }
-  }
-  return chars.join('');
+  // Line breaks stay so that line-based rules still see lines.
+  return spliceRanges(normalized, base, ranges, (covered) => covered.replace(/[^\r\n]/g, ' '));
 }
 
 export function fillRanges(text: string, base: number, ranges: readonly Span[], char: string): string {
   if (ranges.length === 0) return text;
-  const chars = text.split('');
-  for (const range of ranges) {
-    for (let i = range.start - base; i < range.end - base; i++) chars[i] = i === range.start - base ? char : TAIL_CHAR;
+  return spliceRanges(text, base, ranges, (covered) => char + TAIL_CHAR.repeat(covered.length - 1));
+}
+
+/**
+ * `text` with each range (document offsets, `base` being the text's own)
+ * replaced by `replace` of what it covers, built from slices: an array of
+ * one string per character is 16 bytes each and fails outright past 2^27.
+ */
+function spliceRanges(text: string, base: number, ranges: readonly Span[], replace: (covered: string) => string): string {
+  const ordered = [...ranges].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const range of ordered) {
+    const start = Math.max(range.start - base, at);
+    const end = Math.min(range.end - base, text.length);
+    if (end <= start) continue;
+    out += text.slice(at, start) + replace(text.slice(start, end));
+    at = end;
   }
-  return chars.join('');
+  return out + text.slice(at);
 }
 
 const SEGMENT_BREAKS = new Set([...'，,；;。\n\r！!？?'].map((c) => c.charCodeAt(0)));

@@ -1,0 +1,79 @@
+/**
+ * The outline: clauses nested as they are numbered, then the parties and the
+ * fields, each under its own group.
+ */
+import type { ContractDocument, Span } from '../model.js';
+import { clauseNumberText } from '../clauseNumber.js';
+import { t } from './messages.js';
+
+export interface OutlineEntry {
+  readonly name: string;
+  readonly detail?: string;
+  /** `clause` is a top-level clause, `subclause` a nested one; `group` holds parties or fields. */
+  readonly kind: 'clause' | 'subclause' | 'group' | 'party' | 'field';
+  /** The whole entry (a clause's section without the blank lines after it). */
+  readonly span: Span;
+  /** The part to select: the clause's line, the name of a party or field. */
+  readonly selection: Span;
+  readonly children: OutlineEntry[];
+}
+
+/** The outline of a contract, in document order. */
+export function outline(doc: ContractDocument): OutlineEntry[] {
+  const { locale } = doc;
+  const entries: OutlineEntry[] = [];
+  const byIndex: OutlineEntry[] = [];
+  doc.clauses.forEach((clause, index) => {
+    const entry: OutlineEntry = {
+      name: `${clauseNumberText(doc, clause)} ${clause.title}`.trim() || clause.marker,
+      ...(clause.label ? { detail: `#${clause.label}` } : {}),
+      kind: clause.depth === 0 ? 'clause' : 'subclause',
+      span: { start: clause.span.start, end: trimEnd(doc.text, clause.span.start, clause.sectionEnd) },
+      selection: clause.span,
+      children: [],
+    };
+    byIndex[index] = entry;
+    const parent = clause.parent === undefined ? undefined : byIndex[clause.parent];
+    (parent?.children ?? entries).push(entry);
+  });
+
+  const group = (name: string, children: OutlineEntry[], spans: Span[]) => {
+    if (children.length === 0) return;
+    const start = Math.min(...spans.map((s) => s.start));
+    const end = Math.max(...spans.map((s) => s.end));
+    entries.push({ name, kind: 'group', span: { start, end }, selection: { start, end: start }, children });
+  };
+  group(
+    t(locale, 'parties'),
+    doc.parties.map((party) => ({
+      name: party.key,
+      detail: [party.role, party.name].filter((s) => s !== undefined).join(' · '),
+      kind: 'party',
+      span: party.declaration,
+      selection: party.declaration,
+      children: [],
+    })),
+    doc.parties.map((p) => p.declaration),
+  );
+  const fields = [...doc.fields.values()];
+  group(
+    t(locale, 'fields'),
+    fields.map((field) => ({
+      name: field.name,
+      detail: field.value?.raw === undefined ? field.type : `${field.type} = ${field.value.raw}`,
+      kind: 'field',
+      span: field.declarationSpan,
+      selection: field.declaration,
+      children: [],
+    })),
+    fields.map((f) => f.declarationSpan),
+  );
+  return entries.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A section's end without the blank lines before the next clause. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

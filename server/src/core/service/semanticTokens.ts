@@ -1,0 +1,57 @@
+/**
+ * What the contract language adds to Markdown, as coloured spans: declared and
+ * used field names, types, filters, blanks, clause numbers and labels. The
+ * legend is documented in docs/protocol.md.
+ */
+import type { ContractDocument, Span } from '../model.js';
+import { frontMatterLayout } from '../frontMatter/layout.js';
+
+export const TOKEN_TYPES = ['variable', 'property', 'type', 'string', 'number', 'macro', 'function'] as const;
+export const TOKEN_MODIFIERS = ['declaration', 'blank', 'unfilled'] as const;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
+
+export interface SemanticToken {
+  readonly span: Span;
+  readonly type: TokenType;
+  readonly modifiers: readonly TokenModifier[];
+}
+
+/** Every token in document order, none overlapping another (the first of two overlapping wins). */
+export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
+  const tokens: SemanticToken[] = [];
+  const add = (span: Span | undefined, type: TokenType, ...modifiers: TokenModifier[]) => {
+    if (span && span.end > span.start) tokens.push({ span, type, modifiers });
+  };
+
+  const layout = frontMatterLayout(doc);
+  for (const entry of layout.sections.get('fields')?.entries ?? []) {
+    add(entry.keySpan, 'property', 'declaration');
+    add(entry.typeSpan, 'type');
+  }
+  for (const spans of layout.valueKeys.values()) for (const span of spans) add(span, 'property');
+
+  for (const placeholder of doc.placeholders) {
+    const field = doc.fields.get(placeholder.name);
+    const modifiers: TokenModifier[] = [];
+    if (placeholder.inlineType !== undefined) modifiers.push('declaration');
+    if (field && field.value === undefined) modifiers.push('unfilled');
+    add(placeholder.nameSpan, 'variable', ...modifiers);
+    add(placeholder.typeSpan, 'type');
+    add(placeholder.filterSpan, 'function');
+  }
+  for (const blank of doc.blanks) add(blank.span, 'string', 'blank');
+  for (const clause of doc.clauses) {
+    add(clause.numberSpan, 'number');
+    add(clause.labelSpan, 'macro', 'declaration');
+  }
+  for (const reference of doc.references) add(reference.labelSpan, 'macro');
+
+  tokens.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  let covered = 0;
+  return tokens.filter((token) => {
+    if (token.span.start < covered) return false;
+    covered = token.span.end;
+    return true;
+  });
+}

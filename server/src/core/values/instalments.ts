@@ -1,0 +1,134 @@
+import type { ContractDocument, Field, PercentMention, SumGroup } from '../model.js';
+import { numericValue } from './numericValue.js';
+
+const INSTALMENT = new RegExp(
+  [
+    String.raw`首期|首付|预付|定金|[二三四五六七八九十]期|第[一二三四五六七八九十\d]+期|尾款|余款|进度款|验收款|结算款`,
+    String.raw`instal{1,2}ment|deposit|advance|(?:up)?on (?:signing|signature|acceptance|delivery|completion)|balance|final payment|milestone|retention`,
+  ].join('|'),
+  'i',
+);
+const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
+const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
+// More percentages than this in one sentence or table is a list of rates, not a payment split.
+const MAX_INSTALMENTS = 36;
+
+/** One share of a whole, with the total of the known shares up to and including it. */
+export interface InstalmentPart {
+  readonly value: number | undefined;
+  /** The known values so far, summed and rounded as every reader of a total rounds them. */
+  readonly runningTotal: number;
+  /** True when this part or one before it is still open. */
+  readonly openSoFar: boolean;
+}
+
+/** Instalments written in one sentence, list or table (`首期 30%、二期 40%、尾款 30%`); they total 100%. */
+export interface WrittenInstalments {
+  readonly kind: 'written';
+  readonly total: 100;
+  readonly unit: '%';
+  readonly parts: ReadonlyArray<InstalmentPart & { readonly mention: PercentMention }>;
+}
+
+/** The fields of a declared sum group (two or more that exist), in the group's order. */
+export interface DeclaredInstalments {
+  readonly kind: 'declared';
+  readonly group: SumGroup;
+  readonly total: number;
+  /** `%` when every member is a percentage. */
+  readonly unit: '%' | '';
+  readonly parts: ReadonlyArray<InstalmentPart & { readonly field: Field }>;
+}
+
+export type InstalmentGroup = DeclaredInstalments | WrittenInstalments;
+
+/** Rounds away the float noise of adding percentages (0.1 + 0.2), as totals are shown and compared. */
+export function roundTotal(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+const cache = new WeakMap<ContractDocument, readonly InstalmentGroup[]>();
+
+/**
+ * Every set of shares that must add up to a whole: declared sum groups first,
+ * then instalments written in the text (leaving out mentions of fields that a
+ * declared group already counts). The `percent-sum` check, the running-total
+ * hints and anything else that speaks of instalments read them from here.
+ */
+export function instalmentGroups(doc: ContractDocument): readonly InstalmentGroup[] {
+  let groups = cache.get(doc);
+  if (!groups) {
+    const inDeclaredGroup = new Set(doc.groups.flatMap((g) => g.members.filter((m) => doc.fields.has(m))));
+    groups = [...declaredGroups(doc), ...writtenGroups(doc, inDeclaredGroup)];
+    cache.set(doc, groups);
+  }
+  return groups;
+}
+
+/** The sum of the known values of `parts`, rounded. */
+export function knownSum(parts: readonly InstalmentPart[]): number {
+  return parts.length === 0 ? 0 : parts[parts.length - 1]!.runningTotal;
+}
+
+function withRunningTotals<T extends object>(items: readonly T[], valueOf: (item: T) => number | undefined): Array<InstalmentPart & T> {
+  let sum = 0;
+  let open = false;
+  return items.map((item) => {
+    const value = valueOf(item);
+    if (value === undefined) open = true;
+    else sum += value;
+    return { ...item, value, runningTotal: roundTotal(sum), openSoFar: open };
+  });
+}
+
+function declaredGroups(doc: ContractDocument): DeclaredInstalments[] {
+  const result: DeclaredInstalments[] = [];
+  for (const group of doc.groups) {
+    const fields = group.members.map((name) => doc.fields.get(name)).filter((f) => f !== undefined);
+    if (fields.length < 2) continue;
+    result.push({
+      kind: 'declared',
+      group,
+      total: group.total,
+      unit: fields.every((f) => f.type === 'percent') ? '%' : '',
+      parts: withRunningTotals(
+        fields.map((field) => ({ field })),
+        ({ field }) => numericValue(field.value?.parsed),
+      ),
+    });
+  }
+  return result;
+}
+
+function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): WrittenInstalments[] {
+  const bySentence = new Map<number, PercentMention[]>();
+  for (const mention of doc.percents) {
+    if (mention.comparative) continue;
+    if (mention.fieldName && inDeclaredGroup.has(mention.fieldName)) continue;
+    if (!bySentence.has(mention.sentence)) bySentence.set(mention.sentence, []);
+    bySentence.get(mention.sentence)!.push(mention);
+  }
+  const groups: WrittenInstalments[] = [];
+  for (const mentions of bySentence.values()) {
+    if (mentions.length < 2 || mentions.length > MAX_INSTALMENTS) continue;
+    const instalments = mentions.filter((m) => INSTALMENT.test(m.label)).length;
+    const enumerated = mentions.every((m) => ENUMERATOR.test(m.label)) && mentions.some((m) => PAYMENT.test(m.label));
+    if (instalments >= 2 || enumerated) {
+      groups.push({
+        kind: 'written',
+        total: 100,
+        unit: '%',
+        parts: withRunningTotals(
+          mentions.map((mention) => ({ mention })),
+          ({ mention }) => mention.value,
+        ),
+      });
+    }
+  }
+  return groups;
+}
+
+/** Whether a label names an instalment (`首期`, `尾款`, `upon delivery`); for labelling parts. */
+export function namesInstalment(label: string): boolean {
+  return INSTALMENT.test(label);
+}
