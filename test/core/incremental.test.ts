@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseContract, reparseContract, reparseWithChanges, runChecks, type ContractDocument, type TextChange } from '../../server/src/core/index.js';
 
@@ -129,7 +130,7 @@ const editOf = (text: string, at: number, length: number, fragment: string): Tex
   return { start, end, text: fragment };
 };
 
-test('random edit sequences, one or several per message, give the model and problems of a fresh analysis', () => {
+function checkSequences(source: string, runs: number) {
   fc.assert(
     fc.property(
       fc.array(fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 3 }), {
@@ -137,8 +138,8 @@ test('random edit sequences, one or several per message, give the model and prob
         maxLength: 6,
       }),
       (messages) => {
-        let doc = parseContract(TYPED);
-        let text = TYPED;
+        let doc = parseContract(source);
+        let text = source;
         for (const message of messages) {
           const changes: TextChange[] = [];
           for (const [at, length, fragment] of message) {
@@ -157,8 +158,16 @@ test('random edit sequences, one or several per message, give the model and prob
         }
       },
     ),
-    { numRuns: 120 },
+    { numRuns: runs },
   );
+}
+
+test('random edit sequences, one or several per message, give the model and problems of a fresh analysis', () => {
+  checkSequences(TYPED, 120);
+});
+
+test('random edit sequences on a sample with durations, signature lines and parties named in the preamble', () => {
+  checkSequences(readFileSync('examples/ai-training.zh.contract.md', 'utf8'), 60);
 });
 
 test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
