@@ -88,10 +88,44 @@ export interface Placeholder {
 
 export type BlankKind = 'underscore' | 'bullet' | 'bracket' | 'date';
 
-/** A legacy gap written without markup: `____`, `[●]`, `【  】`, `____年__月__日`. */
+/**
+ * How a gap is written, so tools can report per style:
+ * - `underscore` `____`; `bracket-dot` `[●]`, `[____]`, `【  】`, `[…]`; `date-blank` `____年__月__日`
+ * - `bracket-instruction` `[CUSTOMER NAME]`, `[insert address]`, `【甲方名称】`
+ * - `template-token` `{PRICE}`, `<<Party>>`, `«Name»`, `${name}`, `%%name%%`
+ * - `foreign-template` `{{var}}` in a document with no Clausemark front matter
+ * - `empty-label` `By:` / `授权代表：` followed by nothing
+ * - `space-date` `    年  月  日`, `Date:     , 20  `
+ * - `signature-line` a line of underscores after a party label, `(Signature)`, `盖章`
+ * - `empty-cell` an empty cell in a table row whose first cell is a label
+ * - `unticked-choice` `□ 同意 □ 不同意` with no box ticked
+ * - `masked-sample` `XX市XX区`, `138XXXXXXXX`, `***`
+ * - `mail-merge-name` `地址：partyAAddress`
+ */
+export type GapStyle =
+  | 'underscore'
+  | 'bracket-dot'
+  | 'date-blank'
+  | 'bracket-instruction'
+  | 'template-token'
+  | 'foreign-template'
+  | 'empty-label'
+  | 'space-date'
+  | 'signature-line'
+  | 'empty-cell'
+  | 'unticked-choice'
+  | 'masked-sample'
+  | 'mail-merge-name';
+
+/** A legacy gap written without markup: `____`, `[●]`, `【  】`, `____年__月__日`, and the styles of `GapStyle`. */
 export interface Blank {
   readonly span: Span;
   readonly kind: BlankKind;
+  readonly style: GapStyle;
+  /** Where a placeholder replacing the gap goes, when not over the whole span (a label's empty value). */
+  readonly fill?: Span | undefined;
+  /** The options of an unticked choice (`□ 同意 □ 不同意`). */
+  readonly options?: readonly string[] | undefined;
   /** What the surrounding text says belongs here, when it says so. */
   readonly expects: FieldType | undefined;
   /** The words just before the blank (`地址`, `Address`), to name a field after. */

@@ -97,7 +97,7 @@ test('a last line without a newline', () => {
 });
 
 test('a BOM at the start: offsets index the string with the BOM', () => {
-  const text = '\uFEFF地址：____\n{{总费用}}';
+  const text = '\uFEFF地址：____\n{{总费用}}，{{押金: money}}';
   const blank = only(text, 'unfilled-blank');
   assert.deepEqual(blank.span, { start: 4, end: 8 });
   assert.equal(blank.text, '____');

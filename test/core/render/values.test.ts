@@ -41,7 +41,7 @@ test('a value that does not fit its type is shown as written and flagged', () =>
 });
 
 test('an undeclared placeholder shows its name and the error, and is not counted as a gap', () => {
-  const result = render('# 合同\n\n乙方应向{{收款人}}付款，地址：____。\n');
+  const result = render('---\nlocale: zh-CN\n---\n\n# 合同\n\n乙方应向{{收款人}}付款，地址：____。\n');
   const [unknown] = withClass(result.html, 'cm-unknown-field');
   assert.equal(unknown?.inner, '［收款人］');
   assert.equal(result.gapCount, 1);

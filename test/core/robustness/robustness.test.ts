@@ -148,7 +148,8 @@ test('unclosed {{: each is reported where it opens, up to the limit', () => {
   const unclosed = of(one, 'placeholder-syntax');
   assert.equal(unclosed.length, 1);
   assert.deepEqual(unclosed[0]!.span, { start: 4, end: 6 });
-  assert.ok(ids(one).includes('undefined-field'), 'the next line is still read');
+  // Without front matter the next line's {{正常}} is another tool's slot: a gap, still read.
+  assert.ok(ids(one).includes('unfilled-blank'), 'the next line is still read');
 
   assert.deepEqual(ids(check('{{')), ['placeholder-syntax']);
   assert.deepEqual(ids(check('a {{{{}}}}')), ['placeholder-syntax', 'placeholder-syntax']);

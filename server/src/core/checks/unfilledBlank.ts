@@ -26,12 +26,12 @@ export const unfilledBlank: Check = {
     for (const blank of doc.blanks) {
       const refactor = placeholderForBlank(doc, blank, names);
       // "Unfilled blank for "of"" tells a reader nothing: a lone function word is no label.
-      const label = blank.label !== undefined && !FUNCTION_WORD.test(blank.label) ? blank.label : undefined;
+      const label = blank.label !== undefined && (blank.style === 'empty-label' || !FUNCTION_WORD.test(blank.label)) ? blank.label : undefined;
       report({
         span: blank.span,
         key: label ? 'labelled' : 'blank',
         args: { label: label ?? '' },
-        data: { kind: blank.kind, expects: blank.expects ?? null, label: blank.label ?? null },
+        data: { kind: blank.kind, style: blank.style, expects: blank.expects ?? null, label: blank.label ?? null },
         fixes: [{ key: 'toPlaceholder', args: { placeholder: refactor.newText }, edits: [refactor], safe: false, refactor: true }],
       });
     }

@@ -36,14 +36,14 @@ export interface BodyPlacement {
  * numbers, labels and reference texts is left as written.
  */
 export function adaptClauseBody(body: string, placement: BodyPlacement): string {
-  const first = parseContract(body);
+  const first = parseContract(body, { foreignTemplates: false });
   const edits: TextEdit[] = [];
   const tops = first.clauses.filter((c) => c.depth === 0);
   tops.forEach((top, index) => renumberTop(body, first.clauses, top, placement.ordinal + index, placement.numbering, edits));
   renameTakenLabels(first.clauses, first.references, placement.takenLabels, edits);
   const renumbered = edits.length > 0 ? applyEdits(body, edits) : body;
 
-  const second = edits.length > 0 ? parseContract(renumbered) : first;
+  const second = edits.length > 0 ? parseContract(renumbered, { foreignTemplates: false }) : first;
   const own = new Map(second.clauses.filter((c) => c.label !== undefined).map((c) => [c.label!, c]));
   const referenceEdits: TextEdit[] = [];
   for (const reference of second.references) {

@@ -36,7 +36,7 @@ export function composeContract(templates: readonly ClauseTemplate[], header: Co
   let ordinal = 1;
   for (const template of templates) {
     const body = adaptClauseBody(template.body, { ordinal, takenLabels: taken });
-    const placed = parseContract(body);
+    const placed = parseContract(body, { foreignTemplates: false });
     const tops = placed.clauses.filter((c) => c.depth === 0).length;
     ordinal += tops;
     for (const clause of placed.clauses) if (clause.label) taken.add(clause.label);

@@ -14,7 +14,7 @@ export function inlineTypeText(field: TemplateField): string {
  */
 export function placeholdersWithFirstUse(body: string): Array<{ placeholder: Placeholder; first: boolean }> {
   const seen = new Set<string>();
-  return parseContract(body).placeholders.map((placeholder) => {
+  return parseContract(body, { foreignTemplates: false }).placeholders.map((placeholder) => {
     const first = !seen.has(placeholder.name);
     seen.add(placeholder.name);
     return { placeholder, first };

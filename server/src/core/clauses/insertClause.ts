@@ -74,7 +74,7 @@ function placementAt(doc: ContractDocument, at: number, template: ClauseTemplate
   const model = previous ?? tops.find((c) => c.span.start >= at);
   if (!model) return { ordinal: 1, numbering: undefined };
   const ordinal = previous ? previous.ordinal + 1 : 1;
-  const templateTop = parseContract(template.body).clauses.find((c) => c.depth === 0);
+  const templateTop = parseContract(template.body, { foreignTemplates: false }).clauses.find((c) => c.depth === 0);
   // A destination numbered only by a Markdown list or `1.1` paths is left to the template's own style.
   if (!templateTop || model.style === 'decimal-multi' || model.container === 'listItem') return { ordinal, numbering: undefined };
   return { ordinal, numbering: numberStyleOf(doc.text, model) };

@@ -28,7 +28,15 @@ export function placeholderForBlank(doc: ContractDocument, blank: Blank, names: 
   const base = fieldNameFrom(blank.label) ?? (doc.contractLocale === 'zh-CN' ? '待填' : 'blank');
   const name = names.claim(base);
   const type = blank.expects ?? 'text';
-  return { span: blank.span, newText: `{{${name}: ${type}}}` };
+  const options = blank.options?.filter((o) => o !== '' && !/[|(){}]/.test(o));
+  const declared = type === 'choice' && options && options.length > 0 ? `choice(${options.join('|')})` : type === 'choice' && !blank.options ? type : type === 'choice' ? 'text' : type;
+  const placeholder = `{{${name}: ${declared}}}`;
+  if (blank.fill) {
+    // A label's empty value: the label stays, the placeholder takes the spaces after its colon.
+    const colon = doc.text[blank.fill.start - 1];
+    return { span: blank.fill, newText: colon === ':' ? ` ${placeholder}` : placeholder };
+  }
+  return { span: blank.span, newText: placeholder };
 }
 
 function fieldNameFrom(label: string | undefined): string | undefined {

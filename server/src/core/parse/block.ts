@@ -1,9 +1,11 @@
 import type { Nodes, RootContent } from 'mdast';
-import type { BlockModel, Clause, ClauseReference, Span } from '../model.js';
+import type { Blank, BlockModel, Clause, ClauseReference, Span } from '../model.js';
 import { linesIn } from '../text/lines.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
+import { isSignatureLine } from './scan/gapStyles.js';
+import { labelBefore } from './scan/shape.js';
 import { scanChoices } from './scan/choices.js';
 import { matchClauseMarker } from './scan/clauseMarkers.js';
 import { scanDates } from './scan/dates.js';
@@ -40,6 +42,7 @@ const CONTAINER_PREFIX = /[ \t]*>[ \t]?|[ \t]+/y;
 export function extractBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
   const span = { start: node.position!.start.offset! + offset, end: node.position!.end.offset! + offset };
   const empty = emptyBlock(span, node.type);
+  if (node.type === 'thematicBreak') return { ...empty, blanks: signatureLine(text, span) };
   if (SKIPPED.has(node.type)) return empty;
   const source = text.slice(span.start, span.end);
   if (node.type === 'html') return { ...empty, suppressions: scanSuppressions(source, span.start) };
@@ -51,7 +54,7 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
   const masked = maskRanges(source, span.start, masks);
   const { placeholders, issues } = scanPlaceholders(masked, span.start);
   const withPlaceholders = fillRanges(masked, span.start, placeholders.map((p) => p.span), PLACEHOLDER_CHAR);
-  const blanks = scanBlanks(withPlaceholders, span.start);
+  const blanks = scanBlanks(withPlaceholders, span.start, node.type, text.slice(span.end, span.end + 200), text.slice(Math.max(0, span.start - 200), span.start));
   const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
   const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
   const sentenceOf = sentenceStarts(shaped);
@@ -80,6 +83,25 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     signatureLines: scanSignatureLines(shaped, span.start),
     preambleParties: node.type === 'heading' ? [] : scanPreambleParties(shaped, span.start),
   };
+}
+
+/**
+ * CommonMark reads a line of underscores as a thematic break, but under
+ * `甲方（盖章）：` or above `(Signature)` it is the line to sign on.
+ */
+function signatureLine(text: string, span: Span): Blank[] {
+  const source = text.slice(span.start, span.end);
+  const run = /[_＿](?:[ \t]*[_＿])*/.exec(source);
+  if (!run || /[^_＿ \t]/.test(source)) return [];
+  const start = span.start + run.index;
+  const end = start + run[0].length;
+  if (isSignatureLine(text, start, end)) return [{ span: { start, end }, kind: 'underscore', style: 'signature-line', expects: undefined, label: labelBefore(text, start) }];
+  // Indented four or more, it was never a rule: a blank line to write on, under a label above it.
+  let lineStart = span.start;
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  const indent = text.slice(lineStart, start);
+  if (indent.length >= 4 || indent.includes('\t')) return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label: labelBefore(text, start) }];
+  return [];
 }
 
 function emptyBlock(span: Span, type: string): ExtractedBlock {
@@ -122,9 +144,13 @@ function collect(
   const start = (node.position?.start.offset ?? 0) + offset;
   const end = (node.position?.end.offset ?? 0) + offset;
   switch (node.type) {
+    case 'html':
+      // `<<Party>>` is a template token, not the HTML tag `<Party>` inside angle brackets.
+      if (text[start - 1] === '<' && text[end] === '>' && /^<[\p{L}_][\p{L}\p{N}_ .-]*>$/u.test(node.value)) return;
+      masks.push({ start, end });
+      return;
     case 'inlineCode':
     case 'code':
-    case 'html':
     case 'image':
     case 'imageReference':
     case 'definition':

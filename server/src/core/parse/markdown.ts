@@ -10,7 +10,18 @@ import { LineIndex } from '../text/lineIndex.js';
  * CommonMark + GFM + YAML front matter, with CJK-friendly emphasis so that
  * `**首期款：**30%` is bold as a Chinese reader expects (commonmark-spec #650).
  */
-const processor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly).freeze();
+const processor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly).use(contractText).freeze();
+
+/**
+ * In a contract, indented text is text: a signature block indented with a tab
+ * or four spaces is no code block, and only fenced code is code. (micromark's
+ * own constructs read the longer indent as a line prefix once `codeIndented`
+ * is disabled; MDX relies on the same switch.)
+ */
+function contractText(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
+}
 
 /** A remark plugin that switches micromark's emphasis and strong constructs off. */
 function withoutEmphasis(this: Processor): void {
@@ -25,7 +36,7 @@ function withoutEmphasis(this: Processor): void {
  * unmatched runs of a paragraph, and a contract full of `____` blanks is
  * exactly that input: a 360 KB paragraph of them took 42 s, 1.6 s without.
  */
-const structureProcessor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutEmphasis).freeze();
+const structureProcessor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutEmphasis).use(contractText).freeze();
 
 /**
  * micromark is quadratic in several ways within one paragraph: it merges

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type {
   AmountMention,
+  Blank,
   BlockModel,
   Clause,
   ContractDocument,
@@ -20,6 +21,7 @@ import { parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from '../values/parseTypedValue.js';
 import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
+import { typeFromLabel } from './scan/gapStyles.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -30,6 +32,11 @@ export interface ParseOptions {
    * decides what a contract may read (see docs/security.md).
    */
   readonly readDataFile?: ((path: string) => DataFileRead) | undefined;
+  /**
+   * False for a clause body or snippet, a fragment of a Clausemark contract
+   * whose `{{…}}` are placeholders although it has no front matter of its own.
+   */
+  readonly foreignTemplates?: boolean | undefined;
 }
 
 /** Why a reader declined to read a data file, each said to the user in its own words. */
@@ -132,6 +139,7 @@ export function assemble(
   const meta = frontMatter?.meta ?? emptyMeta();
   const parties = frontMatter?.parties ?? [];
   const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
+  if (frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(text, blocks)) blocks = blocks.map(foreignSlotsAsGaps(text));
   const placeholders = gather(blocks, (b) => b.placeholders);
 
   const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
@@ -246,6 +254,47 @@ function findSignatureStart(text: string, blocks: readonly ExtractedBlock[]): nu
     if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return block.span.start;
   }
   return blocks.find((b) => b.signatureLines.length > 0)?.signatureLines[0]!.span.start;
+}
+
+/**
+ * Front matter, even one that does not close, or a placeholder with a type
+ * (`{{x: text}}`, even a misspelt one) says the text was written for Clausemark.
+ */
+function writtenForClausemark(text: string, blocks: readonly ExtractedBlock[]): boolean {
+  if (/^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/.test(text)) return true;
+  return blocks.some((b) => b.placeholders.some((p) => p.inlineType !== undefined) || b.issues.some((i) => i.key === 'unknownType'));
+}
+
+/**
+ * In a document without Clausemark front matter or typed placeholders,
+ * `{{buyer}}` or `{{price*0.7}}` is another tool's template slot (Handlebars,
+ * Jinja, a mail merge): a gap to fill, not an undeclared field or bad syntax.
+ */
+function foreignSlotsAsGaps(text: string): (block: ExtractedBlock) => ExtractedBlock {
+  return (block) => {
+    const foreign = block.placeholders;
+    // Only a slot whose name is an expression (`{{price*0.7}}`) is foreign; an unclosed or empty `{{` stays a syntax error.
+    const badSyntax = block.issues.filter((i) => i.code === 'placeholder-syntax' && i.key === 'badName' && text.startsWith('{{', i.span.start));
+    if (foreign.length === 0 && badSyntax.length === 0) return block;
+    const slots: Blank[] = [...foreign.map((p) => p.span), ...badSyntax.map((i) => i.span)].map((span) => {
+      const name = /[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(span.start + 2, span.end - 2))?.[0];
+      const label = name?.replace(/_/g, ' ');
+      const after = text.slice(span.end, span.end + 3);
+      return {
+        span,
+        kind: 'bracket',
+        style: 'foreign-template',
+        expects: typeFromLabel(label) ?? (/^\s*[%％]/.test(after) ? 'percent' : undefined),
+        label,
+      };
+    });
+    return {
+      ...block,
+      placeholders: [],
+      issues: block.issues.filter((i) => !badSyntax.includes(i)),
+      blanks: [...block.blanks, ...slots].sort((a, b) => a.span.start - b.span.start),
+    };
+  };
 }
 
 /** Every block's list of one kind of fact, in order; a plain loop, as `flatMap` costs several times more. */

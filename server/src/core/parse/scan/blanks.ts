@@ -1,5 +1,20 @@
-import type { Blank, BlankKind, FieldType } from '../../model.js';
+import type { Blank, BlankKind, FieldType, GapStyle } from '../../model.js';
 import { labelBefore } from './shape.js';
+import {
+  isSignatureLine,
+  scanBracketInstructions,
+  scanEmptyAmountWords,
+  scanEmptyCells,
+  scanEmptyLabels,
+  scanMailMergeNames,
+  scanMaskedSamples,
+  scanSignatureCaptions,
+  scanSpaceDates,
+  scanTemplateTokens,
+  scanTickGroups,
+  scanUntickedChoices,
+  type GapHit,
+} from './gapStyles.js';
 
 const UNDERSCORES = '_＿';
 // A date blank, possibly half filled: ____年__月__日, 2026年__月__日; `\_` is an
@@ -10,6 +25,8 @@ const DATE_BLANK = new RegExp(
   String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`,
   'g',
 );
+const OTHER_DATE_BLANK =
+  /(?<![【\[])(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}年[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}月[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}日|(?<![_＿])[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}(?:20|19)?[_＿]{2,20}/g;
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
 // `_word_`, `__30__`, `___重要___`: a run that opens against a letter and a run of
 // the same length that closes against one, on the same line, are emphasis.
@@ -21,26 +38,55 @@ const EMPHASIS = /(?<![\p{L}\p{N}_＿\\])(_{1,3})(?=[\p{L}\p{N}])[^_\n\r]{0,200}
  * `____年__月__日` into emphasis; short runs count only where the text around
  * them says a value belongs there (`第_种`, `_%`), so `_emphasis_` is left alone.
  */
-export function scanBlanks(text: string, base: number): Blank[] {
+export function scanBlanks(text: string, base: number, blockType = 'paragraph', following = '', preceding = ''): Blank[] {
   const blanks: Blank[] = [];
   // One flag per code unit: which ones a blank (or emphasis) already holds. A
   // list of spans searched per match would make a long line quadratic.
   const taken = new Uint8Array(text.length);
   const take = (start: number, end: number) => taken.fill(1, start, end);
-  const add = (start: number, end: number, kind: BlankKind, expects: FieldType | undefined) => {
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
+  const add = (start: number, end: number, kind: BlankKind, expects: FieldType | undefined, style: GapStyle) => {
     take(start, end);
-    blanks.push({ span: { start: base + start, end: base + end }, kind, expects, label: labelBefore(text, start) });
+    blanks.push({ span: { start: base + start, end: base + end }, kind, style, expects, label: labelBefore(text, start) });
+  };
+  const addHits = (hits: readonly GapHit[]) => {
+    for (const hit of hits) {
+      if (!free(hit.start, hit.end)) continue;
+      take(hit.start, hit.end);
+      blanks.push({
+        span: { start: base + hit.start, end: base + hit.end },
+        kind: hit.kind,
+        style: hit.style,
+        expects: hit.expects,
+        label: hit.label,
+        fill: hit.fill ? { start: base + hit.fill.start, end: base + hit.fill.end } : undefined,
+        options: hit.options,
+      });
+    }
   };
   for (const match of text.matchAll(DATE_BLANK)) {
     if (!/[_＿]/.test(match[0])) continue;
-    add(match.index, match.index + match[0].length, 'date', 'date');
+    add(match.index, match.index + match[0].length, 'date', 'date', 'date-blank');
+  }
+  // 【】年【】月【】日 and ____ / ____ / 20____: one date, however its parts are drawn.
+  for (const match of text.matchAll(OTHER_DATE_BLANK)) {
+    if (taken[match.index]) continue;
+    add(match.index, match.index + match[0].length, 'date', 'date', 'date-blank');
   }
   for (const match of text.matchAll(BRACKET_BLANK)) {
     if (taken[match.index]) continue;
     // `- [ ]` is a GFM task list box, not a blank.
     if (/^\[ +\]$/.test(match[0]) && /^\s*(?:[-*+]|\d+[.)])\s+$/.test(lineBefore(text, match.index))) continue;
-    add(match.index, match.index + match[0].length, 'bracket', expectsAround(text, match.index, match.index + match[0].length));
+    add(match.index, match.index + match[0].length, 'bracket', expectsAround(text, match.index, match.index + match[0].length), 'bracket-dot');
   }
+  addHits(scanBracketInstructions(text));
+  addHits(scanTemplateTokens(text));
+  addHits(scanSpaceDates(text));
+  addHits(scanMaskedSamples(text));
+  addHits(scanMailMergeNames(text));
   for (const match of text.matchAll(EMPHASIS)) {
     if (taken[match.index]) continue;
     const close = match.index + match[0].length - match[1]!.length;
@@ -49,10 +95,19 @@ export function scanBlanks(text: string, base: number): Blank[] {
   }
   for (const { start, end, underscores, fullWidth } of underscoreRuns(text)) {
     if (taken[start]) continue;
-    if (isThematicBreakLine(text, start, end)) continue;
+    if (isThematicBreakLine(text, start, end)) {
+      // A line of underscores under a party label, or above "(Signature)", is where to sign.
+      if (isSignatureLine(text, start, end)) add(start, end, 'underscore', undefined, 'signature-line');
+      continue;
+    }
     if (!fullWidth && underscores < 3 && !shortRunIsBlank(text, start, end)) continue;
-    add(start, end, 'underscore', expectsAround(text, start, end));
+    add(start, end, 'underscore', expectsAround(text, start, end), 'underscore');
   }
+  addHits(scanEmptyAmountWords(text));
+  addHits(scanSignatureCaptions(text, preceding));
+  addHits(scanEmptyLabels(text, following));
+  if (blockType === 'table') addHits(scanEmptyCells(text));
+  addHits(scanUntickedChoices(text, scanTickGroups(text), preceding));
   blanks.sort((a, b) => a.span.start - b.span.start);
   return blanks;
 }

@@ -96,7 +96,25 @@ export function labelBefore(text: string, index: number, limit = 12): string | u
     if (open >= 0) from = windowStart + open;
   }
   const end = from;
-  while (from > 0 && end - from < limit && !/[\s，,；;。:：()（）\[\]【】、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|]/.test(text[from - 1]!)) from--;
-  const label = text.slice(from, end).trim();
+  // Read back to punctuation (or template syntax, never part of a label), then cut at a word boundary.
+  while (from > 0 && end - from < LABEL_WINDOW && !/[\s，,；;。:：()（）\[\]【】〔〕{}«»、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|$￥¥]/.test(text[from - 1]!)) from--;
+  const label = atWordBoundary(text.slice(from, end).trim(), limit);
   return label === '' ? undefined : label;
+}
+
+const LABEL_WINDOW = 40;
+// Chinese has no spaces: a label may start after these linking words, never inside a word.
+const BREAK_AFTER = new Set([...'的为是于在按向对与和及将由应须之以后内经每']);
+const BREAK_BEFORE = new Set([...'自从每']);
+
+/** The longest tail of `words` that is at most `limit` long (twice that in Latin text) and starts at a word boundary. */
+export function atWordBoundary(words: string, limit: number): string {
+  const max = /[A-Za-z]/.test(words) ? Math.max(limit * 2, 24) : limit;
+  if (words.length <= max) return words;
+  for (let i = words.length - max; i < words.length; i++) {
+    const before = words[i - 1]!;
+    if (/\s/.test(before) || BREAK_AFTER.has(before) || BREAK_BEFORE.has(words[i]!)) return words.slice(i).trim();
+  }
+  // No boundary near the end: the whole phrase if it is still short, else nothing rather than half a word.
+  return words.length <= 20 ? words : '';
 }
