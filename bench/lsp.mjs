@@ -290,7 +290,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
 
   // The command-line checker against markdownlint's, on the same file.
   if (sizeName === '1m') {
-    const mdlint = require.resolve('markdownlint-cli2/markdownlint-cli2-bin.mjs');
+    const mdlint = join(dirname(require.resolve('markdownlint-cli2')), 'markdownlint-cli2-bin.mjs');
     row.cliMs = timeCommand(process.execPath, [CLI, 'check', file], 3);
     row.markdownlintMs = timeCommand(process.execPath, [mdlint, file], 3);
   }

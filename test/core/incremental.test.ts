@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseContract, reparseContract, runChecks, type ContractDocument } from '../../server/src/core/index.js';
+import { parseContract, reparseContract, reparseWithChanges, runChecks, type ContractDocument, type TextChange } from '../../server/src/core/index.js';
 
 import { NEEDS_REFERENCE, REFERENCE_TEXT as REFERENCE } from '../support/reference.js';
 
@@ -60,28 +61,45 @@ function observable(doc: ContractDocument) {
   });
 }
 
-const FRAGMENTS = ['', 'x', '____', '\n', '\n\n', '# 标题\n', '三、', '（二）', '30%', '{{总费用}}', '```', '- ', '1. ', '😀', '\r\n', '人民币100元（大写：壹佰元整）', '[●]', '> ', '|', '<b>', '2026年2月30日', '见[一](#fees)'];
+const FRAGMENTS = [
+  '',
+  'x',
+  '____',
+  '\n',
+  '\n\n',
+  '# 标题\n',
+  '三、',
+  '（二）',
+  '30%',
+  '{{总费用}}',
+  '```',
+  '- ',
+  '1. ',
+  '😀',
+  '\r\n',
+  '人民币100元（大写：壹佰元整）',
+  '[●]',
+  '> ',
+  '|',
+  '<b>',
+  '2026年2月30日',
+  '见[一](#fees)',
+];
 
 function checkEdits(source: string) {
   fc.assert(
-    fc.property(
-      fc.nat({ max: source.length }),
-      fc.nat({ max: 40 }),
-      fc.constantFrom(...FRAGMENTS),
-      fc.nat({ max: 3 }),
-      (at, length, fragment, repeat) => {
-        const start = Math.min(at, source.length);
-        const end = Math.min(source.length, start + (length % 7 === 0 ? length : 0));
-        // Never split a surrogate pair: LSP clients never send such an edit.
-        if (/[\uDC00-\uDFFF]/.test(source[start] ?? '') || /[\uDC00-\uDFFF]/.test(source[end] ?? '')) return;
-        const inserted = fragment.repeat(repeat + 1);
-        const previous = parseContract(source);
-        const incremental = reparseContract(previous, { start, end, text: inserted });
-        const expected = parseContract(source.slice(0, start) + inserted + source.slice(end));
-        assert.equal(incremental.text, expected.text);
-        assert.equal(observable(incremental), observable(expected));
-      },
-    ),
+    fc.property(fc.nat({ max: source.length }), fc.nat({ max: 40 }), fc.constantFrom(...FRAGMENTS), fc.nat({ max: 3 }), (at, length, fragment, repeat) => {
+      const start = Math.min(at, source.length);
+      const end = Math.min(source.length, start + (length % 7 === 0 ? length : 0));
+      // Never split a surrogate pair: LSP clients never send such an edit.
+      if (/[\uDC00-\uDFFF]/.test(source[start] ?? '') || /[\uDC00-\uDFFF]/.test(source[end] ?? '')) return;
+      const inserted = fragment.repeat(repeat + 1);
+      const previous = parseContract(source);
+      const incremental = reparseContract(previous, { start, end, text: inserted });
+      const expected = parseContract(source.slice(0, start) + inserted + source.slice(end));
+      assert.equal(incremental.text, expected.text);
+      assert.equal(observable(incremental), observable(expected));
+    }),
     { numRuns: 150 },
   );
 }
@@ -102,4 +120,64 @@ test('chained edits, typed character by character, end where a full parse ends',
   const expected = parseContract(TYPED.slice(0, at) + typed + TYPED.slice(at));
   assert.equal(observable(doc), observable(expected));
   assert.ok(runChecks(doc).some((p) => p.checkId === 'invalid-date'));
+});
+
+/** A random edit of `text`: never splitting a surrogate pair, as no LSP client does. */
+const editOf = (text: string, at: number, length: number, fragment: string): TextChange | undefined => {
+  const start = Math.min(at, text.length);
+  const end = Math.min(text.length, start + length);
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '') || /[\uDC00-\uDFFF]/.test(text[end] ?? '')) return undefined;
+  return { start, end, text: fragment };
+};
+
+function checkSequences(source: string, runs: number) {
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 3 }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      (messages) => {
+        let doc = parseContract(source);
+        let text = source;
+        for (const message of messages) {
+          const changes: TextChange[] = [];
+          for (const [at, length, fragment] of message) {
+            const change = editOf(text, at % (text.length + 1), length, fragment);
+            if (!change) continue;
+            changes.push(change);
+            text = text.slice(0, change.start) + change.text + text.slice(change.end);
+          }
+          doc = reparseWithChanges(doc, changes);
+          const fresh = parseContract(text);
+          assert.equal(doc.text, text);
+          // Every fact of every block, key for key: a shifted copy must not gain or lose a field.
+          assert.deepStrictEqual(doc.blocks, fresh.blocks);
+          assert.equal(observable(doc), observable(fresh));
+          assert.deepStrictEqual(runChecks(doc), runChecks(fresh));
+        }
+      },
+    ),
+    { numRuns: runs },
+  );
+}
+
+test('random edit sequences, one or several per message, give the model and problems of a fresh analysis', () => {
+  checkSequences(TYPED, 120);
+});
+
+test('random edit sequences on a sample with durations, signature lines and parties named in the preamble', () => {
+  checkSequences(readFileSync('examples/ai-training.zh.contract.md', 'utf8'), 60);
+});
+
+test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
+  const doc = parseContract(TYPED);
+  const appended = reparseContract(doc, { start: TYPED.length, end: TYPED.length, text: '\n补充条款。\n' });
+  assert.deepStrictEqual(appended.blocks.slice(0, doc.blocks.length - 1), doc.blocks.slice(0, -1));
+  const at = TYPED.indexOf('## 一、费用');
+  const inserted = reparseContract(doc, { start: at, end: at, text: '前言。\n\n' });
+  const expected = parseContract(inserted.text);
+  assert.deepStrictEqual(inserted.blocks, expected.blocks);
+  assert.deepStrictEqual(inserted.clauses, expected.clauses);
+  assert.equal(inserted.clauses[0]!.span.start, doc.clauses[0]!.span.start + '前言。\n\n'.length);
 });

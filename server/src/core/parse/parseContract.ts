@@ -60,7 +60,11 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
-  const whole = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } } } as RootContent;
+  const whole = {
+    type: 'paragraph',
+    children: [],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } },
+  } as RootContent;
   const limit = body.length > MARKDOWN_LIMIT ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
   if (limit !== undefined) {
     return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit)]);
@@ -113,7 +117,12 @@ export function isOverLimit(doc: ContractDocument): boolean {
 }
 
 function limitIssue(text: string, key: string): ParseIssue {
-  return { span: { start: 0, end: Math.min(text.length, 1) }, code: 'document-limits', key, args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT } };
+  return {
+    span: { start: 0, end: Math.min(text.length, 1) },
+    code: 'document-limits',
+    key,
+    args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT },
+  };
 }
 
 /**
@@ -127,12 +136,11 @@ export function assemble(
   options: ParseOptions,
   extraIssues: readonly ParseIssue[],
 ): ContractDocument {
-
   const meta = frontMatter?.meta ?? emptyMeta();
   const parties = frontMatter?.parties ?? [];
   const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
   if (frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(text, blocks)) blocks = blocks.map(foreignSlotsAsGaps(text));
-  const placeholders = blocks.flatMap((b) => b.placeholders);
+  const placeholders = gather(blocks, (b) => b.placeholders);
 
   const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
   const valueContext = {
@@ -181,15 +189,24 @@ export function assemble(
     if (!fields.has(field.name)) fields.set(field.name, field);
   }
 
-  const placeholderAt = new Map<number, Placeholder>(placeholders.map((p) => [p.span.start, p]));
-  const blockModels: BlockModel[] = blocks.map((b) => ({
-    ...stripRaw(b),
-    percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
-    amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
-  }));
-  const percents = blockModels.flatMap((b) => b.percents);
-  const amounts = blockModels.flatMap((b) => b.amounts);
-  const clauses = blocks.flatMap((b) => b.clauses.map((c) => ({ ...c })));
+  // Built only when some block has to be resolved: after a keystroke, almost never.
+  let placeholderAt: Map<number, Placeholder> | undefined;
+  const key = resolutionKey(fields);
+  const blockModels: BlockModel[] = blocks.map((b) => {
+    const cached = RESOLVED.get(b);
+    if (cached !== undefined && cached.key === key) return cached.model;
+    placeholderAt ??= new Map<number, Placeholder>(placeholders.map((p) => [p.span.start, p]));
+    const model = {
+      ...stripRaw(b),
+      percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt!, fields)),
+      amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt!, fields)),
+    };
+    RESOLVED.set(b, { key, model });
+    return model;
+  });
+  const percents = gather(blockModels, (b) => b.percents);
+  const amounts = gather(blockModels, (b) => b.amounts);
+  const clauses = gather(blocks, (b) => b.clauses).map((c) => ({ ...c }));
   nestClauses(clauses, text);
 
   return {
@@ -202,23 +219,23 @@ export function assemble(
     groups: frontMatter?.groups ?? [],
     blocks: blockModels,
     placeholders,
-    blanks: blocks.flatMap((b) => b.blanks),
+    blanks: gather(blocks, (b) => b.blanks),
     clauses,
-    references: blocks.flatMap((b) => b.references),
+    references: gather(blocks, (b) => b.references),
     percents,
     amounts,
-    dates: blocks.flatMap((b) => b.dates),
-    choices: blocks.flatMap((b) => b.choices),
-    partyMentions: blocks.flatMap((b) => b.partyMentions),
-    suppressions: blocks.flatMap((b) => b.suppressions),
-    issues: [...issues, ...blocks.flatMap((b) => b.issues)],
-    numberPairs: blocks.flatMap((b) => b.numberPairs),
-    durations: blocks.flatMap((b) => b.durations),
-    periods: blocks.flatMap((b) => b.periods),
-    entityNames: blocks.flatMap((b) => b.entityNames),
-    definedTerms: blocks.flatMap((b) => b.definedTerms),
-    signatureLines: blocks.flatMap((b) => b.signatureLines),
-    preambleParties: blocks.flatMap((b) => b.preambleParties),
+    dates: gather(blocks, (b) => b.dates),
+    choices: gather(blocks, (b) => b.choices),
+    partyMentions: gather(blocks, (b) => b.partyMentions),
+    suppressions: gather(blocks, (b) => b.suppressions),
+    issues: [...issues, ...gather(blocks, (b) => b.issues)],
+    numberPairs: gather(blocks, (b) => b.numberPairs),
+    durations: gather(blocks, (b) => b.durations),
+    periods: gather(blocks, (b) => b.periods),
+    entityNames: gather(blocks, (b) => b.entityNames),
+    definedTerms: gather(blocks, (b) => b.definedTerms),
+    signatureLines: gather(blocks, (b) => b.signatureLines),
+    preambleParties: gather(blocks, (b) => b.preambleParties),
     signatureStart: findSignatureStart(text, blocks),
     locale: resolveLocale(options.locale, meta.locale, text),
     contractLocale: resolveLocale(undefined, meta.locale, text),
@@ -226,7 +243,8 @@ export function assemble(
 }
 
 // A heading or a short line of its own that opens the signature page (签署页, Signatures); 签署日期 is a date label, not one.
-const SIGNATURE_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
+const SIGNATURE_HEADING =
+  /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
 
 /** Where the signature page begins: its heading, else its first signature line. */
 function findSignatureStart(text: string, blocks: readonly ExtractedBlock[]): number | undefined {
@@ -279,7 +297,29 @@ function foreignSlotsAsGaps(text: string): (block: ExtractedBlock) => ExtractedB
   };
 }
 
-function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {
+/** Every block's list of one kind of fact, in order; a plain loop, as `flatMap` costs several times more. */
+function gather<B, T>(blocks: readonly B[], list: (block: B) => readonly T[]): T[] {
+  const out: T[] = [];
+  for (const block of blocks) for (const item of list(block)) out.push(item);
+  return out;
+}
+
+/**
+ * A block's model once its percentages and amounts are resolved against the
+ * fields, kept beside the extracted block: an edit elsewhere leaves most blocks
+ * (or their shifted copies, see `reparseContract`) with nothing to resolve again.
+ * `key` names the field values the resolution read.
+ */
+export const RESOLVED = new WeakMap<ExtractedBlock, { readonly key: string; readonly model: BlockModel }>();
+
+/** What resolving a percentage or an amount can read from the fields: each one's parsed value. */
+function resolutionKey(fields: ReadonlyMap<string, Field>): string {
+  const parts: unknown[] = [];
+  for (const [name, field] of fields) parts.push(name, field.value?.parsed ?? null);
+  return JSON.stringify(parts);
+}
+
+export function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {
   const { rawPercents: _p, rawAmounts: _a, ...rest } = block;
   return rest;
 }
