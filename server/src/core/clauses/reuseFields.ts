@@ -25,7 +25,7 @@ export function reuseContractFields(doc: ContractDocument, template: ClauseTempl
     if (existing && existing.type === field.type && !template.fields.some((f) => f.name === bare)) renamed.set(field.name, bare);
   }
   if (renamed.size === 0) return template;
-  const edits: TextEdit[] = parseContract(template.body)
+  const edits: TextEdit[] = parseContract(template.body, { foreignTemplates: false })
     .placeholders.filter((p) => renamed.has(p.name))
     .map((p) => ({ span: p.nameSpan, newText: renamed.get(p.name)! }));
   return { ...template, body: applyEdits(template.body, edits), fields: template.fields.filter((f) => !renamed.has(f.name)) };

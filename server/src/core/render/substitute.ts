@@ -127,7 +127,8 @@ export function substituteSource(doc: ContractDocument): SubstitutedSource {
   const text = doc.text;
   const candidates: Token[] = [];
   for (const placeholder of doc.placeholders) candidates.push({ kind: 'placeholder', span: placeholder.span, placeholder });
-  for (const blank of doc.blanks) candidates.push({ kind: 'blank', span: blank.span, blank });
+  // A label's empty value (`甲方（盖章）：`) keeps its label: the gap box stands where the value goes.
+  for (const blank of doc.blanks) candidates.push({ kind: 'blank', span: blank.fill ?? blank.span, blank });
 
   const labelled = new Map<string, Clause>();
   for (const clause of doc.clauses) {

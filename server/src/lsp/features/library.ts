@@ -15,7 +15,7 @@ export function clauseList(templates: readonly LibraryTemplate[], locale: Locale
 
 /** A clause's text as the preview would show it: no `##`, labels or braces, each gap as ［name］. */
 function renderedText(body: string): string {
-  const { tree } = renderContract(parseContract(body), []);
+  const { tree } = renderContract(parseContract(body, { foreignTemplates: false }), []);
   return tree.children
     .filter((node) => !(node.type === 'element' && node.tagName === 'section' && String(node.properties.className).includes('cm-summary')))
     .map((node) => (node.type === 'element' ? textContent(node) : ''))
