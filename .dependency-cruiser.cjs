@@ -25,7 +25,9 @@ const anyOf = (entries) => `(${entries.map(pathOf).join('|')})`;
 
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `core-layer-${layer.map((e) => e.replace(/\.ts$/, '')).join('-')}`,
-  comment: `${layer.join(', ')} may not import from a higher layer (${LAYERS.slice(i + 1).flat().join(', ')}).`,
+  comment: `${layer.join(', ')} may not import from a higher layer (${LAYERS.slice(i + 1)
+    .flat()
+    .join(', ')}).`,
   severity: 'error',
   from: { path: anyOf(layer) },
   to: { path: anyOf(LAYERS.slice(i + 1).flat()) },

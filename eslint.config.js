@@ -8,7 +8,9 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltIns = {
-  paths: builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message: 'The core is pure: no Node APIs. Pass what it needs in from the server or the CLI.' })),
+  paths: builtinModules
+    .filter((name) => !name.startsWith('_'))
+    .map((name) => ({ name, message: 'The core is pure: no Node APIs. Pass what it needs in from the server or the CLI.' })),
   patterns: [{ group: ['node:*'], message: 'The core is pure: no Node APIs. Pass what it needs in from the server or the CLI.' }],
 };
 const editorAndProtocol = {

@@ -83,7 +83,11 @@ class BenchClient {
         workspace: { workspaceEdit: { documentChanges: true }, configuration: true },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } }, resolveSupport: { properties: ['edit'] }, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+            resolveSupport: { properties: ['edit'] },
+            dataSupport: true,
+          },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           completion: { completionItem: { snippetSupport: true } },
           inlayHint: {},
@@ -143,7 +147,10 @@ class BenchClient {
     this.document = TextDocument.update(doc, [{ range, text: change.text }], version);
     const since = this.published.length;
     const start = performance.now();
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version }, contentChanges: [{ range, text: change.text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: doc.uri, version },
+      contentChanges: [{ range, text: change.text }],
+    });
     const entry = await this.diagnosticsFor(version, since);
     return { ms: entry ? entry.at - start : NaN, entry };
   }
@@ -207,7 +214,7 @@ function midMatch(text, pattern) {
   const middle = text.length / 2;
   let best = -1;
   pattern.lastIndex = Math.max(0, Math.floor(middle) - 20_000);
-  for (let m; (m = pattern.exec(text)); ) {
+  for (let m; (m = pattern.exec(text));) {
     if (best === -1 || Math.abs(m.index - middle) < Math.abs(best - middle)) best = m.index;
     if (m.index > middle) break;
   }
@@ -295,7 +302,9 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
     row.markdownlintMs = timeCommand(process.execPath, [mdlint, file], 3);
   }
   results.push(row);
-  console.error(`[bench] ${lang} ${sizeName}: open ${row.openMs.toFixed(0)} ms (remark ${row.remarkParseMs.toFixed(0)} ms), keystroke p95 ${Math.max(...Object.values(row.edits).map((e) => e.p95Ms)).toFixed(1)} ms`);
+  console.error(
+    `[bench] ${lang} ${sizeName}: open ${row.openMs.toFixed(0)} ms (remark ${row.remarkParseMs.toFixed(0)} ms), keystroke p95 ${Math.max(...Object.values(row.edits).map((e) => e.p95Ms)).toFixed(1)} ms`,
+  );
 }
 
 /** Median times of the other requests, at positions a drafter would use them. */
@@ -331,9 +340,13 @@ function fmt(value, digits = 1) {
 
 function markdown(run) {
   const lines = [];
-  lines.push(`Run ${run.date} on ${run.machine.cpus}× ${run.machine.cpu}, ${run.machine.memGb} GB, Node ${run.machine.node}; load average ${run.loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${run.loadAfter.map((l) => l.toFixed(2)).join(' ')} after.`);
+  lines.push(
+    `Run ${run.date} on ${run.machine.cpus}× ${run.machine.cpu}, ${run.machine.memGb} GB, Node ${run.machine.node}; load average ${run.loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${run.loadAfter.map((l) => l.toFixed(2)).join(' ')} after.`,
+  );
   lines.push('');
-  lines.push('| contract | chars | remark parse ms | open ms (× remark) | keystroke p50 / p95 ms (worst edit kind) | p95 ÷ remark | diagnostics | bytes / diagnostic | RSS / peak MB |');
+  lines.push(
+    '| contract | chars | remark parse ms | open ms (× remark) | keystroke p50 / p95 ms (worst edit kind) | p95 ÷ remark | diagnostics | bytes / diagnostic | RSS / peak MB |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of run.rows) {
     const worst = Object.entries(r.edits).sort((a, b) => b[1].p95Ms - a[1].p95Ms)[0];
@@ -348,7 +361,10 @@ function markdown(run) {
   const kinds = Object.keys(EDIT_KINDS);
   lines.push(`| contract | ${kinds.join(' | ')} |`);
   lines.push(`|---|${kinds.map(() => '---:').join('|')}|`);
-  for (const r of run.rows) lines.push(`| ${r.lang} ${r.size} | ${kinds.map((k) => `${fmt(r.edits[k].medianMs)} / ${fmt(r.edits[k].p95Ms)} (${r.edits[k].n}${r.edits[k].timeouts ? `, ${r.edits[k].timeouts} timed out` : ''})`).join(' | ')} |`);
+  for (const r of run.rows)
+    lines.push(
+      `| ${r.lang} ${r.size} | ${kinds.map((k) => `${fmt(r.edits[k].medianMs)} / ${fmt(r.edits[k].p95Ms)} (${r.edits[k].n}${r.edits[k].timeouts ? `, ${r.edits[k].timeouts} timed out` : ''})`).join(' | ')} |`,
+    );
   const withRequests = run.rows.filter((r) => r.requests);
   if (withRequests.length > 0) {
     lines.push('');
@@ -357,7 +373,8 @@ function markdown(run) {
     lines.push('');
     lines.push(`| contract | ${names.join(' | ')} |`);
     lines.push(`|---|${names.map(() => '---:').join('|')}|`);
-    for (const r of withRequests) lines.push(`| ${r.lang} ${r.size} | ${names.map((n) => `${fmt(r.requests[n].medianMs)} / ${fmt(r.requests[n].p95Ms)}`).join(' | ')} |`);
+    for (const r of withRequests)
+      lines.push(`| ${r.lang} ${r.size} | ${names.map((n) => `${fmt(r.requests[n].medianMs)} / ${fmt(r.requests[n].p95Ms)}`).join(' | ')} |`);
   }
   const withCli = run.rows.filter((r) => r.cliMs !== undefined);
   if (withCli.length > 0) {

@@ -21,7 +21,11 @@ function measure(label, fn, runs) {
 }
 
 const rows = [];
-for (const [name, size, runs] of [['10 KB', 10_000, 30], ['100 KB', 100_000, 10], ['1 MB', 1_000_000, 3]]) {
+for (const [name, size, runs] of [
+  ['10 KB', 10_000, 30],
+  ['100 KB', 100_000, 10],
+  ['1 MB', 1_000_000, 3],
+]) {
   const text = generateContract(size);
   const parse = measure(`parse ${name}`, () => parseContract(text), runs);
   const doc = parseContract(text);
@@ -29,12 +33,20 @@ for (const [name, size, runs] of [['10 KB', 10_000, 30], ['100 KB', 100_000, 10]
   // One keystroke in the middle of the text: the incremental path reparses only the blocks around it.
   const at = text.indexOf('数量不少于', Math.floor(text.length / 2));
   const keystroke = measure(`keystroke ${name}`, () => reparseContract(doc, { start: at, end: at, text: '约' }), runs);
-  rows.push({ size: name, chars: text.length, parseMs: parse.ms, checkMs: check.ms, keystrokeMs: keystroke.ms, mbPerS: text.length / 1e6 / ((parse.ms + check.ms) / 1000) });
+  rows.push({
+    size: name,
+    chars: text.length,
+    parseMs: parse.ms,
+    checkMs: check.ms,
+    keystrokeMs: keystroke.ms,
+    mbPerS: text.length / 1e6 / ((parse.ms + check.ms) / 1000),
+  });
 }
 const line = `${'x'.repeat(10)}甲方：____ ${'很长的一行'.repeat(2_000_000)}`;
 const huge = measure('10 MB single line', () => runChecks(parseContract(line)), 1);
 
 console.log('| input | chars | full parse ms | check ms | keystroke reparse ms | MB/s (parse+check) |');
 console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.size} | ${r.chars} | ${r.parseMs.toFixed(1)} | ${r.checkMs.toFixed(1)} | ${r.keystrokeMs.toFixed(1)} | ${r.mbPerS.toFixed(2)} |`);
+for (const r of rows)
+  console.log(`| ${r.size} | ${r.chars} | ${r.parseMs.toFixed(1)} | ${r.checkMs.toFixed(1)} | ${r.keystrokeMs.toFixed(1)} | ${r.mbPerS.toFixed(2)} |`);
 console.log(`| 10 MB one line (${line.length} chars, Markdown skipped) | | ${huge.ms.toFixed(0)} (parse+check) | | | |`);

@@ -33,8 +33,13 @@ try {
 
 const templates = [];
 const errors = [];
-for (const locale of readdirSync(LIBRARY, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-  for (const file of readdirSync(join(LIBRARY, locale)).filter((f) => f.endsWith('.md')).sort()) {
+for (const locale of readdirSync(LIBRARY, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
+  for (const file of readdirSync(join(LIBRARY, locale))
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const path = join(LIBRARY, locale, file);
     const template = core.parseClauseTemplate(readFileSync(path, 'utf8'), path);
     if ('error' in template) errors.push(template.error);

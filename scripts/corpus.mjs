@@ -29,9 +29,22 @@ const MIN_RECALL = 0.95;
 const MIN_PRECISION = 0.98;
 // The gap styles of test/corpus/README.md.
 const STYLES = new Set([
-  'underscore', 'bracket-dot', 'date-blank', 'placeholder', 'bracket-instruction', 'template-token', 'foreign-template',
-  'empty-label', 'space-date', 'signature-line', 'empty-cell', 'unticked-choice', 'masked-sample', 'mail-merge-name',
-  'amount-words-phrase', 'instalment-list',
+  'underscore',
+  'bracket-dot',
+  'date-blank',
+  'placeholder',
+  'bracket-instruction',
+  'template-token',
+  'foreign-template',
+  'empty-label',
+  'space-date',
+  'signature-line',
+  'empty-cell',
+  'unticked-choice',
+  'masked-sample',
+  'mail-merge-name',
+  'amount-words-phrase',
+  'instalment-list',
 ]);
 
 const args = process.argv.slice(2);
@@ -40,7 +53,9 @@ const quiet = args.includes('--quiet');
 
 if (!existsSync(cli)) fail(`${relative(root, cli)} is missing: run npm run build first.`);
 
-const contracts = readdirSync(corpusDir).filter((n) => n.endsWith('.contract.md')).sort();
+const contracts = readdirSync(corpusDir)
+  .filter((n) => n.endsWith('.contract.md'))
+  .sort();
 if (contracts.length === 0) fail('test/corpus holds no *.contract.md.');
 
 const docs = contracts.map((name) => loadDocument(corpusDir, name));
@@ -92,13 +107,7 @@ function proveTheMatcherCanFail(result) {
     ...result.defects.map((d) => `${d.found ? 'found' : 'missed'} defect ${d.line}:${d.check}`),
     ...result.falseAlarms.map((p) => `false alarm ${p.line}:${p.checkId}`),
   ].sort();
-  const expected = [
-    'false alarm 3:unfilled-blank',
-    'false alarm 7:percent-sum',
-    'found defect 9:invalid-date',
-    'found gap 5:____',
-    'missed gap 3:Halvorsen',
-  ];
+  const expected = ['false alarm 3:unfilled-blank', 'false alarm 7:percent-sum', 'found defect 9:invalid-date', 'found gap 5:____', 'missed gap 3:Halvorsen'];
   if (got.join('\n') !== expected.join('\n')) {
     fail(`the canary (test/corpus/canary) was not scored as expected:\n  expected ${expected.join('; ')}\n  got      ${got.join('; ')}`);
   }
@@ -193,10 +202,9 @@ function score(doc, problems) {
 
   const gaps = doc.gaps.map((gap, gi) => ({ ...gap, found: gapMatch.byTruth.has(gi) }));
   const defects = doc.defects.map((defect, di) => ({ ...defect, found: defectMatch.byTruth.has(di) }));
-  const falseAlarms = [
-    ...gapProblems.filter((_, pi) => !gapMatch.byProblem.has(pi)),
-    ...otherProblems.filter((_, pi) => !defectMatch.byProblem.has(pi)),
-  ].sort((a, b) => a.line - b.line || a.column - b.column);
+  const falseAlarms = [...gapProblems.filter((_, pi) => !gapMatch.byProblem.has(pi)), ...otherProblems.filter((_, pi) => !defectMatch.byProblem.has(pi))].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
   return { name: doc.name, lang: doc.lang, gaps, defects, problems: problems.length, falseAlarms };
 }
 
@@ -258,11 +266,20 @@ function summarise(results) {
     }
     for (const p of r.falseAlarms) (byCheck[p.checkId] ??= { truth: 0, found: 0, falseAlarms: 0 }).falseAlarms++;
   }
-  const withRecall = (o) => Object.fromEntries(Object.entries(o).sort().map(([k, v]) => [k, { ...v, recall: v.truth === 0 ? null : v.found / v.truth }]));
+  const withRecall = (o) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .sort()
+        .map(([k, v]) => [k, { ...v, recall: v.truth === 0 ? null : v.found / v.truth }]),
+    );
   return {
     files: results.length,
     total: finish(total),
-    byLanguage: Object.fromEntries(Object.entries(byLang).sort().map(([k, v]) => [k, finish(v)])),
+    byLanguage: Object.fromEntries(
+      Object.entries(byLang)
+        .sort()
+        .map(([k, v]) => [k, finish(v)]),
+    ),
     byStyle: withRecall(byStyle),
     byCheck: withRecall(byCheck),
     byFile: Object.fromEntries(results.map((r) => [r.name, finish(count(r))])),
@@ -270,7 +287,9 @@ function summarise(results) {
       ...r.gaps.filter((g) => !g.found).map((g) => ({ file: r.name, line: g.line, column: g.start + 1, style: g.style, text: g.text })),
       ...r.defects.filter((d) => !d.found).map((d) => ({ file: r.name, line: d.line, check: d.check })),
     ]),
-    falseAlarms: results.flatMap((r) => r.falseAlarms.map((p) => ({ file: r.name, line: p.line, column: p.column, check: p.checkId, severity: p.severity, message: p.message }))),
+    falseAlarms: results.flatMap((r) =>
+      r.falseAlarms.map((p) => ({ file: r.name, line: p.line, column: p.column, check: p.checkId, severity: p.severity, message: p.message })),
+    ),
   };
 }
 
@@ -295,7 +314,11 @@ function print(s) {
     ['language', 'truth', 'found', 'recall', 'problems', 'false alarms', 'precision'],
     [...Object.entries(s.byLanguage), ['all', s.total]].map(([k, v]) => [k, v.truth, v.found, pct(v.recall), v.problems, v.falseAlarms, pct(v.precision)]),
   );
-  table('Gaps by style', ['style', 'truth', 'found', 'recall'], Object.entries(s.byStyle).map(([k, v]) => [k, v.truth, v.found, pct(v.recall)]));
+  table(
+    'Gaps by style',
+    ['style', 'truth', 'found', 'recall'],
+    Object.entries(s.byStyle).map(([k, v]) => [k, v.truth, v.found, pct(v.recall)]),
+  );
   table(
     'Defects and false alarms by check',
     ['check', 'truth', 'found', 'recall', 'false alarms'],
@@ -303,7 +326,8 @@ function print(s) {
   );
   if (quiet) return;
   console.log(`\nMisses (${s.misses.length})`);
-  for (const m of s.misses) console.log(`  test/corpus/${m.file}:${m.line}${m.column ? `:${m.column}` : ''}  ${m.style ?? m.check}${m.text ? `  ${JSON.stringify(m.text)}` : ''}`);
+  for (const m of s.misses)
+    console.log(`  test/corpus/${m.file}:${m.line}${m.column ? `:${m.column}` : ''}  ${m.style ?? m.check}${m.text ? `  ${JSON.stringify(m.text)}` : ''}`);
   console.log(`\nFalse alarms (${s.falseAlarms.length})`);
   for (const f of s.falseAlarms) console.log(`  test/corpus/${f.file}:${f.line}:${f.column}  ${f.check} (${f.severity})  ${f.message}`);
 }

@@ -11,12 +11,24 @@ import { rigIsReady } from './e2e/rig.mjs';
 
 const suites = process.argv.slice(2);
 const everything = suites.length === 0;
-const roots = everything ? readdirSync('out/test', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('out/test', d.name)) : suites.map((s) => join('out/test', s));
+const roots = everything
+  ? readdirSync('out/test', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join('out/test', d.name))
+  : suites.map((s) => join('out/test', s));
 const scratch = mkdtempSync(join(tmpdir(), 'clausemark-test-'));
 const tap = join(scratch, 'report.tap');
 const unit = spawnSync(
   process.execPath,
-  ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...roots.filter(existsSync)],
+  [
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...roots.filter(existsSync),
+  ],
   { stdio: 'inherit' },
 );
 const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -48,7 +60,11 @@ if (everything) {
   } else {
     if (!rigIsReady()) spawnSync(process.execPath, ['scripts/e2e/install-rig.mjs'], { stdio: 'inherit' });
     const runE2e = (args, env = {}) => {
-      const e2e = spawnSync(process.execPath, ['test/e2e/runTest.mjs', ...args], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env } });
+      const e2e = spawnSync(process.execPath, ['test/e2e/runTest.mjs', ...args], {
+        stdio: ['inherit', 'pipe', 'inherit'],
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       process.stdout.write(e2e.stdout ?? '');
       const counts = /^e2e: (\d+) passed, (\d+) failed$/m.exec(e2e.stdout ?? '');
       passed += Number(counts?.[1] ?? 0);
@@ -64,6 +80,9 @@ if (everything) {
 }
 
 const referenceSkips = (report.match(/# SKIP reference agreement absent/g) ?? []).length;
-if (referenceSkips > 0) console.log(`${referenceSkips} tests skipped: the reference agreement is not beside this checkout (../shared/reference/); set CLAUSEMARK_REFERENCE to run them.`);
+if (referenceSkips > 0)
+  console.log(
+    `${referenceSkips} tests skipped: the reference agreement is not beside this checkout (../shared/reference/); set CLAUSEMARK_REFERENCE to run them.`,
+  );
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

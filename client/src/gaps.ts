@@ -46,7 +46,9 @@ export async function showGaps(context: ClientContext, uri?: vscode.Uri): Promis
     const line = editor.document.lineAt(range.start.line).text.trim();
     return {
       label: gap.label ?? gap.field ?? editor.document.getText(range),
-      description: [gap.kind === 'blank' ? vscode.l10n.t('blank') : vscode.l10n.t('placeholder'), gap.type, vscode.l10n.t('line {0}', range.start.line + 1)].filter(Boolean).join(' · '),
+      description: [gap.kind === 'blank' ? vscode.l10n.t('blank') : vscode.l10n.t('placeholder'), gap.type, vscode.l10n.t('line {0}', range.start.line + 1)]
+        .filter(Boolean)
+        .join(' · '),
       detail: line.length > 120 ? `${line.slice(0, 117)}…` : line,
       range,
     };

@@ -35,7 +35,9 @@ export class GapStatusBar implements vscode.Disposable {
     }
     const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'clausemark');
     const gapIds = new Set(['unfilled-blank', 'unfilled-field']);
-    const problems = diagnostics.filter((d) => !gapIds.has(String(typeof d.code === 'object' ? d.code.value : d.code)) && d.severity <= vscode.DiagnosticSeverity.Warning).length;
+    const problems = diagnostics.filter(
+      (d) => !gapIds.has(String(typeof d.code === 'object' ? d.code.value : d.code)) && d.severity <= vscode.DiagnosticSeverity.Warning,
+    ).length;
     let gaps: number;
     try {
       gaps = (await requestGaps(this.context, document, true))?.length ?? 0;

@@ -63,12 +63,30 @@ const WORKBENCH_NOISE = [
 ];
 
 /** Chromium flags for a closed network (see the project notes on running VS Code offline). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** Splits the Electron-style command line into what the code-server route needs. */
 function parseLaunchArgs(argv) {
   const parsed = { developmentPaths: [], testsPath: undefined, installExtensions: [], locale: undefined, openPath: undefined, ignored: [] };
-  const valued = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'install-extension', 'locale', 'user-data-dir', 'extensions-dir', 'log', 'crash-reporter-directory']);
+  const valued = new Set([
+    'extensionDevelopmentPath',
+    'extensionTestsPath',
+    'install-extension',
+    'locale',
+    'user-data-dir',
+    'extensions-dir',
+    'log',
+    'crash-reporter-directory',
+  ]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const match = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
@@ -266,7 +284,12 @@ async function main() {
   // 3. The workbench URL: the smoke-test driver option makes the built workbench
   //    honour development options passed in `payload`.
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-  const payload = [...args.developmentPaths.map((path) => ['extensionDevelopmentPath', remote(path)]), ['extensionTestsPath', remote(args.testsPath)], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ...args.developmentPaths.map((path) => ['extensionDevelopmentPath', remote(path)]),
+    ['extensionTestsPath', remote(args.testsPath)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   const query = new URLSearchParams();
   if (args.openPath && existsSync(args.openPath) && statSync(args.openPath).isDirectory()) query.set('folder', args.openPath);
   else if (args.openPath?.endsWith('.code-workspace')) query.set('workspace', args.openPath);

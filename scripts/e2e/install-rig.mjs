@@ -111,7 +111,10 @@ function installCodeServer() {
   npmInstall(paths.codePrefix, [], env);
   // code-server writes a default config on any start: keep it in a throwaway home.
   const home = join(paths.root, 'version-check-home');
-  const check = spawnSync(paths.nodeBin, [paths.codeServerEntry, '--version'], { encoding: 'utf8', env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local') } });
+  const check = spawnSync(paths.nodeBin, [paths.codeServerEntry, '--version'], {
+    encoding: 'utf8',
+    env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local') },
+  });
   rmSync(home, { recursive: true, force: true });
   const versionLine = check.stdout.split('\n').find((line) => line.startsWith(RIG_SPEC.codeServerVersion));
   if (check.status !== 0 || !versionLine) {

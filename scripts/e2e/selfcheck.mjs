@@ -33,7 +33,11 @@ let passed = 0;
 let failed = 0;
 for (const { name, env, expect } of CASES) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [join(root, 'test/e2e/runTest.mjs'), 'selfcheck'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(root, 'test/e2e/runTest.mjs'), 'selfcheck'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   const output = `${result.stdout}${result.stderr}`;
   const problems = [];
   if (result.status !== expect.exit) problems.push(`exit ${result.status ?? result.signal}, expected ${expect.exit}`);

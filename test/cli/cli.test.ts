@@ -110,7 +110,11 @@ test('--format sarif is SARIF 2.1.0 with rule ids, levels and 1-based regions', 
   const date = run0.results.find((r: { ruleId: string }) => r.ruleId === 'invalid-date');
   assert.equal(date.level, 'error');
   assert.deepEqual(
-    [date.locations[0].physicalLocation.artifactLocation.uri, date.locations[0].physicalLocation.region.startLine, date.locations[0].physicalLocation.region.startColumn],
+    [
+      date.locations[0].physicalLocation.artifactLocation.uri,
+      date.locations[0].physicalLocation.region.startLine,
+      date.locations[0].physicalLocation.region.startColumn,
+    ],
     ['deal.contract.md', 13, 6],
   );
 });

@@ -92,7 +92,17 @@ function typecheck() {
 /** Bundles a suite into one CommonJS file the extension host can require. */
 async function bundle(name, suite) {
   const outfile = at(`out/e2e/${name}/index.cjs`);
-  await build({ entryPoints: [at(suite.tests)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], sourcemap: 'inline', logLevel: 'warning' });
+  await build({
+    entryPoints: [at(suite.tests)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 

@@ -20,7 +20,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const tool = join(dirname(require.resolve('vscode-tmgrammar-test/package.json')), 'dist', 'unit.js');
 
-const samples = readdirSync(here).filter((name) => name.endsWith('.contract.md')).sort().map((name) => join(here, name));
+const samples = readdirSync(here)
+  .filter((name) => name.endsWith('.contract.md'))
+  .sort()
+  .map((name) => join(here, name));
 const canary = join(here, 'canary', 'wrong-scope.md');
 // The canary asserts a field name is a blank: the report must name both.
 const canaryExpected = ['wrong-scope.md', 'invalid.deprecated.blank.clausemark', 'variable.other.field.clausemark'];
@@ -36,7 +39,11 @@ try {
 
   const assertions = samples.reduce((sum, file) => sum + countAssertions(file), 0);
   console.log(`${samples.length} sample files, ${assertions} assertions: ${main.status === 0 ? 'all passed' : 'FAILED'}`);
-  console.log(canaryCaught ? 'canary: the deliberately wrong assertion was reported, as it must be' : 'canary: the deliberately wrong assertion was NOT reported; the harness cannot fail');
+  console.log(
+    canaryCaught
+      ? 'canary: the deliberately wrong assertion was reported, as it must be'
+      : 'canary: the deliberately wrong assertion was NOT reported; the harness cannot fail',
+  );
   if (!canaryCaught) process.stdout.write(canaryRun.stdout + canaryRun.stderr);
   process.exitCode = main.status === 0 && samples.length > 0 && canaryCaught ? 0 : 1;
 } finally {
@@ -93,5 +100,7 @@ function reportMissingGrammars(stderr) {
 }
 
 function countAssertions(file) {
-  return readFileSync(file, 'utf8').split('\n').filter((line) => /^<!--\s*(?:\^|<~*-+)/.test(line)).length;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /^<!--\s*(?:\^|<~*-+)/.test(line)).length;
 }

@@ -37,7 +37,8 @@ test('the core imports no Node API, no editor and no LSP package', async () => {
 });
 
 test('outside the core, the core is reached only through core/index.ts', async () => {
-  const code = "import { runChecks } from '../core/index.js';\nimport { percentSum } from '../core/checks/percentSum.js';\nexport const x = [runChecks, percentSum];";
+  const code =
+    "import { runChecks } from '../core/index.js';\nimport { percentSum } from '../core/checks/percentSum.js';\nexport const x = [runChecks, percentSum];";
   assert.deepEqual(await rejected('server/src/cli/example.ts', code), ['../core/checks/percentSum.js']);
   assert.deepEqual(await rejected('server/src/lsp/example.ts', code), ['../core/checks/percentSum.js']);
 });

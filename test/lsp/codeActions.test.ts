@@ -24,13 +24,20 @@ describe('code actions', () => {
     const uri = 'file:///virtual/quickfix.contract.md';
     await client.open(uri, text);
     const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'amount-words')[0]!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch] },
+    });
     const fixes = actions.filter((a) => a.kind === 'quickfix');
     // Which side is meant is the drafter's call: both rewrites, neither preferred.
-    assert.deepEqual(fixes.map((a) => [a.title, a.isPreferred]), [
-      ['Rewrite the words from the figure: "one hundred twenty thousand US dollars"', false],
-      ['Rewrite the figure from the words: 100,000', false],
-    ]);
+    assert.deepEqual(
+      fixes.map((a) => [a.title, a.isPreferred]),
+      [
+        ['Rewrite the words from the figure: "one hundred twenty thousand US dollars"', false],
+        ['Rewrite the figure from the words: 100,000', false],
+      ],
+    );
     const fix = fixes[0]!;
     assert.deepEqual(fix.diagnostics, [mismatch]);
 
@@ -48,7 +55,11 @@ describe('code actions', () => {
     await client.open(uri, text);
     const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'amount-words')[0]!;
     await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch], only: ['quickfix'] },
+    });
     assert.deepEqual(actions, []);
     await client.close(uri);
   });
@@ -64,7 +75,10 @@ describe('code actions', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.clausemark', '修复所有可安全修复的 Clausemark 问题']]);
+    assert.deepEqual(
+      actions.map((a) => [a.kind, a.title]),
+      [['source.fixAll.clausemark', '修复所有可安全修复的 Clausemark 问题']],
+    );
     const { text: fixed, diagnostics } = await apply(uri, actions[0]!);
     assert.equal(byCode(diagnostics, 'reference-number').length, 0);
     assert.equal(byCode(diagnostics, 'percent-sum').length, 0, 'the open instalment was set to 30');
@@ -82,16 +96,30 @@ describe('code actions', () => {
     await client.open(uri, text);
     await client.diagnosticsFor(uri, 1);
     const cursor = positionOf(text, '__月');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics: [] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: cursor, end: cursor },
+      context: { diagnostics: [] },
+    });
     const rewrite = actions.filter((a) => a.kind === 'refactor.rewrite');
-    assert.deepEqual(rewrite.map((a) => a.title), ['将旧式空白改为带类型的占位符 {{签署日期: date}}']);
+    assert.deepEqual(
+      rewrite.map((a) => a.title),
+      ['将旧式空白改为带类型的占位符 {{签署日期: date}}'],
+    );
     const { text: rewritten, diagnostics } = await apply(uri, rewrite[0]!);
     assert.match(rewritten, /签署日期：\{\{签署日期: date\}\}\n/);
     assert.equal(byCode(diagnostics, 'unfilled-blank').length, 1, 'one blank left');
-    assert.ok(byCode(diagnostics, 'unfilled-field').some((d) => d.message.includes('签署日期')), 'the new field is a typed gap now');
+    assert.ok(
+      byCode(diagnostics, 'unfilled-field').some((d) => d.message.includes('签署日期')),
+      'the new field is a typed gap now',
+    );
 
     const elsewhere = positionOf(rewritten, '# 软件维护');
-    const none = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: elsewhere, end: elsewhere }, context: { diagnostics: [] } });
+    const none = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: elsewhere, end: elsewhere },
+      context: { diagnostics: [] },
+    });
     assert.equal(none.filter((a) => a.kind === 'refactor.rewrite').length, 0, 'only offered on a blank');
     await client.close(uri);
   });
@@ -107,7 +135,10 @@ describe('code actions', () => {
       range: { start, end: { line: start.line, character: start.character + 6 } },
       context: { diagnostics: [], only: ['refactor.extract'] },
     });
-    assert.deepEqual(actions.map((a) => a.title), ['将“20,000”（共 2 处）提取为字段 newField']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['将“20,000”（共 2 处）提取为字段 newField'],
+    );
     const { text: extracted, diagnostics } = await apply(uri, actions[0]!);
     assert.equal(extracted.split('{{newField}}').length - 1, 2);
     assert.ok(!extracted.slice(extracted.indexOf('\n---', 4)).includes('20,000'), 'no literal left in the body');
@@ -165,7 +196,11 @@ describe('code actions for a pulling client', () => {
       await client.open(uri, text);
       const report = await client.request<DocumentDiagnosticReport & { items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       const stale = byCode(report.items, 'reference-number').find((d) => d.message.includes('第五条'))!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: stale.range,
+        context: { diagnostics: [stale] },
+      });
       const { edits } = editsFor(actions[0]!.edit, uri);
       const fixed = applyTextEdits(client.document(uri), edits);
       await client.change(uri, [{ text: fixed }]);
@@ -196,7 +231,11 @@ describe('quick fixes computed when asked', () => {
       const uri = 'file:///virtual/resolve.contract.md';
       await client.open(uri, text);
       const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'amount-words')[0]!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: mismatch.range,
+        context: { diagnostics: [mismatch], only: ['quickfix'] },
+      });
       assert.ok(actions.length > 0);
       for (const action of actions) assert.equal(action.edit, undefined, `${action.title}: no edit until resolved`);
       const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
@@ -219,7 +258,8 @@ describe('quick fixes computed when asked', () => {
     const client = await LspClient.start({ capabilities: RESOLVING });
     try {
       // Sixty clauses numbered from 二: every one is off by one, and one renumbering fixes them all.
-      const numerals = (n: number) => (n < 10 ? '' : `${n >= 20 ? '一二三四五六七八九'[Math.floor(n / 10) - 1] : ''}十`) + (n % 10 ? '一二三四五六七八九'[(n % 10) - 1] : '');
+      const numerals = (n: number) =>
+        (n < 10 ? '' : `${n >= 20 ? '一二三四五六七八九'[Math.floor(n / 10) - 1] : ''}十`) + (n % 10 ? '一二三四五六七八九'[(n % 10) - 1] : '');
       const clauses = Array.from({ length: 60 }, (_, i) => `${numerals(i + 2)}、第${i + 2}项义务由乙方承担。`).join('\n\n');
       const uri = 'file:///virtual/renumber.contract.md';
       await client.open(uri, `# 服务协议\n\n${clauses}\n`);
@@ -227,9 +267,16 @@ describe('quick fixes computed when asked', () => {
       assert.ok(diagnostics.length > 0);
       const bytes = Buffer.byteLength(JSON.stringify(diagnostics));
       assert.ok(bytes / diagnostics.length < 400, `${bytes / diagnostics.length} bytes per diagnostic`);
-      assert.ok(diagnostics.every((d) => !JSON.stringify(d.data).includes('newText')), 'no edits in data');
+      assert.ok(
+        diagnostics.every((d) => !JSON.stringify(d.data).includes('newText')),
+        'no edits in data',
+      );
 
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics: [diagnostics[0]!], only: ['quickfix'] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostics[0]!.range,
+        context: { diagnostics: [diagnostics[0]!], only: ['quickfix'] },
+      });
       const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
       const fixed = applyTextEdits(client.document(uri), editsFor(resolved.edit, uri).edits);
       assert.match(fixed, /^一、第2项义务/m);

@@ -34,7 +34,10 @@ describe('pushed diagnostics', () => {
       range: stale.range,
       context: { diagnostics: [stale], only: ['quickfix'] },
     });
-    assert.deepEqual(actions.map((a) => a.title), ['改为 三']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['改为 三'],
+    );
     assert.deepEqual(actions[0]!.edit?.documentChanges?.[0]?.edits, [{ range: stale.range, newText: '三' }]);
 
     const sum = byCode(diagnostics, 'percent-sum')[0]!;
@@ -68,7 +71,9 @@ describe('pushed diagnostics', () => {
     // Every run of underscores in the file is inside one of the diagnostics.
     lines.forEach((line, lineNumber) => {
       for (const run of line.matchAll(/[_＿]+/g)) {
-        const inside = diagnostics.some((d) => d.range.start.line === lineNumber && d.range.start.character <= run.index && run.index + run[0].length <= d.range.end.character);
+        const inside = diagnostics.some(
+          (d) => d.range.start.line === lineNumber && d.range.start.character <= run.index && run.index + run[0].length <= d.range.end.character,
+        );
         assert.ok(inside, `run at ${lineNumber}:${run.index} is reported`);
       }
     });
@@ -86,7 +91,15 @@ describe('pushed diagnostics', () => {
 
     // Three quick edits: fix the words, then add a new blank on the last line, then widen it.
     const words = positionOf(text, 'one hundred thousand');
-    await client.change(uri, [{ range: { start: { line: words.line, character: words.character + 'one hundred '.length }, end: { line: words.line, character: words.character + 'one hundred '.length } }, text: 'twenty ' }]);
+    await client.change(uri, [
+      {
+        range: {
+          start: { line: words.line, character: words.character + 'one hundred '.length },
+          end: { line: words.line, character: words.character + 'one hundred '.length },
+        },
+        text: 'twenty ',
+      },
+    ]);
     const lastLine = text.split('\n').length - 1;
     await client.change(uri, [{ range: { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } }, text: 'Witness: ____\n' }]);
     const v4 = await client.change(uri, [{ range: { start: { line: lastLine, character: 9 }, end: { line: lastLine, character: 9 } }, text: '__' }]);
@@ -109,7 +122,8 @@ describe('pushed diagnostics', () => {
     await client.open(uri, text);
     await client.diagnosticsFor(uri, 1);
     // Everything but the uri (in related information) and the version (in data) must match.
-    const comparable = (ds: Diagnostic[], of: string) => JSON.parse(JSON.stringify(ds.map((d) => ({ ...d, data: (d.data as { key: unknown }).key }))).replaceAll(of, 'URI'));
+    const comparable = (ds: Diagnostic[], of: string) =>
+      JSON.parse(JSON.stringify(ds.map((d) => ({ ...d, data: (d.data as { key: unknown }).key }))).replaceAll(of, 'URI'));
     const at = (needle: string, by = 0) => {
       const p = positionOf(client.document(uri).getText(), needle);
       return { line: p.line, character: p.character + by };
@@ -237,7 +251,9 @@ describe('pulled diagnostics', () => {
   it('answers textDocument/diagnostic, follows edits, and never pushes', async () => {
     const { uri, text } = fixture('lease.contract.md');
     await client.open(uri, text);
-    const first = await client.request<DocumentDiagnosticReport & { items: Diagnostic[]; resultId: string }>('textDocument/diagnostic', { textDocument: { uri } });
+    const first = await client.request<DocumentDiagnosticReport & { items: Diagnostic[]; resultId: string }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     assert.equal(first.kind, 'full');
     assert.equal(byCode(first.items, 'amount-words').length, 1);
     assert.equal((first.items[0]!.data as { version: number }).version, 1);
@@ -248,7 +264,10 @@ describe('pulled diagnostics', () => {
     const words = positionOf(text, 'one hundred thousand');
     const at = { line: words.line, character: words.character + 'one hundred '.length };
     await client.change(uri, [{ range: { start: at, end: at }, text: 'twenty ' }]);
-    const second = await client.request<DocumentDiagnosticReport & { items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    const second = await client.request<DocumentDiagnosticReport & { items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: first.resultId,
+    });
     assert.equal(second.kind, 'full');
     assert.equal(byCode(second.items, 'amount-words').length, 0);
     assert.equal((second.items[0]!.data as { version: number }).version, 2);
@@ -290,7 +309,10 @@ describe('workspace configuration files', () => {
       let since = client.notifications.length;
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
       const republished = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
-      assert.deepEqual(republished.diagnostics.map((d) => [d.code, d.severity]), [['unfilled-blank', 1]]);
+      assert.deepEqual(
+        republished.diagnostics.map((d) => [d.code, d.severity]),
+        [['unfilled-blank', 1]],
+      );
       const message = await client.waitForNotification<{ type: number; message: string }>('window/showMessage', () => true);
       assert.match(message.message, /\.clausemark\.json: Unknown setting "checkz"/);
 

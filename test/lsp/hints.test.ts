@@ -34,9 +34,15 @@ describe('inlay hints, code lens, gaps and preview', () => {
   it('shows running totals of a declared sum group and 大写 of bare amounts (zh)', async () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: zh.uri }, range: whole });
     const labels = hints.map((h) => h.label);
-    assert.deepEqual(labels.filter((l) => String(l).startsWith('Σ')), ['Σ 30%', 'Σ 70%', 'Σ 70% + ?']);
+    assert.deepEqual(
+      labels.filter((l) => String(l).startsWith('Σ')),
+      ['Σ 30%', 'Σ 70%', 'Σ 70% + ?'],
+    );
     assert.deepEqual(hints.find((h) => h.label === 'Σ 70% + ?')!.position, after(zh.text, '尾款比例: { type: percent, group: 付款 }'));
-    assert.deepEqual(labels.filter((l) => String(l).includes('大写')), ['（大写：贰万元整）', '（大写：贰万元整）']);
+    assert.deepEqual(
+      labels.filter((l) => String(l).includes('大写')),
+      ['（大写：贰万元整）', '（大写：贰万元整）'],
+    );
   });
 
   it('only returns hints inside the requested range', async () => {
@@ -45,7 +51,10 @@ describe('inlay hints, code lens, gaps and preview', () => {
       textDocument: { uri: en.uri },
       range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
     });
-    assert.deepEqual(hints.map((h) => h.label), ['Σ 40%', 'Σ 70%', 'Σ 100%']);
+    assert.deepEqual(
+      hints.map((h) => h.label),
+      ['Σ 40%', 'Σ 70%', 'Σ 100%'],
+    );
   });
 
   it('puts a lens with the count of gaps and problems on the title line', async () => {

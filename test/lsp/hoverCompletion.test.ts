@@ -111,7 +111,10 @@ describe('completion', () => {
 
   it('offers the fields inside {{ with their type and value, and closes the braces', async () => {
     const items = await complete('乙方为甲方提供', '{{首');
-    assert.deepEqual(items.map((i) => i.label), ['服务费', '首期比例', '二期比例', '尾款比例', '维护期限', '生效日期', '权属方案', '备注']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['服务费', '首期比例', '二期比例', '尾款比例', '维护期限', '生效日期', '权属方案', '备注'],
+    );
     const first = items.find((i) => i.label === '首期比例')!;
     assert.equal(first.detail, 'percent · 30%');
     const edit = first.textEdit as TextEdit;
@@ -145,27 +148,39 @@ describe('completion', () => {
 
   it('offers the field types after {{name:', async () => {
     const items = await complete('乙方为甲方提供', '{{验收日期: da');
-    assert.deepEqual(items.map((i) => i.label), ['text', 'number', 'money', 'percent', 'date', 'duration', 'party', 'choice']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['text', 'number', 'money', 'percent', 'date', 'duration', 'party', 'choice'],
+    );
     assert.equal(items.find((i) => i.label === 'date')!.detail, '日期');
   });
 
   it('offers the filters after |', async () => {
     const items = await complete('乙方为甲方提供', '{{服务费 | ');
-    assert.deepEqual(items.map((i) => i.label), ['大写', 'words']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['大写', 'words'],
+    );
   });
 
   it('offers clause labels inside ](#', async () => {
     const items = await complete('乙方为甲方提供', '[见](#');
-    assert.deepEqual(items.map((i) => [i.label, i.detail, (i.textEdit as TextEdit).newText]), [
-      ['scope', '一 服务内容', 'scope)'],
-      ['fee', '二 服务费用', 'fee)'],
-      ['ip', '三 成果归属', 'ip)'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail, (i.textEdit as TextEdit).newText]),
+      [
+        ['scope', '一 服务内容', 'scope)'],
+        ['fee', '二 服务费用', 'fee)'],
+        ['ip', '三 成果归属', 'ip)'],
+      ],
+    );
   });
 
   it('offers the missing top-level keys and the types in the front matter', async () => {
     const keys = await complete('  备注: text', '\nv');
-    assert.deepEqual(keys.map((i) => i.label), ['groups', 'values', 'data', 'effective']);
+    assert.deepEqual(
+      keys.map((i) => i.label),
+      ['groups', 'values', 'data', 'effective'],
+    );
     assert.equal((keys[1]!.textEdit as TextEdit).newText, 'values: ');
 
     const types = await complete('  备注: text', '\n  验收: { type: ');
@@ -176,7 +191,10 @@ describe('completion', () => {
 
   it("offers a choice field's options as its value", async () => {
     const items = await complete('  备注: text', '\nvalues:\n  权属方案: ');
-    assert.deepEqual(items.map((i) => i.label), ['甲方所有', '双方共有']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['甲方所有', '双方共有'],
+    );
   });
 });
 
@@ -226,8 +244,14 @@ describe('clause templates in completion', () => {
     // Reachable without an IME: the ASCII id leads what the editor filters on, and it is the one selected.
     assert.ok(fees.filterText!.startsWith('cm-fees-payment '), fees.filterText);
     const ascii = await itemsOn('file:///virtual/clauses-zh-ascii.contract.md', text.replace('## 四、违约责任', 'cm-fees\n\n## 四、违约责任'), line, 7);
-    assert.deepEqual(ascii.filter((i) => i.preselect).map((i) => i.label), ['服务费用及支付']);
-    assert.ok(ascii.every((i) => i.sortText! < 'cm-'), 'before the static snippets, which sort by their cm- prefix');
+    assert.deepEqual(
+      ascii.filter((i) => i.preselect).map((i) => i.label),
+      ['服务费用及支付'],
+    );
+    assert.ok(
+      ascii.every((i) => i.sortText! < 'cm-'),
+      'before the static snippets, which sort by their cm- prefix',
+    );
 
     const inserted = applyTextEdits(client.document(uri), [fees.textEdit as TextEdit, ...fees.additionalTextEdits!]);
     assert.match(inserted, /\n\n## 四、服务费用及支付 \{#fees-payment\}\n/, 'numbered after clause 三');
@@ -238,10 +262,13 @@ describe('clause templates in completion', () => {
     const check = 'file:///virtual/clauses-zh-after.contract.md';
     await client.open(check, inserted);
     const diagnostics = await client.diagnosticsFor(check, 1);
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'undefined-field' || d.code === 'front-matter' || d.code === 'duplicate-field'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'undefined-field' || d.code === 'front-matter' || d.code === 'duplicate-field'),
+      [],
+    );
   });
 
-  it('offers English clauses and the workspace\'s own for an English contract, never on a line with text', async () => {
+  it("offers English clauses and the workspace's own for an English contract, never on a line with text", async () => {
     const text = '---\ntitle: Short Agreement\nlocale: en\n---\n\n# Short Agreement\n\n\n';
     const uri = 'file:///virtual/clauses-en.contract.md';
     const items = await itemsOn(uri, text, 6, 0);

@@ -29,7 +29,11 @@ describe('initialize', () => {
 
   it('offers pull diagnostics only to a client that pulls', () => {
     assert.equal(push.initializeResult.capabilities.diagnosticProvider, undefined);
-    assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { identifier: 'clausemark', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'clausemark',
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    });
   });
 
   it('exits cleanly after shutdown and exit', async () => {

@@ -12,14 +12,33 @@ describe('clause library and export requests', () => {
 
   const client = withServer({ open: [zh, en] });
 
-  it('lists the templates of the contract\'s language', async () => {
+  it("lists the templates of the contract's language", async () => {
     const zhItems = await client.request(ClausesRequest, { textDocument: { uri: zh.uri } });
     const enItems = await client.request(ClausesRequest, { textDocument: { uri: en.uri } });
     assert.ok(zhItems.length >= 12 && zhItems.every((t) => t.locale === 'zh-CN'));
     assert.ok(enItems.length >= 12 && enItems.every((t) => t.locale === 'en'));
-    for (const id of ['parties', 'dataset', 'training-targets', 'deliverables', 'ip-ownership', 'fees-payment', 'confidentiality', 'training-risk', 'breach', 'disputes', 'effect-termination', 'signature']) {
-      assert.ok(zhItems.some((t) => t.id === id), `zh ${id}`);
-      assert.ok(enItems.some((t) => t.id === id), `en ${id}`);
+    for (const id of [
+      'parties',
+      'dataset',
+      'training-targets',
+      'deliverables',
+      'ip-ownership',
+      'fees-payment',
+      'confidentiality',
+      'training-risk',
+      'breach',
+      'disputes',
+      'effect-termination',
+      'signature',
+    ]) {
+      assert.ok(
+        zhItems.some((t) => t.id === id),
+        `zh ${id}`,
+      );
+      assert.ok(
+        enItems.some((t) => t.id === id),
+        `en ${id}`,
+      );
     }
     // The picker shows each clause as it reads: no Markdown, labels or braces.
     const targets = zhItems.find((t) => t.id === 'training-targets')!;
@@ -37,7 +56,10 @@ describe('clause library and export requests', () => {
     const before = runChecks(parseContract(zh.text)).filter((p) => p.severity === 'error').length;
     const afterErrors = runChecks(parseContract(text)).filter((p) => p.severity === 'error').length;
     assert.equal(afterErrors, before, 'the inserted clause adds no error');
-    assert.ok(runChecks(parseContract(text)).every((p) => p.checkId !== 'undefined-field'), 'every placeholder of the clause is declared');
+    assert.ok(
+      runChecks(parseContract(text)).every((p) => p.checkId !== 'undefined-field'),
+      'every placeholder of the clause is declared',
+    );
   });
 
   it('composes a new contract from the library', async () => {

@@ -23,7 +23,10 @@ describe('definition, references and rename', () => {
   it('goes from a clause reference to the labelled clause', async () => {
     const location = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: inside('](#ip)', 4) });
     const label = positionOf(text, '{#ip}');
-    assert.deepEqual(location.range, { start: { line: label.line, character: label.character + 2 }, end: { line: label.line, character: label.character + 4 } });
+    assert.deepEqual(location.range, {
+      start: { line: label.line, character: label.character + 2 },
+      end: { line: label.line, character: label.character + 4 },
+    });
   });
 
   it("goes to the clause from a reference's link text as well", async () => {
@@ -51,7 +54,11 @@ describe('definition, references and rename', () => {
   });
 
   it('renames a field in the front matter and in every placeholder', async () => {
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: inside('{{服务费 | 大写}}', 3), newName: '总价' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: inside('{{服务费 | 大写}}', 3),
+      newName: '总价',
+    });
     const { version, edits } = editsFor(edit, uri);
     assert.equal(version, 1);
     assert.equal(edits.length, 3);
@@ -61,7 +68,11 @@ describe('definition, references and rename', () => {
     const check = 'file:///virtual/renamed.contract.md';
     await client.open(check, renamed);
     const diagnostics = await client.diagnosticsFor(check, 1);
-    assert.deepEqual(diagnostics.filter((d: Diagnostic) => /总价|服务费/.test(d.message)), [], 'the renamed field is declared and used');
+    assert.deepEqual(
+      diagnostics.filter((d: Diagnostic) => /总价|服务费/.test(d.message)),
+      [],
+      'the renamed field is declared and used',
+    );
     await client.close(check);
   });
 
@@ -70,10 +81,20 @@ describe('definition, references and rename', () => {
     const body = '# 补充协议\n\n违约金为合同总额的{{违约金比例: percent}}%。\n\n逾期超过三十日的，违约金比例{{违约金比例}}%加倍计算。\n';
     await client.open(inline, body);
     const p = positionOf(body, '{{违约金比例}}');
-    const location = await client.request<Location>('textDocument/definition', { textDocument: { uri: inline }, position: { line: p.line, character: p.character + 3 } });
+    const location = await client.request<Location>('textDocument/definition', {
+      textDocument: { uri: inline },
+      position: { line: p.line, character: p.character + 3 },
+    });
     assert.deepEqual(location.range.start, { line: 2, character: 11 });
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: inline }, position: { line: p.line, character: p.character + 3 }, newName: '违约金率' });
-    assert.equal(applyTextEdits(client.document(inline), editsFor(edit, inline).edits), body.replaceAll('违约金比例}', '违约金率}').replace('违约金比例:', '违约金率:'));
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: inline },
+      position: { line: p.line, character: p.character + 3 },
+      newName: '违约金率',
+    });
+    assert.equal(
+      applyTextEdits(client.document(inline), editsFor(edit, inline).edits),
+      body.replaceAll('违约金比例}', '违约金率}').replace('违约金比例:', '违约金率:'),
+    );
     await client.close(inline);
   });
 

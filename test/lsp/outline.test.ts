@@ -13,9 +13,21 @@ describe('outline, folding, links and semantic tokens', () => {
 
   it('outlines the clauses with their numbers, then the parties and fields', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: zh.uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['当事方', '字段', '一 服务内容', '二 服务费用', '三 成果归属', '四 违约责任']);
-    assert.deepEqual(symbols[0]!.children!.map((c) => [c.name, c.detail]), [['甲方', '委托方 · 星河数据有限公司'], ['乙方', '服务方']]);
-    assert.deepEqual(symbols[1]!.children!.map((c) => c.name), ['服务费', '首期比例', '二期比例', '尾款比例', '维护期限', '生效日期', '权属方案', '备注']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['当事方', '字段', '一 服务内容', '二 服务费用', '三 成果归属', '四 违约责任'],
+    );
+    assert.deepEqual(
+      symbols[0]!.children!.map((c) => [c.name, c.detail]),
+      [
+        ['甲方', '委托方 · 星河数据有限公司'],
+        ['乙方', '服务方'],
+      ],
+    );
+    assert.deepEqual(
+      symbols[1]!.children!.map((c) => c.name),
+      ['服务费', '首期比例', '二期比例', '尾款比例', '维护期限', '生效日期', '权属方案', '备注'],
+    );
     assert.equal(symbols[1]!.children![0]!.detail, 'money = 500000');
     const fee = symbols.find((s) => s.name === '二 服务费用')!;
     assert.equal(fee.detail, '#fee');
@@ -30,10 +42,16 @@ describe('outline, folding, links and semantic tokens', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const first = symbols[0]!;
     assert.equal(first.name, '一 合同主体');
-    assert.deepEqual(first.children!.map((c) => c.name), ['一（一） 合同双方', '一（二） 合同内容']);
+    assert.deepEqual(
+      first.children!.map((c) => c.name),
+      ['一（一） 合同双方', '一（二） 合同内容'],
+    );
     // Every top-level clause line of the file is in the outline, in order.
     const topLines = text.split('\n').flatMap((line, i) => (/^[一二三四五六七八九十]+、/.test(line) ? [i] : []));
-    assert.deepEqual(symbols.map((s) => s.selectionRange.start.line), topLines);
+    assert.deepEqual(
+      symbols.map((s) => s.selectionRange.start.line),
+      topLines,
+    );
     await client.close(uri);
   });
 

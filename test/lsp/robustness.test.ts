@@ -35,7 +35,14 @@ describe('bad requests and documents that are not contracts', () => {
     assert.equal((await errorOf(client.request('textDocument/hover', { textDocument: { uri } }))).code, -32602);
     assert.equal((await errorOf(client.request('textDocument/hover', { position: { line: 0, character: 0 } }))).code, -32602);
     assert.equal((await errorOf(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 'x', character: -1 } }))).code, -32602);
-    assert.equal((await errorOf(client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }))).code, -32602);
+    assert.equal(
+      (
+        await errorOf(
+          client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+        )
+      ).code,
+      -32602,
+    );
     assert.equal((await errorOf(client.request('textDocument/inlayHint', { textDocument: { uri } }))).code, -32602);
     assert.equal((await errorOf(client.request('clausemark/gaps', null))).code, -32602);
     assert.equal((await errorOf(client.request('clausemark/no-such-request', {}))).code, -32601);
@@ -48,7 +55,10 @@ describe('bad requests and documents that are not contracts', () => {
     // Clamped to the end: the empty last line, where clause templates are offered.
     const items = (await client.request<{ items: Array<{ kind: number }> }>('textDocument/completion', { textDocument: { uri }, position: far })).items;
     assert.equal(items.length, 12);
-    assert.ok(items.every((i) => i.kind === 9), 'clause templates (Module: see clauseCompletion.ts)');
+    assert.ok(
+      items.every((i) => i.kind === 9),
+      'clause templates (Module: see clauseCompletion.ts)',
+    );
     await stillServing();
   });
 
@@ -82,7 +92,10 @@ describe('bad requests and documents that are not contracts', () => {
     const body = '# Notes\n\nAmount: USD 1,000 (one hundred dollars). Name: ____\n';
     const asContract = 'file:///virtual/notes-as-contract.md';
     await client.open(asContract, body, 'clausemark');
-    assert.deepEqual((await client.diagnosticsFor(asContract, 1)).map((d) => d.code), ['amount-words', 'unfilled-blank']);
+    assert.deepEqual(
+      (await client.diagnosticsFor(asContract, 1)).map((d) => d.code),
+      ['amount-words', 'unfilled-blank'],
+    );
     const named = 'file:///virtual/named.contract.md';
     await client.open(named, body, 'markdown');
     assert.equal((await client.diagnosticsFor(named, 1)).length, 2);
@@ -91,7 +104,10 @@ describe('bad requests and documents that are not contracts', () => {
   it('survives binary content, a byte-order mark and a very long line', async () => {
     const binary = 'file:///virtual/binary.contract.md';
     await client.open(binary, 'PK\u0003\u0004\u0000\u0000garbage\u0000\uFFFD\n');
-    assert.deepEqual((await client.diagnosticsFor(binary, 1)).map((d) => d.code), ['document-limits']);
+    assert.deepEqual(
+      (await client.diagnosticsFor(binary, 1)).map((d) => d.code),
+      ['document-limits'],
+    );
 
     const bom = 'file:///virtual/bom.contract.md';
     await client.open(bom, '\uFEFF---\ntitle: BOM\n---\n\n# Terms\n\nName: ____\n');
@@ -113,9 +129,13 @@ describe('pull mode with non-contracts', () => {
     const client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
     try {
       await client.open('file:///virtual/readme.md', 'Fill in: ____\n', 'markdown');
-      const report = await client.request<DocumentDiagnosticReport & { items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: 'file:///virtual/readme.md' } });
+      const report = await client.request<DocumentDiagnosticReport & { items: unknown[] }>('textDocument/diagnostic', {
+        textDocument: { uri: 'file:///virtual/readme.md' },
+      });
       assert.deepEqual(report, { kind: 'full', items: [] });
-      const unknown = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: 'file:///virtual/unknown.contract.md' } });
+      const unknown = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+        textDocument: { uri: 'file:///virtual/unknown.contract.md' },
+      });
       assert.deepEqual(unknown, { kind: 'full', items: [] });
     } finally {
       await client.stop();

@@ -6,7 +6,10 @@ import type { ClientContext } from '../context.js';
  * Export… writes the preview's rendering as HTML or DOCX. Gaps stay visible
  * unless the user asks for blank lines, and a contract with errors asks first.
  */
-export async function exportContract(context: ClientContext, target?: { format?: 'html' | 'docx'; showGaps?: boolean; uri?: vscode.Uri; force?: boolean }): Promise<vscode.Uri | undefined> {
+export async function exportContract(
+  context: ClientContext,
+  target?: { format?: 'html' | 'docx'; showGaps?: boolean; uri?: vscode.Uri; force?: boolean },
+): Promise<vscode.Uri | undefined> {
   const editor = context.activeContractEditor();
   const client = context.runningClient();
   if (!editor || !client) return undefined;

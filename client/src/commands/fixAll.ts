@@ -23,5 +23,7 @@ export async function fixAll(context: ClientContext): Promise<boolean> {
 export function changeReport(edits: readonly vscode.TextEdit[]): string {
   const lines = [...new Set(edits.map((e) => e.range.start.line + 1))].sort((a, b) => a - b);
   const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
-  return edits.length === 1 ? vscode.l10n.t('Fix All made 1 change, on line {0}.', shown) : vscode.l10n.t('Fix All made {0} changes, on lines {1}.', edits.length, shown);
+  return edits.length === 1
+    ? vscode.l10n.t('Fix All made 1 change, on line {0}.', shown)
+    : vscode.l10n.t('Fix All made {0} changes, on lines {1}.', edits.length, shown);
 }

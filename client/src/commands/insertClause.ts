@@ -22,7 +22,11 @@ export async function insertClause(context: ClientContext, id?: string): Promise
     chosen = (await pick(templates))?.id;
     if (!chosen) return false;
   }
-  const edits = await client.sendRequest(InsertClauseRequest, { textDocument, position: client.code2ProtocolConverter.asPosition(editor.selection.active), id: chosen });
+  const edits = await client.sendRequest(InsertClauseRequest, {
+    textDocument,
+    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+    id: chosen,
+  });
   if (!edits) return false;
   const edit = new vscode.WorkspaceEdit();
   edit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(edits));

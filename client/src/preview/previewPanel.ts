@@ -24,7 +24,16 @@ export interface PreviewState {
 type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; offset: number; end?: number }
-  | { type: 'rendered'; uri: string; version: number; renderedGaps: number; renderedProblems: number; textSample: string; theme: string; colors: PreviewState['colors'] };
+  | {
+      type: 'rendered';
+      uri: string;
+      version: number;
+      renderedGaps: number;
+      renderedProblems: number;
+      textSample: string;
+      theme: string;
+      colors: PreviewState['colors'];
+    };
 
 /**
  * One preview beside the editor, like Markdown's: it follows the active

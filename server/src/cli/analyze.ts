@@ -1,5 +1,18 @@
 import { dirname } from 'node:path';
-import { analyzeContract, isOverLimit, LineIndex, mergeConfigs, overLimitDocument, runChecks, type AnalyzeOptions as CoreAnalyzeOptions, type ClausemarkConfig, type ContractDocument, type ContractAnalysis, type Locale, type Problem } from '../core/index.js';
+import {
+  analyzeContract,
+  isOverLimit,
+  LineIndex,
+  mergeConfigs,
+  overLimitDocument,
+  runChecks,
+  type AnalyzeOptions as CoreAnalyzeOptions,
+  type ClausemarkConfig,
+  type ContractDocument,
+  type ContractAnalysis,
+  type Locale,
+  type Problem,
+} from '../core/index.js';
 import { readContractFile, type ContractEncoding } from '../node/contractFile.js';
 import { dataFileReader, loadWorkspaceConfig, type LoadedConfig } from '../node/workspaceConfig.js';
 

@@ -84,9 +84,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'fix':
       return fix(operands, Boolean(values['dry-run']), analyzeOptions, uiLocale, io);
     case 'render':
-      return render(operands, { to: values.to, output: values.output, showGaps: !values['no-gaps'], force: Boolean(values.force), overwrite: Boolean(values.overwrite) }, analyzeOptions, uiLocale, io);
+      return render(
+        operands,
+        { to: values.to, output: values.output, showGaps: !values['no-gaps'], force: Boolean(values.force), overwrite: Boolean(values.overwrite) },
+        analyzeOptions,
+        uiLocale,
+        io,
+      );
     case 'import':
-      return importCommand(operands, { output: values.output, typed: Boolean(values.typed), force: Boolean(values.force), color: !values['no-color'] && io.isTty && !io.env['NO_COLOR'] }, analyzeOptions, uiLocale, io);
+      return importCommand(
+        operands,
+        { output: values.output, typed: Boolean(values.typed), force: Boolean(values.force), color: !values['no-color'] && io.isTty && !io.env['NO_COLOR'] },
+        analyzeOptions,
+        uiLocale,
+        io,
+      );
     default:
       io.err(cliMessage(uiLocale, 'unknownCommand', { command }));
       return EXIT.usage;
@@ -113,7 +125,8 @@ function check(operands: readonly string[], format: string, color: boolean, opti
       ioError = true;
     } else analyzed.push(result);
   }
-  if (format === 'text') analyzed.filter(isUnusualEncoding).forEach((file) => io.err(cliMessage(locale, 'readAs', { path: file.path, encoding: file.encoding })));
+  if (format === 'text')
+    analyzed.filter(isUnusualEncoding).forEach((file) => io.err(cliMessage(locale, 'readAs', { path: file.path, encoding: file.encoding })));
   if (format === 'json') io.out(formatJson(analyzed));
   else if (format === 'sarif') io.out(formatSarif(analyzed, io.cwd, VERSION, options.locale ?? locale));
   else {
@@ -180,7 +193,15 @@ function fix(operands: readonly string[], dryRun: boolean, options: AnalyzeOptio
       }
     }
     const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
-    io.err(cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', { path, count: applied, fixNoun: plural(applied, 'fix').replace(/xs$/, 'xes'), remaining: remaining.length, problemNoun: plural(remaining.length, 'problem') }));
+    io.err(
+      cliMessage(locale, applied > 0 ? 'fixed' : 'nothingToFix', {
+        path,
+        count: applied,
+        fixNoun: plural(applied, 'fix').replace(/xs$/, 'xes'),
+        remaining: remaining.length,
+        problemNoun: plural(remaining.length, 'problem'),
+      }),
+    );
     if (status === EXIT.clean && remaining.some((p) => p.severity === 'error')) status = EXIT.problems;
   }
   return status;

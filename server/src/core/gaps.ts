@@ -18,7 +18,14 @@ export function listGaps(doc: ContractDocument): Gap[] {
   for (const placeholder of doc.placeholders) {
     const field = doc.fields.get(placeholder.name);
     if (!field || field.value !== undefined) continue;
-    gaps.push({ span: placeholder.span, kind: 'placeholder', style: 'placeholder', label: field.description ?? field.name, field: field.name, type: field.type });
+    gaps.push({
+      span: placeholder.span,
+      kind: 'placeholder',
+      style: 'placeholder',
+      label: field.description ?? field.name,
+      field: field.name,
+      type: field.type,
+    });
   }
   return gaps.sort((a, b) => a.span.start - b.span.start);
 }

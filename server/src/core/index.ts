@@ -3,7 +3,15 @@
  * it, fix it. Pure: no editor, no protocol, no file system.
  */
 export * from './model.js';
-export { parseContract, isOverLimit, overLimitDocument, MARKDOWN_LIMIT, type ParseOptions, type DataFileRead, type DataFileRefusal } from './parse/parseContract.js';
+export {
+  parseContract,
+  isOverLimit,
+  overLimitDocument,
+  MARKDOWN_LIMIT,
+  type ParseOptions,
+  type DataFileRead,
+  type DataFileRefusal,
+} from './parse/parseContract.js';
 export { INPUT_LIMIT, INPUT_LIMIT_BYTES, INPUT_LIMIT_TEXT, exceedsInputLimit } from './limits.js';
 export { runChecks, checkCrashed, type CheckConfig } from './checks/runChecks.js';
 export { ALL_CHECKS, findCheck } from './checks/registry.js';

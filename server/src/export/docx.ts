@@ -80,7 +80,8 @@ function blockNodes(node: ElementContent, out: Array<Paragraph | Table>, doc: Co
     out.push(table(node, doc, classes.includes('cm-parties')));
   } else if (tag === 'blockquote') {
     for (const child of node.children) {
-      if (child.type === 'element' && child.tagName === 'p') out.push(new Paragraph({ indent: { left: 720 }, children: inline(child.children, { italics: true }, doc) }));
+      if (child.type === 'element' && child.tagName === 'p')
+        out.push(new Paragraph({ indent: { left: 720 }, children: inline(child.children, { italics: true }, doc) }));
       else blockNodes(child, out, doc);
     }
   } else if (tag === 'pre') {
@@ -131,7 +132,10 @@ function table(node: Element, doc: ContractDocument, parties: boolean): Table {
     }
   };
   visit(node);
-  return new Table({ rows: rows.length > 0 ? rows : [new TableRow({ children: [new TableCell({ children: [new Paragraph('')] })] })], width: { size: 100, type: WidthType.PERCENTAGE } });
+  return new Table({
+    rows: rows.length > 0 ? rows : [new TableRow({ children: [new TableCell({ children: [new Paragraph('')] })] })],
+    width: { size: 100, type: WidthType.PERCENTAGE },
+  });
 }
 
 function inline(nodes: readonly ElementContent[], style: RunStyle, doc: ContractDocument): ParagraphChild[] {
@@ -150,7 +154,8 @@ function inline(nodes: readonly ElementContent[], style: RunStyle, doc: Contract
     else if (tag === 'code') runs.push(...inline(node.children, { ...style, code: true }, doc));
     else if (classes.includes('cm-gap')) runs.push(gapControl(node, style, doc));
     else if (classes.includes('cm-gap-blank')) runs.push(...handBlank(textOf(node), style));
-    else if (classes.includes('cm-problem')) runs.push(...inline(node.children, { ...style, problem: classes.includes('cm-error') ? 'error' : 'warning' }, doc));
+    else if (classes.includes('cm-problem'))
+      runs.push(...inline(node.children, { ...style, problem: classes.includes('cm-error') ? 'error' : 'warning' }, doc));
     else if (tag === 'a' && typeof node.properties?.['href'] === 'string' && /^(https?|mailto):/.test(node.properties['href'])) {
       runs.push(new ExternalHyperlink({ link: node.properties['href'], children: [run(textOf(node), { ...style })] }));
     } else runs.push(...inline(node.children, style, doc));
@@ -213,15 +218,23 @@ function handBlank(shape: string, style: RunStyle): TextRun[] {
   return shape
     .split(/(＿+)/)
     .filter((part) => part !== '')
-    .map((part) => (part.startsWith('＿') ? run('\u3000'.repeat(Math.max(2, Math.round(part.length * 1.5))), { ...style, blankLine: true }) : run(part, style)));
+    .map((part) =>
+      part.startsWith('＿') ? run('\u3000'.repeat(Math.max(2, Math.round(part.length * 1.5))), { ...style, blankLine: true }) : run(part, style),
+    );
 }
 
 /** A table to sign: one row per party, with lines for the signatory and the date. */
 function signatureTable(doc: ContractDocument, locale: Locale): Array<Paragraph | Table> {
   const words = WORDS[locale];
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })], shading: bold ? { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } : undefined });
+  const cell = (text: string, bold = false) =>
+    new TableCell({
+      children: [new Paragraph({ children: [new TextRun({ text, bold })] })],
+      shading: bold ? { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } : undefined,
+    });
   const header = new TableRow({ children: [cell(words['party']!, true), cell(words['signatory']!, true), cell(words['date']!, true)] });
-  const rows = doc.parties.map((party) => new TableRow({ children: [cell(`${party.key}${party.name ? `：${party.name}` : ''} ${words['seal']}`, true), cell(''), cell('')] }));
+  const rows = doc.parties.map(
+    (party) => new TableRow({ children: [cell(`${party.key}${party.name ? `：${party.name}` : ''} ${words['seal']}`, true), cell(''), cell('')] }),
+  );
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: false, children: [new TextRun(words['signatures']!)] }),
     new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } }),

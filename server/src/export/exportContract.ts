@@ -11,7 +11,12 @@ export interface ExportedContract {
 }
 
 /** One rendering for every way out: the editor's Export… command and `clausemark render`. */
-export async function exportContract(doc: ContractDocument, problems: readonly Problem[], format: ExportFormat, options: { showGaps: boolean }): Promise<ExportedContract> {
+export async function exportContract(
+  doc: ContractDocument,
+  problems: readonly Problem[],
+  format: ExportFormat,
+  options: { showGaps: boolean },
+): Promise<ExportedContract> {
   // Labels in the message locale (`doc.locale`); values in the contract's own, as the renderer does.
   const rendered = renderContract(doc, problems, { showGaps: options.showGaps });
   const bytes = format === 'docx' ? await renderDocx(doc, rendered, doc.locale) : new TextEncoder().encode(standaloneHtml(rendered, doc.locale));

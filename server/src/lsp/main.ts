@@ -31,6 +31,10 @@ function crash(error: unknown): never {
 }
 process.on('uncaughtException', crash);
 // A promise nobody awaited (a refresh the client refused) is logged, not fatal.
-process.on('unhandledRejection', (reason) => process.stderr.write(`[clausemark] unhandled rejection${currentDocument() ? ` while working on ${currentDocument()}` : ''}: ${String((reason as Error)?.stack ?? reason)}\n`));
+process.on('unhandledRejection', (reason) =>
+  process.stderr.write(
+    `[clausemark] unhandled rejection${currentDocument() ? ` while working on ${currentDocument()}` : ''}: ${String((reason as Error)?.stack ?? reason)}\n`,
+  ),
+);
 
 startServer(createConnection(ProposedFeatures.all));

@@ -21,7 +21,16 @@ import {
 import { dirname, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import { ClausesRequest, WorkspaceTrustedNotification, type ClausemarkInitializationOptions, ExportRequest, GapsRequest, InsertClauseRequest, NewContractRequest, PreviewRequest } from '../protocol.js';
+import {
+  ClausesRequest,
+  WorkspaceTrustedNotification,
+  type ClausemarkInitializationOptions,
+  ExportRequest,
+  GapsRequest,
+  InsertClauseRequest,
+  NewContractRequest,
+  PreviewRequest,
+} from '../protocol.js';
 import { ImportDocxRequest } from '../protocol.js';
 import { importDocxRequest } from './importDocx.js';
 import { exportDocument } from './features/export.js';
@@ -215,7 +224,12 @@ export function startServer(connection: Connection): void {
       if (!document || !isContract(document)) return empty;
       const analysis = await analyses.get(document);
       try {
-        return workingOn(uri, 0, (line) => connection.console.warn(line), () => feature(analysis, params));
+        return workingOn(
+          uri,
+          0,
+          (line) => connection.console.warn(line),
+          () => feature(analysis, params),
+        );
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`${method} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`);
@@ -226,7 +240,9 @@ export function startServer(connection: Connection): void {
   connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
   connection.onCompletion(
     handle('textDocument/completion', null, ['position'], (a, p) =>
-      isEmptyContract(a) ? { isIncomplete: false, items: starterItems(a, (params) => newContract(params, library.templates()).text) } : completion(a, p.position, library.templates()),
+      isEmptyContract(a)
+        ? { isIncomplete: false, items: starterItems(a, (params) => newContract(params, library.templates()).text) }
+        : completion(a, p.position, library.templates()),
     ),
   );
   connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));

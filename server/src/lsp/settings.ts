@@ -86,7 +86,8 @@ export class SettingsStore {
     );
     this.reportOnce(editorErrors.map((e) => `clausemark settings: ${e}`));
     const fileConfig = this.workspaceFileConfig(uri, editorConfig.locale);
-    const docsBaseUrl = typeof editor.docsBaseUrl === 'string' && editor.docsBaseUrl.trim() !== '' ? editor.docsBaseUrl.trim().replace(/\/+$/, '') : DEFAULT_DOCS_BASE_URL;
+    const docsBaseUrl =
+      typeof editor.docsBaseUrl === 'string' && editor.docsBaseUrl.trim() !== '' ? editor.docsBaseUrl.trim().replace(/\/+$/, '') : DEFAULT_DOCS_BASE_URL;
     return { config: mergeConfigs(fileConfig, editorConfig), docsBaseUrl, generation, diagnosticsDelay: diagnosticsDelay(editor.diagnosticsDelay) };
   }
 

@@ -8,15 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  ALL_CHECKS,
-  format,
-  parseContract,
-  runChecks,
-  type Check,
-  type ContractDocument,
-  type Locale,
-} from '../../../server/src/core/index.js';
+import { ALL_CHECKS, format, parseContract, runChecks, type Check, type ContractDocument, type Locale } from '../../../server/src/core/index.js';
 import { chineseLeaks, differences, englishLeaks, locate, readExpectations } from './expectations.js';
 import { readFixtures } from './fixtureFiles.js';
 
@@ -67,7 +59,7 @@ function readExamples(section: string, lines: readonly string[], start: number, 
     const close = lines.indexOf('```', i + 1);
     assert.ok(close > i && close < end, `an unclosed example at checks.md:${i + 1}`);
     const text = `${lines.slice(i + 1, close).join('\n')}\n`;
-    examples.push({ section, kind: open[1] as Example["kind"], text, locale: parseContract(text).locale, at: i + 1 });
+    examples.push({ section, kind: open[1] as Example['kind'], text, locale: parseContract(text).locale, at: i + 1 });
     i = close;
   }
   return examples;
@@ -108,8 +100,16 @@ test('every section states the real default severity and whether fix-all applies
       .flatMap((p) => p.fixes);
     if (row[3] === '—') assert.deepEqual(fixes, [], `${section.id}: documented without a fix, but its examples offer one`);
     else assert.ok(fixes.length > 0, `${section.id}: documented with a fix, but no not-ok example offers one`);
-    if (row[3] === 'yes') assert.ok(fixes.some((f) => f.safe), `${section.id}: documented as applied by fix-all, but no fix is safe`);
-    if (row[3] === 'no') assert.ok(fixes.every((f) => !f.safe), `${section.id}: documented as not applied by fix-all, but a fix is safe`);
+    if (row[3] === 'yes')
+      assert.ok(
+        fixes.some((f) => f.safe),
+        `${section.id}: documented as applied by fix-all, but no fix is safe`,
+      );
+    if (row[3] === 'no')
+      assert.ok(
+        fixes.every((f) => !f.safe),
+        `${section.id}: documented as not applied by fix-all, but a fix is safe`,
+      );
   }
 });
 
@@ -122,12 +122,22 @@ for (const section of CHECK_SECTIONS) {
       if (example.kind === 'ok') {
         assert.deepEqual(expected, [], `${where}: an ok example expects nothing`);
         const own = problems.filter((p) => p.checkId === section.id);
-        assert.deepEqual(own.map((p) => p.message), [], `${where}: the ok example has ${section.id} problems`);
+        assert.deepEqual(
+          own.map((p) => p.message),
+          [],
+          `${where}: the ok example has ${section.id} problems`,
+        );
       } else {
-        assert.ok(expected.some((e) => e.id === section.id), `${where}: a not-ok example must mark a ${section.id} line`);
+        assert.ok(
+          expected.some((e) => e.id === section.id),
+          `${where}: a not-ok example must mark a ${section.id} line`,
+        );
         // The section's check and any other check the example marks are compared exactly.
         const relevant = new Set([section.id, ...expected.map((e) => e.id)]);
-        const found = locate(example.text, problems.filter((p) => relevant.has(p.checkId)));
+        const found = locate(
+          example.text,
+          problems.filter((p) => relevant.has(p.checkId)),
+        );
         assert.deepEqual(differences(found, expected), [], `${where}: problems differ from the marks`);
       }
       for (const problem of problems) {
@@ -146,7 +156,11 @@ test('every message exists in both locales, in its own language, and summary lin
     assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), `${check.id}: keys differ between locales`);
     for (const key of Object.keys(en)) {
       assert.deepEqual(englishLeaks(zh[key]!.replace(/\{\w+\}/g, ' '), ['OK']), [], `${check.id}.${key} (zh-CN): ${zh[key]}`);
-      assert.deepEqual(chineseLeaks(en[key]!.replace(/\{\w+\}/g, ' '), ['大写', '甲方', '伍拾万元整', '总费用', '____年__月__日']), [], `${check.id}.${key} (en): ${en[key]}`);
+      assert.deepEqual(
+        chineseLeaks(en[key]!.replace(/\{\w+\}/g, ' '), ['大写', '甲方', '伍拾万元整', '总费用', '____年__月__日']),
+        [],
+        `${check.id}.${key} (en): ${en[key]}`,
+      );
     }
   }
 });

@@ -21,7 +21,10 @@ export function splitsUnit(text: string, offset: number): boolean {
 export function assertCleanEdits(text: string, edits: readonly TextEdit[], context: string): string {
   for (const edit of edits) {
     const { start, end } = edit.span;
-    assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${context}: edit ${start}-${end} outside the text`);
+    assert.ok(
+      Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
+      `${context}: edit ${start}-${end} outside the text`,
+    );
     assert.ok(!splitsUnit(text, start) && !splitsUnit(text, end), `${context}: edit ${start}-${end} splits a character or a line break`);
     if (dominantEol(text) === '\r\n') assert.doesNotMatch(edit.newText, /(?<!\r)\n|\r(?!\n)/, `${context}: a lone line break in a CRLF file`);
   }

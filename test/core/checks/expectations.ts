@@ -34,7 +34,10 @@ export function readExpectations(text: string): Expectation[] {
   const expectations: Expectation[] = [];
   lines(text).forEach((line, index) => {
     for (const match of line.matchAll(MARKER)) {
-      const list = (match[1] ?? match[2] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const list = (match[1] ?? match[2] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       for (const item of list) {
         const [id, column] = item.split('@');
         expectations.push({ id: id!, line: index + 1, column: column === undefined ? undefined : Number(column) });
@@ -87,9 +90,7 @@ export function lines(text: string): string[] {
  * types, filters and formats a drafter types stay as they are.
  */
 export function englishLeaks(message: string, identifiers: readonly string[] = []): string[] {
-  let rest = message
-    .replace(/“[^”]*”|"[^"]*"|`[^`]*`|\{\{[^}]*\}\}|\{#[^}]*\}/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ');
+  let rest = message.replace(/“[^”]*”|"[^"]*"|`[^`]*`|\{\{[^}]*\}\}|\{#[^}]*\}/g, ' ').replace(/https?:\/\/\S+/g, ' ');
   for (const word of [...IDENTIFIERS, ...identifiers].sort((a, b) => b.length - a.length)) {
     rest = rest.replace(new RegExp(`(?<![A-Za-z])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'g'), ' ');
   }

@@ -42,7 +42,11 @@ for (const fixture of readFixtures()) {
       const fixed = fixAll(text).text;
       assertCleanEditsOfWhole(text, fixed);
       const left = runChecks(parseContract(fixed)).filter((p) => p.fixes.some((f) => f.safe));
-      assert.deepEqual(left.map((p) => `${p.checkId}: ${p.message}`), [], 'a problem with a safe fix survived fix-all');
+      assert.deepEqual(
+        left.map((p) => `${p.checkId}: ${p.message}`),
+        [],
+        'a problem with a safe fix survived fix-all',
+      );
       if (problems.some((p) => p.fixes.some((f) => f.safe))) assert.notEqual(fixed, text);
       else assert.equal(fixed, text, 'fix-all changed a text that had nothing safe to fix');
     });

@@ -31,7 +31,11 @@ for (const fixture of ALL) {
     const expected = readExpectations(fixture.text);
     const isOk = fixture.name.split('/')[1]!.startsWith('ok.');
     if (isOk) assert.deepEqual(expected, [], 'an ok fixture expects nothing');
-    else assert.ok(expected.some((e) => e.id === fixture.id), `a not-ok fixture must expect at least one ${fixture.id}`);
+    else
+      assert.ok(
+        expected.some((e) => e.id === fixture.id),
+        `a not-ok fixture must expect at least one ${fixture.id}`,
+      );
 
     const doc = parseContract(fixture.text);
     const problems = runChecks(doc);

@@ -19,7 +19,10 @@ test('every blank of the agreement is one gap, and nothing else is reported', { 
   // ____年__月__日 is one date gap, not three underscore runs.
   const signatureDates = problems.filter((p) => text.slice(p.span.start, p.span.end) === '____年__月__日');
   assert.equal(signatureDates.length, 2);
-  assert.deepEqual(signatureDates.map((p) => p.data?.['expects']), ['date', 'date']);
+  assert.deepEqual(
+    signatureDates.map((p) => p.data?.['expects']),
+    ['date', 'date'],
+  );
   // 首期支付_%, 二期支付_%, 尾款_%: three one-underscore percent gaps.
   const percentGaps = problems.filter((p) => p.data?.['expects'] === 'percent' && p.span.end - p.span.start === 1);
   assert.equal(percentGaps.length, 3);

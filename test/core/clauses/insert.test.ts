@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  applyEdits,
-  fixAll,
-  insertClauseEdits,
-  parseContract,
-  runChecks,
-  type ClauseTemplate,
-} from '../../../server/src/core/index.js';
+import { applyEdits, fixAll, insertClauseEdits, parseContract, runChecks, type ClauseTemplate } from '../../../server/src/core/index.js';
 import { describeProblems, insertedOnly, loadTemplates, unexpectedProblems } from './library.js';
 
 const zh = new Map(loadTemplates('zh-CN').map((t) => [t.id, t]));
@@ -50,7 +43,10 @@ test('new fields join an existing block mapping at its indentation, with CRLF ke
   assert.equal(doc.declarations.get('总费用')!.length, 1, 'a declared field is not declared again');
   assert.equal(doc.fields.get('总费用')!.value?.raw, '800000');
   assert.equal(doc.fields.get('项目编号')!.value?.raw, 'AI-007');
-  assert.deepEqual(doc.groups.map((g) => [g.name, g.total, g.members.length]), [['付款', 100, 3]]);
+  assert.deepEqual(
+    doc.groups.map((g) => [g.name, g.total, g.members.length]),
+    [['付款', 100, 3]],
+  );
   const problems = unexpectedProblems(result);
   assert.deepEqual(problems, [], describeProblems(result, problems));
 });
@@ -76,7 +72,10 @@ test('parties written as a list get list items', () => {
   const before = '---\nlocale: zh-CN\nparties:\n  - key: 甲方\n    role: 委托方\n---\n\n# 合同\n';
   const { result } = insert(before, zh.get('deliverables')!);
   assert.match(result, /\n {2}- key: 甲方\n {4}role: 委托方\n {2}- \{ key: 乙方, role: 技术服务方（模型训练方） \}\nfields:\n/);
-  assert.deepEqual(parseContract(result).parties.map((p) => p.key), ['甲方', '乙方']);
+  assert.deepEqual(
+    parseContract(result).parties.map((p) => p.key),
+    ['甲方', '乙方'],
+  );
   assert.deepEqual(unexpectedProblems(result), []);
 });
 
@@ -112,11 +111,21 @@ test('the clause never lands inside the front matter or splits a line', () => {
 
 test('a list, a fenced code block or a wrapped paragraph is never split', () => {
   const before = '# Agreement\n\n- one\n- two\n\n```\ncode\n\nmore code\n```\n\nA paragraph\nwrapped here.\n';
-  for (const [inside, after] of [['- one', '- two'], ['code\n\n', 'more code\n```'], ['A paragraph', 'wrapped here.']]) {
+  for (const [inside, after] of [
+    ['- one', '- two'],
+    ['code\n\n', 'more code\n```'],
+    ['A paragraph', 'wrapped here.'],
+  ]) {
     const { result } = insert(before, en.get('disputes')!, before.indexOf(inside) + inside.length);
     const clause = result.indexOf('## 1. Governing Law');
     assert.ok(clause > result.indexOf(after), `after ${JSON.stringify(after)}`);
-    assert.equal(result.slice(0, clause).replace(/^---[\s\S]*?\n---\n\n/, '').replace(/\n+$/, ''), before.slice(0, before.indexOf(after) + after.length));
+    assert.equal(
+      result
+        .slice(0, clause)
+        .replace(/^---[\s\S]*?\n---\n\n/, '')
+        .replace(/\n+$/, ''),
+      before.slice(0, before.indexOf(after) + after.length),
+    );
   }
 });
 
@@ -197,12 +206,27 @@ test('any offset into any line-ending style inserts cleanly', () => {
 });
 
 test('a clause reuses a field the contract already has under its bare name (准确率, not 准确率下限)', () => {
-  const before = ['---', 'locale: zh-CN', 'fields:', '  准确率: { type: percent, value: 95 }', '---', '# 合同', '', '## 一、总则', '', '模型准确率不低于{{准确率}}%。', ''].join('\n');
+  const before = [
+    '---',
+    'locale: zh-CN',
+    'fields:',
+    '  准确率: { type: percent, value: 95 }',
+    '---',
+    '# 合同',
+    '',
+    '## 一、总则',
+    '',
+    '模型准确率不低于{{准确率}}%。',
+    '',
+  ].join('\n');
   const { result } = insert(before, zh.get('training-targets')!);
   assert.match(result, /准确率不低于\{\{准确率\}\}%/);
   assert.doesNotMatch(result, /准确率下限/);
   assert.equal((result.match(/^ {2}准确率:/gm) ?? []).length, 1, 'declared once');
-  assert.deepEqual(runChecks(parseContract(result)).filter((p) => p.checkId === 'undefined-field' || p.checkId === 'duplicate-field'), []);
+  assert.deepEqual(
+    runChecks(parseContract(result)).filter((p) => p.checkId === 'undefined-field' || p.checkId === 'duplicate-field'),
+    [],
+  );
 });
 
 test('a field of another type under the bare name is not reused', () => {

@@ -1,26 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  applyEdits,
-  composeContract,
-  insertClauseEdits,
-  parseContract,
-  runChecks,
-  sortTemplates,
-} from '../../../server/src/core/index.js';
-import {
-  LOCALES,
-  TOPIC_IDS,
-  describeProblems,
-  fillAllFields,
-  loadTemplates,
-  minimalContract,
-  unexpectedProblems,
-} from './library.js';
+import { applyEdits, composeContract, insertClauseEdits, parseContract, runChecks, sortTemplates } from '../../../server/src/core/index.js';
+import { LOCALES, TOPIC_IDS, describeProblems, fillAllFields, loadTemplates, minimalContract, unexpectedProblems } from './library.js';
 
 test('every clause topic of the reference agreement exists in both locales under the same id', () => {
   for (const locale of LOCALES) {
-    const ids = loadTemplates(locale).map((t) => t.id).sort();
+    const ids = loadTemplates(locale)
+      .map((t) => t.id)
+      .sort();
     assert.deepEqual(ids, [...TOPIC_IDS].sort(), locale);
   }
   const zh = loadTemplates('zh-CN');
@@ -127,10 +114,25 @@ for (const locale of LOCALES) {
     const doc = parseContract(contract);
     assert.equal(doc.meta.locale, locale);
     const tops = doc.clauses.filter((c) => c.depth === 0);
-    assert.deepEqual(tops.map((c) => c.ordinal), templates.map((_, i) => i + 1));
-    assert.deepEqual(tops.map((c) => c.label), templates.map((t) => topLabel(t.body)), 'labels keep their names when they do not collide');
-    if (locale === 'zh-CN') assert.deepEqual(tops.slice(0, 3).map((c) => c.marker), ['一、', '二、', '三、']);
-    else assert.deepEqual(tops.slice(0, 3).map((c) => c.marker), ['1.', '2.', '3.']);
+    assert.deepEqual(
+      tops.map((c) => c.ordinal),
+      templates.map((_, i) => i + 1),
+    );
+    assert.deepEqual(
+      tops.map((c) => c.label),
+      templates.map((t) => topLabel(t.body)),
+      'labels keep their names when they do not collide',
+    );
+    if (locale === 'zh-CN')
+      assert.deepEqual(
+        tops.slice(0, 3).map((c) => c.marker),
+        ['一、', '二、', '三、'],
+      );
+    else
+      assert.deepEqual(
+        tops.slice(0, 3).map((c) => c.marker),
+        ['1.', '2.', '3.'],
+      );
 
     const filled = fillAllFields(contract);
     const remaining = runChecks(parseContract(filled));
@@ -144,7 +146,10 @@ for (const locale of LOCALES) {
     const problems = unexpectedProblems(text);
     assert.deepEqual(problems, [], describeProblems(text, problems));
     const tops = parseContract(text).clauses.filter((c) => c.depth === 0);
-    assert.deepEqual(tops.map((c) => c.ordinal), templates.map((_, i) => i + 1));
+    assert.deepEqual(
+      tops.map((c) => c.ordinal),
+      templates.map((_, i) => i + 1),
+    );
     // Shared fields (the parties' names) are declared once, not once per clause.
     const declarations = [...parseContract(text).declarations.values()];
     assert.ok(declarations.every((list) => list.length === 1));

@@ -66,7 +66,11 @@ test('each clause has a snippet per locale, and each locale a new-contract snipp
   const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
   assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
   // Every snippet can be reached by typing ASCII only (no IME).
-  for (const snippet of Object.values(snippets)) assert.ok([snippet.prefix].flat().some((p) => /^[a-z-]+$/.test(p)), String(snippet.prefix));
+  for (const snippet of Object.values(snippets))
+    assert.ok(
+      [snippet.prefix].flat().some((p) => /^[a-z-]+$/.test(p)),
+      String(snippet.prefix),
+    );
   assert.ok(prefixes.includes('cm-zh-fees-payment') && prefixes.includes('cm-zh-new-contract'));
   for (const template of templates) {
     const snippet = Object.values(snippets).find((s) => [s.prefix].flat().includes(`cm-${template.topic}`) && s.description.startsWith(template.title));

@@ -63,7 +63,12 @@ test('malformed templates are reported with a message naming the file, in either
     ['unknown locale', GOOD.replace('locale: en', 'locale: fr'), /unexpected locale "fr"/, /语言“fr”无效/],
     ['unknown type', GOOD.replace('late_rate: percent', 'late_rate: ratio'), /type "ratio"/, /类型“ratio”无效/],
     ['choice without options', GOOD.replace('{ type: "choice(overdue amount|total fee)" }', 'choice'), /lists no `options`/, /没有列出 `options`/],
-    ['fields not a mapping', GOOD.replace(/fields:\n {2}late_rate: percent\n {2}basis: [^\n]+\n/, 'fields: [late_rate]\n'), /`fields` must be a mapping/, /`fields` 须为映射/],
+    [
+      'fields not a mapping',
+      GOOD.replace(/fields:\n {2}late_rate: percent\n {2}basis: [^\n]+\n/, 'fields: [late_rate]\n'),
+      /`fields` must be a mapping/,
+      /`fields` 须为映射/,
+    ],
     ['no body', GOOD.slice(0, GOOD.indexOf('## 1.')), /no clause text/, /没有条款正文/],
   ];
   for (const [name, text, en, zh] of cases) {
@@ -77,7 +82,29 @@ test('malformed templates are reported with a message naming the file, in either
 });
 
 test('front-matter scalars are written so YAML reads them back unchanged', () => {
-  const tricky = fc.constantFrom('true', 'null', '123', '1e3', '2026-03-01', '- dash', 'a: b', 'a, b', '[x]', '{y}', '# hash', 'x #y', "it's", '"q"', '%', '@at', '`tick`', 'yes', '~', '甲方：乙方', '费用（含税），如 10日');
+  const tricky = fc.constantFrom(
+    'true',
+    'null',
+    '123',
+    '1e3',
+    '2026-03-01',
+    '- dash',
+    'a: b',
+    'a, b',
+    '[x]',
+    '{y}',
+    '# hash',
+    'x #y',
+    "it's",
+    '"q"',
+    '%',
+    '@at',
+    '`tick`',
+    'yes',
+    '~',
+    '甲方：乙方',
+    '费用（含税），如 10日',
+  );
   const text = fc.oneof(tricky, fc.string({ unit: 'grapheme', minLength: 1 }), fc.string({ minLength: 1 }));
   fc.assert(
     fc.property(text, (value) => {

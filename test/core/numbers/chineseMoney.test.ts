@@ -72,7 +72,26 @@ test('decodeChineseMoney accepts lowercase and variant numerals', () => {
 });
 
 test('decodeChineseMoney returns undefined for anything that is not money words', () => {
-  for (const bad of ['', '   ', '____', '＿＿＿＿', 'abc', '人民币', '元整', '整', '伍拾万abc', '50万元', '伍拾万元伍', '伍拾万元整整', '伍角伍角', '伍拾元万', '壹亿亿元', '拾拾元', '元伍拾', '壹元贰元']) {
+  for (const bad of [
+    '',
+    '   ',
+    '____',
+    '＿＿＿＿',
+    'abc',
+    '人民币',
+    '元整',
+    '整',
+    '伍拾万abc',
+    '50万元',
+    '伍拾万元伍',
+    '伍拾万元整整',
+    '伍角伍角',
+    '伍拾元万',
+    '壹亿亿元',
+    '拾拾元',
+    '元伍拾',
+    '壹元贰元',
+  ]) {
     assert.equal(decodeChineseMoney(bad), undefined, JSON.stringify(bad));
   }
 });

@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  formatGrouped,
-  normalizeDigits,
-  parseNumberLiteral,
-  toHundredths,
-} from '../../../server/src/core/numbers/index.js';
+import { formatGrouped, normalizeDigits, parseNumberLiteral, toHundredths } from '../../../server/src/core/numbers/index.js';
 
 test('normalizeDigits maps full-width digits and punctuation to ASCII', () => {
   assert.equal(normalizeDigits('５０万元，利率３．５％'), '50万元,利率3.5%');
@@ -47,12 +42,8 @@ test('formatGrouped inserts thousands separators', () => {
 });
 
 test('formatGrouped output parses back to the same number', () => {
-  fc.assert(
-    fc.property(fc.integer({ min: 0, max: 1e15 }), (n) => parseNumberLiteral(formatGrouped(n)) === n),
-  );
-  fc.assert(
-    fc.property(fc.integer({ min: 0, max: 1e13 }), (fen) => parseNumberLiteral(formatGrouped(fen / 100, 2)) === fen / 100),
-  );
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e15 }), (n) => parseNumberLiteral(formatGrouped(n)) === n));
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e13 }), (fen) => parseNumberLiteral(formatGrouped(fen / 100, 2)) === fen / 100));
 });
 
 test('toHundredths rounds half up on the decimal a reader sees', () => {

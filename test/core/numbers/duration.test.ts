@@ -39,7 +39,20 @@ test('parseDuration reads Chinese periods', () => {
 });
 
 test('parseDuration rejects text that is not a period', () => {
-  for (const bad of ['', 'days', '30', '3月', 'thirty (31) days', '三十（31）日', 'two business months', '1.5 years', '__ days', '____日', 'several days', 'abc']) {
+  for (const bad of [
+    '',
+    'days',
+    '30',
+    '3月',
+    'thirty (31) days',
+    '三十（31）日',
+    'two business months',
+    '1.5 years',
+    '__ days',
+    '____日',
+    'several days',
+    'abc',
+  ]) {
     assert.equal(parseDuration(bad), undefined, JSON.stringify(bad));
   }
 });

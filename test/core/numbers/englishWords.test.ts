@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  decodeEnglishInteger,
-  decodeEnglishNumber,
-  encodeEnglishNumber,
-} from '../../../server/src/core/numbers/index.js';
+import { decodeEnglishInteger, decodeEnglishNumber, encodeEnglishNumber } from '../../../server/src/core/numbers/index.js';
 
 test('encodeEnglishNumber writes canonical lowercase words without "and"', () => {
   const cases: Array<[number, string]> = [
@@ -60,9 +56,27 @@ test('decodeEnglishNumber reads amounts the way drafters write them', () => {
 });
 
 test('decodeEnglishNumber rejects text that is not number words', () => {
-  for (const bad of ['', '   ', '____', 'abc', '120,000', 'dollars', 'only', 'and', 'one one', 'twenty twelve', 'thousand',
-    'one thousand thousand', 'one hundred hundred', 'one and', 'and one', 'one hundred and 150/100', 'one dollar and one hundred cents',
-    'zero zero', 'one hundred twenty thousand apples']) {
+  for (const bad of [
+    '',
+    '   ',
+    '____',
+    'abc',
+    '120,000',
+    'dollars',
+    'only',
+    'and',
+    'one one',
+    'twenty twelve',
+    'thousand',
+    'one thousand thousand',
+    'one hundred hundred',
+    'one and',
+    'and one',
+    'one hundred and 150/100',
+    'one dollar and one hundred cents',
+    'zero zero',
+    'one hundred twenty thousand apples',
+  ]) {
     assert.equal(decodeEnglishNumber(bad), undefined, JSON.stringify(bad));
   }
 });
@@ -89,10 +103,7 @@ test('English amounts round-trip in the styles drafters add around the canonical
     fc.property(fc.integer({ min: 1, max: 1e12 }), (n) => {
       const words = encodeEnglishNumber(n);
       const titled = words.replace(/\b[a-z]/g, (c) => c.toUpperCase());
-      return (
-        decodeEnglishNumber(`${titled} US Dollars Only`) === n &&
-        decodeEnglishNumber(`${words} dollars and twenty-five cents`) === n + 0.25
-      );
+      return decodeEnglishNumber(`${titled} US Dollars Only`) === n && decodeEnglishNumber(`${words} dollars and twenty-five cents`) === n + 0.25;
     }),
   );
 });

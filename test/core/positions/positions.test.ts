@@ -139,17 +139,20 @@ test('LineIndex agrees with LSP on every kind of line end', () => {
   const text = 'a\r\nb\rc\nd';
   const index = new LineIndex(text);
   assert.equal(index.lineCount, 4);
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((o) => index.positionAt(o)), [
-    { line: 0, character: 0 },
-    { line: 0, character: 1 },
-    { line: 0, character: 2 },
-    { line: 1, character: 0 },
-    { line: 1, character: 1 },
-    { line: 2, character: 0 },
-    { line: 2, character: 1 },
-    { line: 3, character: 0 },
-    { line: 3, character: 1 },
-  ]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5, 6, 7, 8].map((o) => index.positionAt(o)),
+    [
+      { line: 0, character: 0 },
+      { line: 0, character: 1 },
+      { line: 0, character: 2 },
+      { line: 1, character: 0 },
+      { line: 1, character: 1 },
+      { line: 2, character: 0 },
+      { line: 2, character: 1 },
+      { line: 3, character: 0 },
+      { line: 3, character: 1 },
+    ],
+  );
   assert.equal(index.lineEnd(0), 1);
   assert.equal(index.lineEnd(1), 4);
   assert.equal(index.offsetAt({ line: 2, character: 0 }), 5);

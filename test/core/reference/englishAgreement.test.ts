@@ -13,14 +13,37 @@ const filled = fillGaps(agreement, fill);
 
 /** [line, character] of every `[●]`, in order. */
 const GAPS: ReadonlyArray<readonly [number, number]> = [
-  [4, 24], [6, 9], [8, 16], [10, 28],
-  [12, 9], [14, 16], [20, 67], [20, 103],
-  [22, 50], [22, 119], [22, 146], [22, 179],
-  [22, 239], [22, 350], [30, 36], [30, 363],
-  [34, 21], [34, 26], [34, 93], [34, 116],
-  [34, 142], [34, 239], [34, 253], [34, 272],
-  [48, 255], [52, 120], [52, 143], [60, 23],
-  [62, 19], [64, 25], [66, 19],
+  [4, 24],
+  [6, 9],
+  [8, 16],
+  [10, 28],
+  [12, 9],
+  [14, 16],
+  [20, 67],
+  [20, 103],
+  [22, 50],
+  [22, 119],
+  [22, 146],
+  [22, 179],
+  [22, 239],
+  [22, 350],
+  [30, 36],
+  [30, 363],
+  [34, 21],
+  [34, 26],
+  [34, 93],
+  [34, 116],
+  [34, 142],
+  [34, 239],
+  [34, 253],
+  [34, 272],
+  [48, 255],
+  [52, 120],
+  [52, 143],
+  [60, 23],
+  [62, 19],
+  [64, 25],
+  [66, 19],
 ];
 
 test('the unmodified English agreement reports one warning per [●] and nothing else', () => {
@@ -35,7 +58,10 @@ test('the unmodified English agreement reports one warning per [●] and nothing
 
 test('filled in with fill.json, the English agreement reports nothing at all', () => {
   assert.equal(fill.length, 31);
-  assert.deepEqual(check(filled).map((r) => `${r.line}:${r.character} ${r.id} ${r.text}`), []);
+  assert.deepEqual(
+    check(filled).map((r) => `${r.line}:${r.character} ${r.id} ${r.text}`),
+    [],
+  );
   assert.ok(filled.includes('USD 120,000 (one hundred twenty thousand US dollars)'));
   assert.ok(filled.includes('(a) 30% upon signing; (b) 40% upon acceptance; (c) 30% within fifteen days after deployment'));
 });

@@ -22,14 +22,37 @@ const B9 = '_'.repeat(9);
 const DATE = '____年__月__日';
 /** [line, character, gap text] of every gap, in order. */
 const GAPS: ReadonlyArray<readonly [number, number, string]> = [
-  [6, 14, B20], [8, 3, B20], [10, 4, B20], [12, 16, B20],
-  [14, 3, B20], [16, 4, B20], [28, 22, B9], [28, 38, B9],
-  [32, 5, B9], [32, 27, '____'], [32, 37, '____'], [32, 47, '____'],
-  [32, 66, B9], [32, 90, '________'], [46, 7, '_'], [46, 72, '_'.repeat(18)],
-  [50, 7, B9], [50, 21, B20], [50, 55, '_'], [50, 77, '_'],
-  [50, 93, '_'], [50, 114, '_'.repeat(17)], [50, 136, B9], [50, 148, B9],
-  [68, 60, '____'], [72, 20, B9], [72, 39, B9], [80, 6, B20],
-  [82, 6, DATE], [84, 6, B20], [86, 6, DATE],
+  [6, 14, B20],
+  [8, 3, B20],
+  [10, 4, B20],
+  [12, 16, B20],
+  [14, 3, B20],
+  [16, 4, B20],
+  [28, 22, B9],
+  [28, 38, B9],
+  [32, 5, B9],
+  [32, 27, '____'],
+  [32, 37, '____'],
+  [32, 47, '____'],
+  [32, 66, B9],
+  [32, 90, '________'],
+  [46, 7, '_'],
+  [46, 72, '_'.repeat(18)],
+  [50, 7, B9],
+  [50, 21, B20],
+  [50, 55, '_'],
+  [50, 77, '_'],
+  [50, 93, '_'],
+  [50, 114, '_'.repeat(17)],
+  [50, 136, B9],
+  [50, 148, B9],
+  [68, 60, '____'],
+  [72, 20, B9],
+  [72, 39, B9],
+  [80, 6, B20],
+  [82, 6, DATE],
+  [84, 6, B20],
+  [86, 6, DATE],
 ];
 
 test('the unmodified agreement reports its 31 gaps, each on its own line and position, and nothing else', () => {
@@ -51,12 +74,23 @@ test('the two signature dates are one date gap each, and the percent blanks expe
   assert.equal(kinds.filter((k) => k === 'date').length, 2);
   const percentGaps = reported.filter((r) => r.problem.data?.['expects'] === 'percent').map((r) => [r.line, r.character]);
   // 准确率/召回率/F1值 ≥____%, the three instalments _%, the penalty ____%.
-  assert.deepEqual(percentGaps, [[32, 27], [32, 37], [32, 47], [50, 55], [50, 77], [50, 93], [68, 60]]);
+  assert.deepEqual(percentGaps, [
+    [32, 27],
+    [32, 37],
+    [32, 47],
+    [50, 55],
+    [50, 77],
+    [50, 93],
+    [68, 60],
+  ]);
 });
 
 test('filled in with fill.json, the agreement reports nothing at all, not even a note', () => {
   assert.equal(fill.length, 31);
-  assert.deepEqual(check(filled).map((r) => `${r.line}:${r.character} ${r.id} ${r.text}`), []);
+  assert.deepEqual(
+    check(filled).map((r) => `${r.line}:${r.character} ${r.id} ${r.text}`),
+    [],
+  );
   // The filled text is read as intended, not merely left alone.
   assert.ok(filled.includes('人民币500000元(大写:伍拾万元整)'));
   assert.ok(filled.includes('首期支付30%') && filled.includes('二期支付40%') && filled.includes('尾款30%'));

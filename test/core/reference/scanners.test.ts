@@ -17,9 +17,15 @@ const blanksOf = (text: string) => {
 
 test('**首期款：**30% is bold (CJK-friendly emphasis) and its 30% is seen', () => {
   const paragraph = parseMarkdown('**首期款：**30%').children[0] as Extract<RootContent, { type: 'paragraph' }>;
-  assert.deepEqual(paragraph.children.map((n) => n.type), ['strong', 'text']);
+  assert.deepEqual(
+    paragraph.children.map((n) => n.type),
+    ['strong', 'text'],
+  );
   const doc = parseContract('**首期款：**30%');
-  assert.deepEqual(doc.percents.map((p) => [at(doc, p.span), p.value]), [['30%', 30]]);
+  assert.deepEqual(
+    doc.percents.map((p) => [at(doc, p.span), p.value]),
+    [['30%', 30]],
+  );
 });
 
 test('签署日期:____年__月__日 尾款_% is one date blank and one percent blank, though CommonMark reads emphasis there', () => {
@@ -28,14 +34,20 @@ test('签署日期:____年__月__日 尾款_% is one date blank and one percent 
     ['_', 'underscore', 'percent'],
   ]);
   const doc = parseContract('签署日期:____年__月__日 尾款_%');
-  assert.deepEqual(doc.percents.map((p) => [at(doc, p.span), p.value ?? null]), [['_%', null]]);
+  assert.deepEqual(
+    doc.percents.map((p) => [at(doc, p.span), p.value ?? null]),
+    [['_%', null]],
+  );
 });
 
 test('a line of only underscores is a thematic break, not a blank', () => {
   for (const line of ['____', '___', '_ _ _', '   ______']) {
     const text = `甲方条款\n\n${line}\n\n乙方条款\n`;
     assert.deepEqual(blanksOf(text), [], JSON.stringify(line));
-    assert.ok(parseMarkdown(text).children.some((n) => n.type === 'thematicBreak'), JSON.stringify(line));
+    assert.ok(
+      parseMarkdown(text).children.some((n) => n.type === 'thematicBreak'),
+      JSON.stringify(line),
+    );
   }
 });
 
@@ -43,7 +55,10 @@ test('_emphasis_, snake_case, __init__ and ___重要___ are not blanks', () => {
   assert.deepEqual(blanksOf('_emphasis_ and snake_case and snake_case_name, __init__, a__b'), []);
   assert.deepEqual(blanksOf('___重要___ 条款与 _强调_ 文字'), []);
   // Yet a run set apart by spaces is a blank even next to emphasis.
-  assert.deepEqual(blanksOf('_注意_：联系人 ___ 电话 ___'), [['___', 'underscore', null], ['___', 'underscore', null]]);
+  assert.deepEqual(blanksOf('_注意_：联系人 ___ 电话 ___'), [
+    ['___', 'underscore', null],
+    ['___', 'underscore', null],
+  ]);
 });
 
 test('GFM task boxes are not blanks; a bracket with spaces in running text is', () => {
@@ -56,12 +71,18 @@ test('blanks and placeholders inside inline code and fenced code are ignored', (
   const doc = parseContract(text);
   assert.deepEqual(doc.blanks, []);
   assert.deepEqual(doc.placeholders, []);
-  assert.deepEqual(runChecks(doc).map((p) => p.checkId), []);
+  assert.deepEqual(
+    runChecks(doc).map((p) => p.checkId),
+    [],
+  );
 });
 
 test('甲方签署人:____________________ is one blank, labelled 甲方签署人', () => {
   const doc = parseContract('甲方签署人:____________________');
-  assert.deepEqual(doc.blanks.map((b) => [at(doc, b.span), b.label]), [['_'.repeat(20), '甲方签署人']]);
+  assert.deepEqual(
+    doc.blanks.map((b) => [at(doc, b.span), b.label]),
+    [['_'.repeat(20), '甲方签署人']],
+  );
 });
 
 test('【    】 and [●] are blanks, and so is 【】', () => {
@@ -74,7 +95,13 @@ test('【    】 and [●] are blanks, and so is 【】', () => {
 
 test('underscores escaped as \\_ (as converters write Word blanks) are one blank, not one per underscore', () => {
   const doc = parseContract('甲方：\\_\\_\\_\\_\\_\\_，比例\\_%');
-  assert.deepEqual(doc.blanks.map((b) => [at(doc, b.span), b.expects ?? null]), [['\\_\\_\\_\\_\\_\\_', null], ['\\_', 'percent']]);
+  assert.deepEqual(
+    doc.blanks.map((b) => [at(doc, b.span), b.expects ?? null]),
+    [
+      ['\\_\\_\\_\\_\\_\\_', null],
+      ['\\_', 'percent'],
+    ],
+  );
   assert.deepEqual(blanksOf('snake\\_case'), []);
 });
 
@@ -87,7 +114,10 @@ test('full-width underscores and full-width date blanks are blanks', () => {
 
 test('{{x}} inside code is not a placeholder, outside it is', () => {
   const doc = parseContract('`{{x}}` 与 {{y: text}}');
-  assert.deepEqual(doc.placeholders.map((p) => p.name), ['y']);
+  assert.deepEqual(
+    doc.placeholders.map((p) => p.name),
+    ['y'],
+  );
 });
 
 test('amounts are read with their figure and their words, in either order and language', () => {
@@ -120,33 +150,59 @@ test('English dates are read month first and day first, impossible ones included
       ['March 1, 2026', 2026, 3, 1],
     ],
   );
-  assert.deepEqual(runChecks(doc).map((p) => [p.checkId, at(doc, p.span)]), [
-    ['invalid-date', 'February 30, 2026'],
-    ['invalid-date', '30 February 2026'],
-  ]);
+  assert.deepEqual(
+    runChecks(doc).map((p) => [p.checkId, at(doc, p.span)]),
+    [
+      ['invalid-date', 'February 30, 2026'],
+      ['invalid-date', '30 February 2026'],
+    ],
+  );
 });
 
 test('第4种…方案：A；B；C counts three options, half-width semicolons too', () => {
   for (const text of ['双方约定采用第4种权属方案：甲方所有；双方共有；其他约定。', '双方约定采用第4种权属方案:甲方所有(含衍生成果);双方共有;其他约定:待定。']) {
     const doc = parseContract(text);
-    assert.deepEqual(doc.choices.map((c) => [at(doc, c.numberSpan), c.chosen, c.optionCount]), [['4', 4, 3]], text);
+    assert.deepEqual(
+      doc.choices.map((c) => [at(doc, c.numberSpan), c.chosen, c.optionCount]),
+      [['4', 4, 3]],
+      text,
+    );
   }
 });
 
 test('Option N of the following: a; b; c counts three options in English, and a blank option number is a gap', () => {
   const doc = parseContract('The parties adopt Option 4 of the following: (1) the Client owns it; (2) joint ownership; (3) as agreed in writing.');
-  assert.deepEqual(doc.choices.map((c) => [at(doc, c.numberSpan), c.chosen, c.optionCount]), [['4', 4, 3]]);
-  assert.deepEqual(runChecks(doc).map((p) => [p.checkId, at(doc, p.span)]), [['choice-option', '4']]);
+  assert.deepEqual(
+    doc.choices.map((c) => [at(doc, c.numberSpan), c.chosen, c.optionCount]),
+    [['4', 4, 3]],
+  );
+  assert.deepEqual(
+    runChecks(doc).map((p) => [p.checkId, at(doc, p.span)]),
+    [['choice-option', '4']],
+  );
   const open = parseContract('The parties adopt Option [●] of the following: A; B; C.');
-  assert.deepEqual(open.choices.map((c) => [c.chosen ?? null, c.optionCount]), [[null, 3]]);
+  assert.deepEqual(
+    open.choices.map((c) => [c.chosen ?? null, c.optionCount]),
+    [[null, 3]],
+  );
   // Options listed after the sentence ends do not count; nothing is guessed.
   const listed = parseContract('Option 4 applies. Its terms: A; B; C.');
-  assert.deepEqual(listed.choices.map((c) => c.optionCount ?? null), [null]);
+  assert.deepEqual(
+    listed.choices.map((c) => c.optionCount ?? null),
+    [null],
+  );
 });
 
 test('a percentage bolded apart from its sign is still seen: **30**% and __30__%', () => {
   const doc = parseContract('首期支付**30**%，二期支付 __40__%，尾款30%。');
-  assert.deepEqual(doc.percents.map((p) => [at(doc, p.valueSpan), p.value]), [['30', 30], ['40', 40], ['30', 30]]);
+  assert.deepEqual(
+    doc.percents.map((p) => [at(doc, p.valueSpan), p.value]),
+    [
+      ['30', 30],
+      ['40', 40],
+      ['30', 30],
+    ],
+  );
   assert.deepEqual(doc.blanks, []);
   assert.deepEqual(runChecks(doc), []);
 });
@@ -154,8 +210,20 @@ test('a percentage bolded apart from its sign is still seen: **30**% and __30__%
 test('positions are UTF-16 offsets with CRLF, a BOM, emoji and full-width digits', () => {
   const text = '\uFEFF# 合同 😀\r\n\r\n地址😀：____\r\n比例：３０％，尾款_%\r\n';
   const doc = parseContract(text);
-  assert.deepEqual(doc.blanks.map((b) => [b.span.start, at(doc, b.span)]), [[text.indexOf('____'), '____'], [text.indexOf('_%'), '_']]);
-  assert.deepEqual(doc.percents.map((p) => [at(doc, p.span), p.value ?? null]), [['３０％', 30], ['_%', null]]);
+  assert.deepEqual(
+    doc.blanks.map((b) => [b.span.start, at(doc, b.span)]),
+    [
+      [text.indexOf('____'), '____'],
+      [text.indexOf('_%'), '_'],
+    ],
+  );
+  assert.deepEqual(
+    doc.percents.map((p) => [at(doc, p.span), p.value ?? null]),
+    [
+      ['３０％', 30],
+      ['_%', null],
+    ],
+  );
   assert.equal(doc.blanks[0]!.label, '地址😀');
 });
 
@@ -175,7 +243,10 @@ test('a paragraph with thousands of emphasis runs is read as plain text with all
   const text = unit.repeat(3000) + '\n\n**粗体**\n';
   const [heavy, light] = parseMarkdown(text).children as Array<Extract<RootContent, { type: 'paragraph' }>>;
   assert.ok(heavy!.children.every((n) => n.type === 'text'));
-  assert.deepEqual(light!.children.map((n) => n.type), ['strong']);
+  assert.deepEqual(
+    light!.children.map((n) => n.type),
+    ['strong'],
+  );
   assert.equal(parseContract(text).blanks.length, 3000);
 });
 
@@ -196,7 +267,13 @@ test('a thousand choices on one line are each counted against their own sentence
 
 test('indented text is text: a signature block indented four spaces is checked like any other', () => {
   const doc = parseContract('合同正文。\n\n    甲方（盖章）：\n    ____________\n\n\t授权代表：\n');
-  assert.deepEqual(doc.blanks.map((b) => [at(doc, b.span), b.style]), [['____________', 'signature-line'], ['授权代表：', 'empty-label']]);
+  assert.deepEqual(
+    doc.blanks.map((b) => [at(doc, b.span), b.style]),
+    [
+      ['____________', 'signature-line'],
+      ['授权代表：', 'empty-label'],
+    ],
+  );
   assert.ok(!doc.blocks.some((b) => b.type === 'code'));
 });
 

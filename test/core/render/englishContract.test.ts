@@ -17,7 +17,9 @@ test('the English contract reads with amounts, words, dates and options filled i
 
 test('decimal clause numbers are kept and referenced as written', () => {
   assert.deepEqual(
-    tags(rendered.html).filter((t) => /^h[23]$/.test(t.name)).map((t) => [t.name, t.inner, t.attributes.id]),
+    tags(rendered.html)
+      .filter((t) => /^h[23]$/.test(t.name))
+      .map((t) => [t.name, t.inner, t.attributes.id]),
     [
       ['h2', '1. Services', 'clause-services'],
       ['h3', '1.1 Scope', 'clause-scope'],

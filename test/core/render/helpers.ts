@@ -28,7 +28,9 @@ function decodeEntities(html: string): string {
 /** What a reader sees: the text of the fragment without tags, entities decoded, whitespace collapsed. */
 export function visibleText(html: string): string {
   const spaced = html.replace(/<\/(?:td|th|tr|p|li|h[1-6]|caption|section|table|thead|tbody)>/g, ' ');
-  return decodeEntities(spaced.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(spaced.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface Tag {

@@ -22,7 +22,10 @@ export function assertOffsetsPointAtSource(html: string, source: string): number
     const expected = leadingLiteral(tag);
     if (expected === '') continue;
     // Emphasis and link brackets are markup too; a link's words may be a clause number it was replaced by.
-    const at = source.slice(offset, offset + 200).replace(MARKUP, '').replace(/[\[*_`~]/g, '');
+    const at = source
+      .slice(offset, offset + 200)
+      .replace(MARKUP, '')
+      .replace(/[\[*_`~]/g, '');
     assert.ok(
       at.startsWith(expected),
       `<${tag.name} data-offset="${offset}"> should point at ${JSON.stringify(expected)}, source there reads ${JSON.stringify(at.slice(0, 30))}`,
@@ -34,5 +37,9 @@ export function assertOffsetsPointAtSource(html: string, source: string): number
 
 /** The first two characters of a block's text that come from the source as written. */
 function leadingLiteral(tag: Tag): string {
-  return tag.inner.trimStart().split(/\s/)[0]!.slice(0, 2).replace(/[［\[].*$/, '');
+  return tag.inner
+    .trimStart()
+    .split(/\s/)[0]!
+    .slice(0, 2)
+    .replace(/[［\[].*$/, '');
 }

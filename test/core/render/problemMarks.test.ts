@@ -71,7 +71,10 @@ test('information and hints are neither marked nor counted; gap reports are the 
   assert.equal(tags(result.html, 'mark').length, 0);
   assert.equal(result.problemCount, 0);
   assert.equal(result.gapCount, 1);
-  assert.ok(problems.some((p) => p.checkId === 'unfilled-blank'), 'the blank is reported by its check');
+  assert.ok(
+    problems.some((p) => p.checkId === 'unfilled-blank'),
+    'the blank is reported by its check',
+  );
 });
 
 test('the preview marks a fact stated twice at both places, and a number whose words and figure disagree', () => {

@@ -5,7 +5,9 @@ import { render, tags, visibleText, withClass } from './helpers.js';
 const contract = (fields: string, body: string) => `---\nfields:\n${fields}\n---\n\n${body}\n`;
 
 test('a percentage gets its % unless the text already writes one after it', () => {
-  const { html } = render(contract('  首付: { type: percent, value: 30 }\n  尾款: { type: percent, value: 70 }', '首付{{首付}}%，尾款为{{尾款}}，另{{首付}} ％ 作保证。'));
+  const { html } = render(
+    contract('  首付: { type: percent, value: 30 }\n  尾款: { type: percent, value: 70 }', '首付{{首付}}%，尾款为{{尾款}}，另{{首付}} ％ 作保证。'),
+  );
   assert.match(visibleText(html), /首付30%，尾款为70%，另30 ％ 作保证。/);
 });
 
@@ -21,16 +23,17 @@ test('money is grouped with two decimals only when it has cents; small numbers r
 });
 
 test('大写 and words filters write the amount out; an unknown filter leaves the value as is', () => {
-  const { html } = render(
-    contract('  fee: { type: money, value: 100000.5 }', '{{fee | 大写}} / {{fee | words}} / {{fee | shout}}'),
+  const { html } = render(contract('  fee: { type: money, value: 100000.5 }', '{{fee | 大写}} / {{fee | words}} / {{fee | shout}}'));
+  assert.equal(
+    withClass(html, 'cm-value')
+      .map((v) => v.inner)
+      .join(' / '),
+    '壹拾万元伍角整 / one hundred thousand and 50/100 / 100,000.50',
   );
-  assert.equal(withClass(html, 'cm-value').map((v) => v.inner).join(' / '), '壹拾万元伍角整 / one hundred thousand and 50/100 / 100,000.50');
 });
 
 test('a choice reads as its option, or as its number where the text counts options', () => {
-  const { html } = render(
-    contract('  方案: { type: choice, options: [甲方所有, 双方共有], value: 双方共有 }', '采用第{{方案}}种方案，即{{方案}}。'),
-  );
+  const { html } = render(contract('  方案: { type: choice, options: [甲方所有, 双方共有], value: 双方共有 }', '采用第{{方案}}种方案，即{{方案}}。'));
   assert.match(visibleText(html), /采用第2种方案，即双方共有。/);
 });
 

@@ -5,14 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  MARKDOWN_LIMIT,
-  checkCrashed,
-  parseContract,
-  runChecks,
-  type Check,
-  type Problem,
-} from '../../../server/src/core/index.js';
+import { MARKDOWN_LIMIT, checkCrashed, parseContract, runChecks, type Check, type Problem } from '../../../server/src/core/index.js';
 import { MAX_PROBLEMS_PER_CHECK } from '../../../server/src/core/checks/runChecks.js';
 
 function check(text: string, locale?: 'en' | 'zh-CN'): Problem[] {

@@ -38,7 +38,12 @@ export function formatSarif(files: readonly AnalyzedFile[], cwd: string, version
               .filter((f) => f.safe)
               .map((f) => ({
                 description: { text: f.title },
-                artifactChanges: [{ artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, replacements: f.edits.map((e) => ({ deletedRegion: region(file.lines, e.span), insertedContent: { text: e.newText } })) }],
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                    replacements: f.edits.map((e) => ({ deletedRegion: region(file.lines, e.span), insertedContent: { text: e.newText } })),
+                  },
+                ],
               })),
           }
         : {}),

@@ -53,7 +53,8 @@ export const amountWords: Check = {
       const english = words.language === 'en' ? 'English' : '';
       // Neither fix is safe: each changes what the contract says, and only the drafter knows which side is meant.
       const fixes = [];
-      if (rewritten !== undefined) fixes.push({ key: `rewrite${english}`, args: { words: rewritten }, edits: [{ span: words.span, newText: rewritten }], safe: false });
+      if (rewritten !== undefined)
+        fixes.push({ key: `rewrite${english}`, args: { words: rewritten }, edits: [{ span: words.span, newText: rewritten }], safe: false });
       const figureEdit = words.value === undefined ? undefined : rewriteFigureEdit(doc, amount, words.value);
       if (figureEdit) fixes.push({ key: `rewriteFigure${english}`, args: { figure: figureEdit.newText }, edits: [figureEdit], safe: false });
       const related = [{ span: amount.figureSpan, key: 'figure', args: { figure } }];
@@ -61,7 +62,14 @@ export const amountWords: Check = {
         report({ span: words.span, key: `unreadable${english}`, args: { words: words.text, figure }, related, fixes });
       } else {
         const wordsValue = formatGrouped(words.value, words.value % 1 === 0 ? 0 : 2);
-        report({ span: words.span, key: `mismatch${english}`, args: { words: words.text, wordsValue, figure }, related, fixes, data: { figure: amount.figure, words: words.value } });
+        report({
+          span: words.span,
+          key: `mismatch${english}`,
+          args: { words: words.text, wordsValue, figure },
+          related,
+          fixes,
+          data: { figure: amount.figure, words: words.value },
+        });
       }
     }
   },

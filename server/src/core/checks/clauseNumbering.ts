@@ -31,7 +31,10 @@ export const clauseNumbering: Check = {
       const first = siblings[0]!;
       // A Markdown list may deliberately start elsewhere; so may an excerpt in a quotation, and a
       // run that goes on counting from an earlier one (第二条 under a new chapter heading).
-      const continues = first.ordinal !== 1 && first.container !== 'listItem' && (QUOTED.has(siblings) || (firstSeen.get(numberKey(first, first.ordinal - 1)) ?? Infinity) < first.span.start);
+      const continues =
+        first.ordinal !== 1 &&
+        first.container !== 'listItem' &&
+        (QUOTED.has(siblings) || (firstSeen.get(numberKey(first, first.ordinal - 1)) ?? Infinity) < first.span.start);
       const startAt = first.container === 'listItem' || continues ? first.ordinal : 1;
       const edits: TextEdit[] = [];
       siblings.forEach((clause, i) => {
@@ -98,7 +101,7 @@ const HEADING_LINE = /(?:^|[\r\n])[ \t]{0,3}(#{1,6})[ \t]/g;
 function restartsBetween(text: string, previous: Clause, clause: Clause): boolean {
   if (clause.span.start - previous.span.start > RESTART_WINDOW) return true;
   if (INTRODUCES.test(text.slice(previous.span.start, clause.span.start))) return true;
-  const own = clause.container === 'heading' ? /^[ \t]*(#{1,6})/.exec(text.slice(clause.span.start, clause.span.start + 8))?.[1]!.length ?? 7 : 7;
+  const own = clause.container === 'heading' ? (/^[ \t]*(#{1,6})/.exec(text.slice(clause.span.start, clause.span.start + 8))?.[1]!.length ?? 7) : 7;
   for (const heading of text.slice(previous.span.end, clause.span.start).matchAll(HEADING_LINE)) if (heading[1]!.length < own) return true;
   return false;
 }

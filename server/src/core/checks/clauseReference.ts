@@ -29,7 +29,13 @@ export const clauseReference: Check = {
       if (clause.label === undefined) return;
       const first = labels.get(clause.label);
       if (first === undefined) labels.set(clause.label, index);
-      else report({ span: clause.labelSpan!, key: 'duplicateLabel', args: { label: clause.label }, related: [{ span: doc.clauses[first]!.labelSpan!, key: 'firstLabel' }] });
+      else
+        report({
+          span: clause.labelSpan!,
+          key: 'duplicateLabel',
+          args: { label: clause.label },
+          related: [{ span: doc.clauses[first]!.labelSpan!, key: 'firstLabel' }],
+        });
     });
     for (const reference of doc.references) {
       if (labels.has(reference.label)) continue;

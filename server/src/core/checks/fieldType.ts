@@ -42,7 +42,11 @@ export const fieldType: Check = {
       if (!value || value.parsed !== undefined || field.type === 'choice') continue;
       const span = value.span ?? field.declaration;
       if (field.type === 'party') {
-        report({ span, key: 'party', args: { name: field.name, value: value.raw, parties: doc.parties.map((p) => p.key).join(doc.locale === 'zh-CN' ? '、' : ', ') } });
+        report({
+          span,
+          key: 'party',
+          args: { name: field.name, value: value.raw, parties: doc.parties.map((p) => p.key).join(doc.locale === 'zh-CN' ? '、' : ', ') },
+        });
       } else {
         // Text always fits and choices are choice-option's, so every type here has a description.
         const args = { name: field.name, value: value.raw, type: field.type, expected: t(`expected_${field.type}`), example: t(`example_${field.type}`) };

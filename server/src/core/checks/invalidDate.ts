@@ -26,7 +26,11 @@ export const invalidDate: Check = {
       const { year, month, day } = mention.date;
       if (isValidDate(mention.date)) continue;
       const date = doc.text.slice(mention.span.start, mention.span.end);
-      report({ span: mention.span, key: month < 1 || month > 12 ? 'month' : 'text', args: { date, year, month, day, monthName: MONTHS[month - 1] ?? String(month) } });
+      report({
+        span: mention.span,
+        key: month < 1 || month > 12 ? 'month' : 'text',
+        args: { date, year, month, day, monthName: MONTHS[month - 1] ?? String(month) },
+      });
     }
     for (const field of doc.fields.values()) {
       const parsed = field.value?.parsed;

@@ -103,7 +103,6 @@ const RUN_MESSAGES = {
  */
 export const MAX_PROBLEMS_PER_CHECK = 1000;
 
-
 function milder(requested: Severity, configured: Severity): Severity {
   return SEVERITIES.indexOf(requested) > SEVERITIES.indexOf(configured) ? requested : configured;
 }

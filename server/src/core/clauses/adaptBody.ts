@@ -72,7 +72,10 @@ function renumberTop(
   const numberText = formatNumber(style, ordinal, numbering?.sample ?? top.number, encodeChineseOrdinal);
   if (numbering) {
     const spaces = /^[ \t\u3000]*/.exec(body.slice(top.markerSpan.end))![0].length;
-    edits.push({ span: { start: top.markerSpan.start, end: top.markerSpan.end + spaces }, newText: `${numbering.prefix}${numberText}${numbering.suffix}${numbering.separator}` });
+    edits.push({
+      span: { start: top.markerSpan.start, end: top.markerSpan.end + spaces },
+      newText: `${numbering.prefix}${numberText}${numbering.suffix}${numbering.separator}`,
+    });
     if (top.container === 'heading') {
       const lineStart = top.span.start;
       const hashes = /^[ \t]*#{1,6}[ \t]+/.exec(body.slice(lineStart, top.markerSpan.start));

@@ -19,9 +19,18 @@ export interface ContractHeader {
  * 一、二、… or 1. 2. … with labels kept unique. Lines end with `\n`.
  */
 export function composeContract(templates: readonly ClauseTemplate[], header: ContractHeader): string {
-  const parties = firstByKey<TemplateParty>(templates.flatMap((t) => t.parties), (p) => p.key);
-  const fields = firstByKey<TemplateField>(templates.flatMap((t) => t.fields), (f) => f.name);
-  const groups = firstByKey<TemplateGroup>(templates.flatMap((t) => t.groups), (g) => g.name);
+  const parties = firstByKey<TemplateParty>(
+    templates.flatMap((t) => t.parties),
+    (p) => p.key,
+  );
+  const fields = firstByKey<TemplateField>(
+    templates.flatMap((t) => t.fields),
+    (f) => f.name,
+  );
+  const groups = firstByKey<TemplateGroup>(
+    templates.flatMap((t) => t.groups),
+    (g) => g.name,
+  );
   const lines = ['---', `title: ${scalar(header.title)}`, `locale: ${header.locale}`];
   if (header.currency !== undefined) lines.push(`currency: ${scalar(header.currency.toUpperCase())}`);
   const section = (key: string, entries: string[]) => {

@@ -4,14 +4,7 @@
  * from templates, and turn templates into editor snippets. Reading the
  * `clauses/` folder itself is left to the CLI, the server and the scripts.
  */
-export {
-  parseClauseTemplate,
-  sortTemplates,
-  type ClauseTemplate,
-  type TemplateField,
-  type TemplateGroup,
-  type TemplateParty,
-} from './template.js';
+export { parseClauseTemplate, sortTemplates, type ClauseTemplate, type TemplateField, type TemplateGroup, type TemplateParty } from './template.js';
 export { insertClauseEdits, insertionPoint } from './insertClause.js';
 export { mergeFrontMatterEdits, type Declarations, type FrontMatterMerge } from './mergeFrontMatter.js';
 export { adaptClauseBody, type BodyPlacement, type ClauseNumberStyle } from './adaptBody.js';

@@ -28,9 +28,18 @@ export interface FrontMatterMerge {
  * left alone, even when the template would type them differently.
  */
 export function mergeFrontMatterEdits(doc: ContractDocument, additions: Declarations, locale: Locale): FrontMatterMerge {
-  const parties = uniqueBy(additions.parties.filter((p) => !doc.parties.some((d) => d.key === p.key)), (p) => p.key);
-  const fields = uniqueBy(additions.fields.filter((f) => !doc.declarations.has(f.name)), (f) => f.name);
-  const groups = uniqueBy(additions.groups.filter((g) => !doc.groups.some((d) => d.name === g.name)), (g) => g.name);
+  const parties = uniqueBy(
+    additions.parties.filter((p) => !doc.parties.some((d) => d.key === p.key)),
+    (p) => p.key,
+  );
+  const fields = uniqueBy(
+    additions.fields.filter((f) => !doc.declarations.has(f.name)),
+    (f) => f.name,
+  );
+  const groups = uniqueBy(
+    additions.groups.filter((g) => !doc.groups.some((d) => d.name === g.name)),
+    (g) => g.name,
+  );
   const { edits, refused } = insertDeclarations(
     doc,
     { parties: parties.map(partyEntry), partyItems: parties.map(partyListItem), fields: fields.map(fieldEntry), groups: groups.map(groupEntry) },

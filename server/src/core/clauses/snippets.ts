@@ -92,7 +92,11 @@ export function clauseSnippetBody(template: ClauseTemplate): string {
 function newContractSnippetBody(templates: readonly ClauseTemplate[], locale: Locale, title: string, currency: string): string {
   const marker = 'ClausemarkContractTitle';
   const contract = composeContract(templates, { title: marker, locale, currency }).replace(/\n$/, '');
-  return escapeSnippetText(contract).split(marker).join(`\${1:${escapeSnippetText(title, true)}}`) + '\n$0';
+  return (
+    escapeSnippetText(contract)
+      .split(marker)
+      .join(`\${1:${escapeSnippetText(title, true)}}`) + '\n$0'
+  );
 }
 
 /**

@@ -29,7 +29,14 @@ export function placeholderForBlank(doc: ContractDocument, blank: Blank, names: 
   const name = names.claim(base);
   const type = blank.expects ?? 'text';
   const options = blank.options?.filter((o) => o !== '' && !/[|(){}]/.test(o));
-  const declared = type === 'choice' && options && options.length > 0 ? `choice(${options.join('|')})` : type === 'choice' && !blank.options ? type : type === 'choice' ? 'text' : type;
+  const declared =
+    type === 'choice' && options && options.length > 0
+      ? `choice(${options.join('|')})`
+      : type === 'choice' && !blank.options
+        ? type
+        : type === 'choice'
+          ? 'text'
+          : type;
   const placeholder = `{{${name}: ${declared}}}`;
   if (blank.fill) {
     // A label's empty value: the label stays, the placeholder takes the spaces after its colon.

@@ -39,10 +39,7 @@ const BIG_UNIT_VALUES: Readonly<Record<string, number>> = {
   亿: YI, 億: YI,
 };
 
-type Token =
-  | { kind: 'digit'; value: number }
-  | { kind: 'unit'; value: number }
-  | { kind: 'big'; value: number };
+type Token = { kind: 'digit'; value: number } | { kind: 'unit'; value: number } | { kind: 'big'; value: number };
 
 function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = [];
@@ -103,11 +100,7 @@ function parseSection(tokens: readonly Token[]): number | undefined {
 }
 
 /** What follows a 万 or 亿: empty, colloquial single digit, or a smaller number. */
-function parseRemainder(
-  tokens: readonly Token[],
-  unit: number,
-  parseLower: (t: readonly Token[]) => number | undefined,
-): number | undefined {
+function parseRemainder(tokens: readonly Token[], unit: number, parseLower: (t: readonly Token[]) => number | undefined): number | undefined {
   if (tokens.length === 0) return 0;
   const [first] = tokens;
   if (tokens.length === 1 && first !== undefined && first.kind === 'digit' && first.value > 0) {

@@ -16,10 +16,7 @@ export interface CalendarDate {
   day: number;
 }
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const MONTH_BY_NAME = new Map<string, number>();
 MONTH_NAMES.forEach((name, i) => {
@@ -126,9 +123,7 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 // Day and year need a comma or space between them: "March 12026" is not a date.
 const DAY_YEAR_GAP = '(?:\\s*,\\s*|\\s+)';
 const MONTH_FIRST = new RegExp(`^([a-z]+)\\.?\\s*(\\d{1,2})${ORDINAL}${DAY_YEAR_GAP}(\\d{4})$`);
-const DAY_FIRST = new RegExp(
-  `^(?:the\\s+)?(\\d{1,2})${ORDINAL}\\s+(?:day\\s+)?(?:of\\s+)?([a-z]+)\\.?${DAY_YEAR_GAP}(\\d{4})$`,
-);
+const DAY_FIRST = new RegExp(`^(?:the\\s+)?(\\d{1,2})${ORDINAL}\\s+(?:day\\s+)?(?:of\\s+)?([a-z]+)\\.?${DAY_YEAR_GAP}(\\d{4})$`);
 
 function monthNumber(name: string | undefined): number | undefined {
   return name === undefined ? undefined : MONTH_BY_NAME.get(name);

@@ -53,9 +53,25 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
   collect(node, text, offset, masks, references, orderedItems);
   const masked = maskRanges(source, span.start, masks);
   const { placeholders, issues } = scanPlaceholders(masked, span.start);
-  const withPlaceholders = fillRanges(masked, span.start, placeholders.map((p) => p.span), PLACEHOLDER_CHAR);
-  const blanks = scanBlanks(withPlaceholders, span.start, node.type, text.slice(span.end, span.end + 200), text.slice(Math.max(0, span.start - 200), span.start));
-  const shaped = fillRanges(withPlaceholders, span.start, blanks.map((b) => b.span), BLANK_CHAR);
+  const withPlaceholders = fillRanges(
+    masked,
+    span.start,
+    placeholders.map((p) => p.span),
+    PLACEHOLDER_CHAR,
+  );
+  const blanks = scanBlanks(
+    withPlaceholders,
+    span.start,
+    node.type,
+    text.slice(span.end, span.end + 200),
+    text.slice(Math.max(0, span.start - 200), span.start),
+  );
+  const shaped = fillRanges(
+    withPlaceholders,
+    span.start,
+    blanks.map((b) => b.span),
+    BLANK_CHAR,
+  );
   const wholeBlockIsOneGroup = node.type === 'list' || node.type === 'table';
   const sentenceOf = sentenceStarts(shaped);
   const lineSentenceOf = sentenceStarts(shaped, true);
@@ -96,12 +112,14 @@ function signatureLine(text: string, span: Span): Blank[] {
   if (!run || /[^_＿ \t]/.test(source)) return [];
   const start = span.start + run.index;
   const end = start + run[0].length;
-  if (isSignatureLine(text, start, end)) return [{ span: { start, end }, kind: 'underscore', style: 'signature-line', expects: undefined, label: labelBefore(text, start) }];
+  if (isSignatureLine(text, start, end))
+    return [{ span: { start, end }, kind: 'underscore', style: 'signature-line', expects: undefined, label: labelBefore(text, start) }];
   // Indented four or more, it was never a rule: a blank line to write on, under a label above it.
   let lineStart = span.start;
   while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
   const indent = text.slice(lineStart, start);
-  if (indent.length >= 4 || indent.includes('\t')) return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label: labelBefore(text, start) }];
+  if (indent.length >= 4 || indent.includes('\t'))
+    return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label: labelBefore(text, start) }];
   return [];
 }
 
@@ -134,14 +152,7 @@ function emptyBlock(span: Span, type: string): ExtractedBlock {
  * One plain walk over the block: what to hide from the text scanners (code,
  * HTML, URLs), the clause references, and where ordered list items start.
  */
-function collect(
-  node: Nodes,
-  text: string,
-  offset: number,
-  masks: Span[],
-  references: ClauseReference[],
-  orderedItems: Map<number, string>,
-): void {
+function collect(node: Nodes, text: string, offset: number, masks: Span[], references: ClauseReference[], orderedItems: Map<number, string>): void {
   const start = (node.position?.start.offset ?? 0) + offset;
   const end = (node.position?.end.offset ?? 0) + offset;
   switch (node.type) {
@@ -255,7 +266,8 @@ function findClauses(masked: string, source: string, span: Span, type: string, o
     // A hard-wrapped paragraph can start a line with "(c)" or "2." by accident:
     // a continuation line is a clause only after another clause line, or in the
     // Chinese styles that are never produced by wrapping.
-    const wrapped: boolean = type === 'paragraph' && lineNumber > 0 && !previousLineWasClause && marker !== undefined && !['cjk', 'cjk-paren', 'article'].includes(marker.style);
+    const wrapped: boolean =
+      type === 'paragraph' && lineNumber > 0 && !previousLineWasClause && marker !== undefined && !['cjk', 'cjk-paren', 'article'].includes(marker.style);
     previousLineWasClause = marker !== undefined && !wrapped;
     if (!marker || wrapped) continue;
     if (marker.style === 'alpha-paren') previousAlpha = marker.ordinal;

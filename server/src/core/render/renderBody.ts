@@ -24,7 +24,13 @@ type AnyNode = HastRootContent | ElementContent;
  * so they are never changed: a first walk only reads where the text runs
  * are (to anchor problems), a second builds the output from fresh nodes.
  */
-export function renderBody(doc: ContractDocument, substituted: SubstitutedSource, problems: readonly Problem[], context: TokenContext, structure: Structure): RenderedBody {
+export function renderBody(
+  doc: ContractDocument,
+  substituted: SubstitutedSource,
+  problems: readonly Problem[],
+  context: TokenContext,
+  structure: Structure,
+): RenderedBody {
   const groups = bodyTrees(doc, substituted, context.locale, structure);
   const runs: TextRun[] = [];
   for (const group of groups) for (const node of group.children) collectRuns(node, group.delta, substituted, runs);

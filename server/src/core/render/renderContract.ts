@@ -61,7 +61,12 @@ export interface Settings {
 }
 
 /** Renders with a chosen structure; tests compare `blocks` against `document` to hold the block cache to the whole parse. */
-export function renderArticle(doc: ContractDocument, substituted: SubstitutedSource, settings: Settings, structure: Structure): { title: string; html: string; tree: Element } {
+export function renderArticle(
+  doc: ContractDocument,
+  substituted: SubstitutedSource,
+  settings: Settings,
+  structure: Structure,
+): { title: string; html: string; tree: Element } {
   const { locale } = settings;
   const body = renderBody(doc, substituted, settings.problems, { doc, locale, showGaps: settings.showGaps }, structure);
   const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored)];
@@ -87,7 +92,9 @@ function summary(locale: Locale, gaps: number, problems: number, unanchored: rea
         'ul',
         { className: ['cm-problem-list'] },
         unanchored.map((p) =>
-          element('li', { className: ['cm-problem', p.severity === 'error' ? 'cm-error' : 'cm-warning'], dataOffset: p.span.start, dataCheck: p.checkId }, [text(p.message)]),
+          element('li', { className: ['cm-problem', p.severity === 'error' ? 'cm-error' : 'cm-warning'], dataOffset: p.span.start, dataCheck: p.checkId }, [
+            text(p.message),
+          ]),
         ),
       ),
     );
@@ -97,7 +104,11 @@ function summary(locale: Locale, gaps: number, problems: number, unanchored: rea
 
 function partiesTable(doc: ContractDocument, locale: Locale): Element {
   const cell = (tag: string, value: ElementContent[]) => element(tag, {}, value);
-  const header = element('tr', {}, ['partyKey', 'partyRole', 'partyName'].map((key) => cell('th', [text(renderMessage(locale, key))])));
+  const header = element(
+    'tr',
+    {},
+    ['partyKey', 'partyRole', 'partyName'].map((key) => cell('th', [text(renderMessage(locale, key))])),
+  );
   const rows = doc.parties.map((party) =>
     element('tr', { dataOffset: party.declaration.start }, [
       cell('td', [text(party.key)]),
@@ -109,11 +120,7 @@ function partiesTable(doc: ContractDocument, locale: Locale): Element {
     ]),
   );
   return element('section', { className: ['cm-parties'], dataOffset: doc.parties[0]!.declaration.start }, [
-    element('table', {}, [
-      element('caption', {}, [text(renderMessage(locale, 'partiesCaption'))]),
-      element('thead', {}, [header]),
-      element('tbody', {}, rows),
-    ]),
+    element('table', {}, [element('caption', {}, [text(renderMessage(locale, 'partiesCaption'))]), element('thead', {}, [header]), element('tbody', {}, rows)]),
   ]);
 }
 

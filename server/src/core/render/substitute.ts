@@ -50,7 +50,10 @@ interface Segment {
  * the token's original start (or end, for an exclusive end offset).
  */
 export class OffsetMap {
-  constructor(private readonly segments: readonly Segment[], private readonly originalLength: number) {}
+  constructor(
+    private readonly segments: readonly Segment[],
+    private readonly originalLength: number,
+  ) {}
 
   /** The original offset of the character at `sub`. */
   toOriginal(sub: number): number {

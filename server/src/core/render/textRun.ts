@@ -72,13 +72,19 @@ export function renderTextRun(
 /** Wraps consecutive pieces with the same covering problems in one mark. */
 function group(pieces: readonly Piece[], problems: readonly PlacedProblem[]): ElementContent[] {
   const out: ElementContent[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     const cover = pieces[i]!.cover;
     let j = i;
     const nodes: ElementContent[] = [];
     while (j < pieces.length && pieces[j]!.cover === cover) nodes.push(...pieces[j++]!.nodes);
     if (cover === '') out.push(...nodes);
-    else out.push(markElement(cover.split(',').map((k) => problems[Number(k)]!.problem), nodes));
+    else
+      out.push(
+        markElement(
+          cover.split(',').map((k) => problems[Number(k)]!.problem),
+          nodes,
+        ),
+      );
     i = j;
   }
   return out;

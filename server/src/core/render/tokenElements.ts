@@ -37,7 +37,11 @@ export function tokenElements(token: Token, context: TokenContext): ElementConte
         return [
           element(
             'span',
-            { className: ['cm-ref', 'cm-ref-broken'], dataOffset: reference.span.start, title: renderMessage(context.locale, 'brokenReference', { label: reference.label }) },
+            {
+              className: ['cm-ref', 'cm-ref-broken'],
+              dataOffset: reference.span.start,
+              title: renderMessage(context.locale, 'brokenReference', { label: reference.label }),
+            },
             [text(reference.text), element('sup', { className: ['cm-ref-flag'] }, [text('?')])],
           ),
         ];
@@ -72,7 +76,14 @@ function placeholderElement(placeholder: Placeholder, context: TokenContext): El
     if (!context.showGaps) return handBlank(field.type === 'date' && doc.contractLocale === 'zh-CN' ? 'date' : 'line');
     const label = field.description ?? field.name;
     const args = { label, name: field.name, type: typeName(locale, field.type) };
-    return gapSpan(placeholder.span.start, placeholder.span.end, 'placeholder', renderMessage(locale, label === field.name ? 'placeholderTitle' : 'placeholderTitleDescribed', args), label, locale);
+    return gapSpan(
+      placeholder.span.start,
+      placeholder.span.end,
+      'placeholder',
+      renderMessage(locale, label === field.name ? 'placeholderTitle' : 'placeholderTitleDescribed', args),
+      label,
+      locale,
+    );
   }
   return valueSpan(placeholder, field, context);
 }
@@ -113,7 +124,9 @@ function blankLabel(text: string, blank: Blank, locale: Locale): string {
   const introducedByColon = /[:：]\s*$/.test(text.slice(Math.max(0, blank.span.start - 4), blank.span.start));
   if (introducedByColon) {
     // The model's label is one word; an English caption reads as the few words before the colon.
-    const caption = /(?<![\w'’-])((?:[A-Za-z][\w'’-]*[ \t]+){0,3}[A-Za-z][\w'’-]*)[ \t]*[:：][ \t]*$/.exec(text.slice(Math.max(0, blank.span.start - 60), blank.span.start));
+    const caption = /(?<![\w'’-])((?:[A-Za-z][\w'’-]*[ \t]+){0,3}[A-Za-z][\w'’-]*)[ \t]*[:：][ \t]*$/.exec(
+      text.slice(Math.max(0, blank.span.start - 60), blank.span.start),
+    );
     if (caption && blank.label !== undefined && caption[1]!.endsWith(blank.label)) return caption[1]!;
   }
   if (blank.label !== undefined && introducedByColon) return withoutLinkingWords(blank.label);

@@ -134,7 +134,9 @@ function referenceHover(doc: ContractDocument, reference: ClauseReference, local
 function blankHover(blank: Blank, locale: Locale): string {
   const lines = [`**${t(locale, 'blank')}** \`${blank.kind}\``, ''];
   lines.push(
-    blank.expects ? t(locale, 'blankExpects', { type: t(locale, 'typeValue', { type: blank.expects, name: typeName(locale, blank.expects) }) }) : t(locale, 'blankExpectsUnknown'),
+    blank.expects
+      ? t(locale, 'blankExpects', { type: t(locale, 'typeValue', { type: blank.expects, name: typeName(locale, blank.expects) }) })
+      : t(locale, 'blankExpectsUnknown'),
   );
   if (blank.label) lines.push('', t(locale, 'blankLabel', { label: blank.label }));
   lines.push('', t(locale, 'blankHint', { action: t(locale, 'blankToPlaceholder', { placeholder: '{{…}}' }) }));

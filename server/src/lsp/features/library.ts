@@ -4,7 +4,17 @@
  * Contract" composes a whole agreement.
  */
 import type { TextEdit } from 'vscode-languageserver';
-import { findClause, insertClauseEdits, listClauses, newContractText, parseContract, renderContract, textContent, type LibraryTemplate, type Locale } from '../../core/index.js';
+import {
+  findClause,
+  insertClauseEdits,
+  listClauses,
+  newContractText,
+  parseContract,
+  renderContract,
+  textContent,
+  type LibraryTemplate,
+  type Locale,
+} from '../../core/index.js';
 import type { ClauseTemplateItem, InsertClauseParams, NewContractParams } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit } from '../convert.js';

@@ -39,7 +39,13 @@ function clausemarkDiagnostics(uri: vscode.Uri) {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === 'clausemark')
-    .map((d) => ({ code: typeof d.code === 'object' ? String(d.code.value) : String(d.code), line: d.range.start.line, character: d.range.start.character, message: d.message, range: d.range }));
+    .map((d) => ({
+      code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
+      line: d.range.start.line,
+      character: d.range.start.character,
+      message: d.message,
+      range: d.range,
+    }));
 }
 
 async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
@@ -63,7 +69,9 @@ function sampleAgreement(root: string) {
 /** The language server process: the extension host's child running dist/server.cjs. */
 function serverPid(): number | undefined {
   try {
-    const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'server.cjs'], { encoding: 'utf8' }).trim().split('\n');
+    const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'server.cjs'], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     return pids[0] ? Number(pids[0]) : undefined;
   } catch {
     return undefined;
@@ -108,7 +116,10 @@ export function run(): Promise<void> {
       const editor = await open(reference);
       editor.selection = new vscode.Selection(0, 0, 0, 0);
       await vscode.commands.executeCommand('clausemark.nextGap');
-      await waitFor('the cursor on the first gap', () => editor.selection.start.line === sample.firstGap[0] && editor.selection.start.character === sample.firstGap[1]);
+      await waitFor(
+        'the cursor on the first gap',
+        () => editor.selection.start.line === sample.firstGap[0] && editor.selection.start.character === sample.firstGap[1],
+      );
     }),
 
     test('opens the preview beside the editor and the webview shows every gap', async () => {
@@ -126,7 +137,13 @@ export function run(): Promise<void> {
       const editor = await open(mistakes);
       const words = await waitFor('the amount-words error', () => clausemarkDiagnostics(mistakes).find((d) => d.code === 'amount-words'));
       assert.equal(words.line, 11);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mistakes, words.range, vscode.CodeActionKind.QuickFix.value, 10);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        mistakes,
+        words.range,
+        vscode.CodeActionKind.QuickFix.value,
+        10,
+      );
       const fix = actions.find((a) => a.kind?.value === 'quickfix' && /肆拾捌万元整/.test(a.title));
       assert.ok(fix?.edit, `a quick fix rewrites the words; got ${actions.map((a) => a.title).join(' | ')}`);
       const figure = actions.find((a) => a.kind?.value === 'quickfix' && a.title === '按大写改写小写：500000');
@@ -157,11 +174,14 @@ export function run(): Promise<void> {
       await waitFor('the snippet text', () => /Confidential/i.test(editor.document.getText()));
       // Leave snippet mode so every tab stop keeps its default field name.
       await vscode.commands.executeCommand('leaveSnippet');
-      const unfilled = await waitFor('unfilled-field warnings for the clause\'s fields', () => {
+      const unfilled = await waitFor("unfilled-field warnings for the clause's fields", () => {
         const found = clausemarkDiagnostics(draft).filter((d) => d.code === 'unfilled-field');
         return found.length > 0 && found;
       });
-      assert.ok(unfilled.every((d) => d.line >= end.line), 'the warnings are on the inserted clause');
+      assert.ok(
+        unfilled.every((d) => d.line >= end.line),
+        'the warnings are on the inserted clause',
+      );
       assert.ok(!clausemarkDiagnostics(draft).some((d) => d.code === 'undefined-field'), 'every placeholder of the clause is typed');
     }),
 
@@ -225,12 +245,16 @@ export function run(): Promise<void> {
       await screenshot('preview-follows');
     }),
 
-    test('Go to Definition on a reference\'s link text lands on the clause', async () => {
+    test("Go to Definition on a reference's link text lands on the clause", async () => {
       const uri = workspaceFile('refs.contract.md');
       const text = '# 合同\n\n## 一、费用 {#fees}\n\n甲方付款。\n\n## 二、违约\n\n违反第[一](#fees)条的，承担责任。\n';
       await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
       await open(uri);
-      const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, new vscode.Position(8, 4));
+      const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+        'vscode.executeDefinitionProvider',
+        uri,
+        new vscode.Position(8, 4),
+      );
       const target = locations?.[0];
       const range = target && ('targetRange' in target ? target.targetRange : target.range);
       assert.equal(range?.start.line, 2, 'the labelled clause');
@@ -244,13 +268,26 @@ export function run(): Promise<void> {
         const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
         return found && found.length === 4 && found;
       });
-      assert.deepEqual(lenses.map((l) => l.command?.arguments), [['zh-CN', 'full'], ['zh-CN', 'short'], ['en', 'full'], ['en', 'short']]);
+      assert.deepEqual(
+        lenses.map((l) => l.command?.arguments),
+        [
+          ['zh-CN', 'full'],
+          ['zh-CN', 'short'],
+          ['en', 'full'],
+          ['en', 'short'],
+        ],
+      );
       await screenshot('empty-contract-lenses');
       await vscode.commands.executeCommand('clausemark.newContract', 'zh-CN', 'short');
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the same file, not Untitled-1');
       assert.match(editor.document.getText(), /^---\n[\s\S]*## 一、/);
       await waitFor('gap warnings on the filled template', () => clausemarkDiagnostics(uri).some((d) => d.code === 'unfilled-field'));
-      assert.deepEqual(clausemarkDiagnostics(uri).filter((d) => d.code !== 'unfilled-field' && d.code !== 'unfilled-blank').map((d) => d.message), []);
+      assert.deepEqual(
+        clausemarkDiagnostics(uri)
+          .filter((d) => d.code !== 'unfilled-field' && d.code !== 'unfilled-blank')
+          .map((d) => d.message),
+        [],
+      );
       await vscode.commands.executeCommand('workbench.action.files.save');
     }),
 
@@ -336,7 +373,10 @@ export function run(): Promise<void> {
       const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('clausemark.importDocx', docx);
       const contract = workspaceFile('imported.contract.md');
       assert.equal(written?.fsPath, contract.fsPath);
-      const editor = await waitFor('the imported contract to open', () => vscode.window.activeTextEditor?.document.uri.fsPath === contract.fsPath && vscode.window.activeTextEditor);
+      const editor = await waitFor(
+        'the imported contract to open',
+        () => vscode.window.activeTextEditor?.document.uri.fsPath === contract.fsPath && vscode.window.activeTextEditor,
+      );
       assert.equal(editor.document.languageId, 'clausemark');
       const gaps = await waitFor('31 gap warnings on the imported contract', () => {
         const found = clausemarkDiagnostics(contract).filter((d) => d.code === 'unfilled-blank');
@@ -379,7 +419,9 @@ export function run(): Promise<void> {
       const editor = await open(mistakes);
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       await editor.edit((edit) => edit.insert(end, '\n签署日期：2026年2月31日\n'));
-      await waitFor('a diagnostic from the restarted server', () => clausemarkDiagnostics(mistakes).some((d) => d.code === 'invalid-date' && d.line > end.line));
+      await waitFor('a diagnostic from the restarted server', () =>
+        clausemarkDiagnostics(mistakes).some((d) => d.code === 'invalid-date' && d.line > end.line),
+      );
     }),
   ]);
 }

@@ -21,10 +21,7 @@ const UNDERSCORES = '_＿';
 // underscore escaped the way converters such as pandoc write a Word blank.
 // Character classes, not groups, so a ten-megabyte run cannot exhaust the
 // regexp stack; the look-behinds try a run from its first character only.
-const DATE_BLANK = new RegExp(
-  String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`,
-  'g',
-);
+const DATE_BLANK = new RegExp(String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`, 'g');
 const OTHER_DATE_BLANK =
   /(?<![【\[])(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}年[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}月[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}日|(?<![_＿])[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}(?:20|19)?[_＿]{2,20}/g;
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
@@ -169,7 +166,7 @@ function shortRunIsBlank(text: string, start: number, end: number): boolean {
   const after = text[end] ?? '';
   if (/[%％年月日元种项条款个天号期倍]/.test(after)) return true;
   if (before === '第') return true;
-  const apart = (c: string) => c === '' || /[\s\p{P}]/u.test(c) && !UNDERSCORES.includes(c) && c !== '*';
+  const apart = (c: string) => c === '' || (/[\s\p{P}]/u.test(c) && !UNDERSCORES.includes(c) && c !== '*');
   return apart(before) && apart(after);
 }
 

@@ -100,7 +100,13 @@ export function formatNumber(style: NumberingStyle, ordinal: number, sample: str
 }
 
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table: Array<[number, string]> = [
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
   let rest = n;
   for (const [value, letters] of table) {

@@ -33,14 +33,20 @@ export function typeFromLabel(label: string | undefined): FieldType | undefined 
 
 const BRACKETED = /(\[|【|〔)([^[\]【】〔〕\n\r]{1,80})(\]|】|〕)/g;
 const CLOSER: Record<string, string> = { '[': ']', '【': '】', '〔': '〕' };
-const CITATION = /^\s*(?:\d+(?:\s*[-–,]\s*\d+)*|(?:see\s+)?(?:sections?|clauses?|articles?|art\.|schedules?|annex(?:es)?|appendix|exhibit|paragraphs?|para\.|§|rule|page|p\.)\s*[\dIVXivx][\w.()]*|第[\d一二三四五六七八九十百]+[条章节款项])\s*$/i;
+const CITATION =
+  /^\s*(?:\d+(?:\s*[-–,]\s*\d+)*|(?:see\s+)?(?:sections?|clauses?|articles?|art\.|schedules?|annex(?:es)?|appendix|exhibit|paragraphs?|para\.|§|rule|page|p\.)\s*[\dIVXivx][\w.()]*|第[\d一二三四五六七八九十百]+[条章节款项])\s*$/i;
 const NOTE = /\b(?:follows?|intentionally|blank|reserved|deleted|omitted|remainder|draft|confidential|note|sic|emphasis|translation)\b/i;
-const EN_INSTRUCTION = /^(?:please\s+)?(?:insert|fill\s+in|enter|specify|state|complete|add|select|choose|describe|identify|include|provide|to\s+be\s+(?:agreed|confirmed|determined|inserted|completed)|tbd|tbc)\b[\s:]*/i;
-const EN_GAP_NOUN = /\b(?:name|names|address|date|number|amount|price|fee|fees|sum|percentage|percent|period|term|jurisdiction|governing law|country|city|place|currency|rate|e-?mail|phone|telephone|fax|title|position|signatory|company|registered office|account|bank|iban|swift|value|quantity|days|months|years|duration|deadline|notice period)\b/i;
+const EN_INSTRUCTION =
+  /^(?:please\s+)?(?:insert|fill\s+in|enter|specify|state|complete|add|select|choose|describe|identify|include|provide|to\s+be\s+(?:agreed|confirmed|determined|inserted|completed)|tbd|tbc)\b[\s:]*/i;
+const EN_GAP_NOUN =
+  /\b(?:name|names|address|date|number|amount|price|fee|fees|sum|percentage|percent|period|term|jurisdiction|governing law|country|city|place|currency|rate|e-?mail|phone|telephone|fax|title|position|signatory|company|registered office|account|bank|iban|swift|value|quantity|days|months|years|duration|deadline|notice period)\b/i;
 const ZH_INSTRUCTION = /^(?:请)?(?:填写|填入|输入|插入|注明|写明|选择|补充)[：:]?/;
-const ZH_GAP_NOUN = /(?:房号|门牌号|面积|型号|规格|名称|姓名|全称|地址|住所|日期|时间|金额|价款|价格|电话|号码|账号|帐号|户名|编号|期限|比例|代表|开户行|开户银行|邮箱|邮编|身份证号|信用代码|数量|单价|总价|地点|天数|职务)$/;
-const NUMBER_WORD = /^(?:\d|[一二三四五六七八九十百千万])|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b/i;
-const UNIT_AFTER = /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元)/i;
+const ZH_GAP_NOUN =
+  /(?:房号|门牌号|面积|型号|规格|名称|姓名|全称|地址|住所|日期|时间|金额|价款|价格|电话|号码|账号|帐号|户名|编号|期限|比例|代表|开户行|开户银行|邮箱|邮编|身份证号|信用代码|数量|单价|总价|地点|天数|职务)$/;
+const NUMBER_WORD =
+  /^(?:\d|[一二三四五六七八九十百千万])|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b/i;
+const UNIT_AFTER =
+  /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元)/i;
 const MASK_ONLY = /^(?:[Xx×＊*某]+|\s*[Xx]{2,}\s*)$/;
 
 /**
@@ -70,7 +76,12 @@ export function scanBracketInstructions(text: string): GapHit[] {
 /** The label an instruction names (`insert registered office` → `registered office`), or undefined when it is no instruction. */
 function readsAsInstruction(inner: string, after = ''): string | undefined {
   // `[12] months`, `[six (6)] days`, `【15】日`: a number the drafter must confirm.
-  if (/^(?:\d{1,6}|[a-z]+(?:[ -][a-z]+)?(?: \(\d{1,6}\))?|[一二三四五六七八九十百千万]{1,5})$/i.test(inner) && NUMBER_WORD.test(inner) && UNIT_AFTER.test(after)) return '';
+  if (
+    /^(?:\d{1,6}|[a-z]+(?:[ -][a-z]+)?(?: \(\d{1,6}\))?|[一二三四五六七八九十百千万]{1,5})$/i.test(inner) &&
+    NUMBER_WORD.test(inner) &&
+    UNIT_AFTER.test(after)
+  )
+    return '';
   // `[Netherlands / Germany]`, `【甲方／乙方／双方共有】`: alternatives to choose from.
   if (/^[^/／]{1,30}(?:(?:\s\/\s|／)[^/／]{1,30}){1,4}$/.test(inner)) return '';
   if (CITATION.test(inner)) return undefined;
@@ -78,7 +89,11 @@ function readsAsInstruction(inner: string, after = ''): string | undefined {
   if (/\p{Script=Han}/u.test(inner)) {
     const verb = ZH_INSTRUCTION.exec(inner);
     if (verb) return shortLabel(inner.slice(verb[0].length)) ?? '';
-    if (inner.length <= 30 && (ZH_GAP_NOUN.test(inner.replace(/\s*[A-Za-z][A-Za-z ]*$/, '')) || /^(?:甲|乙|丙|丁)方.{0,6}$/u.test(inner) && !/[，。；]/.test(inner))) return shortLabel(inner) ?? '';
+    if (
+      inner.length <= 30 &&
+      (ZH_GAP_NOUN.test(inner.replace(/\s*[A-Za-z][A-Za-z ]*$/, '')) || (/^(?:甲|乙|丙|丁)方.{0,6}$/u.test(inner) && !/[，。；]/.test(inner)))
+    )
+      return shortLabel(inner) ?? '';
     return undefined;
   }
   if (NOTE.test(inner)) return undefined;
@@ -86,7 +101,8 @@ function readsAsInstruction(inner: string, after = ''): string | undefined {
   const verb = EN_INSTRUCTION.exec(inner);
   if (verb && words.length <= 12) return shortLabel(inner.slice(verb[0].length).replace(/^(?:the|a|an)\s+/i, '')) ?? '';
   const letters = inner.replace(/[^A-Za-z]/g, '');
-  if (letters.length >= 2 && letters === letters.toUpperCase() && /^[A-Z][A-Z0-9 &'’.,/-]*[A-Z0-9.]$/.test(inner) && words.length <= 6) return shortLabel(inner) ?? '';
+  if (letters.length >= 2 && letters === letters.toUpperCase() && /^[A-Z][A-Z0-9 &'’.,/-]*[A-Z0-9.]$/.test(inner) && words.length <= 6)
+    return shortLabel(inner) ?? '';
   if (words.length <= 5 && EN_GAP_NOUN.test(inner) && !/[.;!?]$/.test(inner)) return shortLabel(inner.replace(/^(?:the|a|an)\s+/i, '')) ?? '';
   return undefined;
 }
@@ -127,7 +143,8 @@ const percentAfter = (text: string, end: number): FieldType | undefined => (/^\s
 
 // ------------------------------------------------------------ space dates
 
-const SPACE_DATE = /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date|dated|on|made):?)[ \t]{3,40},[ \t]*(?:19|20)(?![\d_])[ \t]{0,2}/gmu;
+const SPACE_DATE =
+  /(?<![ \t\u3000\d_＿])[ \t\u3000]{1,40}年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=^|[:：])年[ \t\u3000]{1,20}月[ \t\u3000]{1,20}日|(?<=\b(?:Date|Dated|date|dated|on|made):?)[ \t]{3,40},[ \t]*(?:19|20)(?![\d_])[ \t]{0,2}/gmu;
 
 /** `     年    月     日` and `Date:      , 20  `: a date written as spaces to fill. */
 export function scanSpaceDates(text: string): GapHit[] {
@@ -184,7 +201,8 @@ export function scanMaskedSamples(text: string): GapHit[] {
 
 // ------------------------------------------------------ mail-merge names
 
-const MAIL_MERGE = /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
+const MAIL_MERGE =
+  /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
 
 /**
  * `地址：partyAAddress`, `￥depositAmount元`: a mail-merge field name left in
@@ -218,7 +236,14 @@ export function scanEmptyAmountWords(text: string): GapHit[] {
   const hits: GapHit[] = [];
   for (const match of text.matchAll(WORDS_SLOT)) {
     if (match[0].length === 0) continue;
-    hits.push({ start: match.index, end: match.index + match[0].length, style: 'empty-label', kind: 'bracket', expects: 'text', label: /in words/i.test(text.slice(Math.max(0, match.index - 10), match.index)) ? 'in words' : '大写金额' });
+    hits.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      style: 'empty-label',
+      kind: 'bracket',
+      expects: 'text',
+      label: /in words/i.test(text.slice(Math.max(0, match.index - 10), match.index)) ? 'in words' : '大写金额',
+    });
   }
   return hits;
 }
@@ -251,12 +276,13 @@ export function scanEmptyLabels(text: string, following = ''): GapHit[] {
   if (!/[:：]/.test(text)) return hits;
   for (const match of text.matchAll(EMPTY_LABEL)) {
     const label = (match[1] ?? match[3] ?? match[5])!;
-    const spaces = (match[2] ?? match[4] ?? match[6]) ?? '';
+    const spaces = match[2] ?? match[4] ?? match[6] ?? '';
     const start = match.index + match[0].indexOf(label);
     const fillEnd = match.index + match[0].length;
     const fillStart = fillEnd - spaces.length;
     // `甲方：` heads the lines under it when they are labels (名称：…); alone it is a gap.
-    if (match[3] !== undefined && /^[甲乙丙丁][\u3000 ]*方$/.test(label) && /^(?:\r\n|\r|\n)[^\r\n]{0,20}[：:]/.test(text.slice(fillEnd, fillEnd + 40))) continue;
+    if (match[3] !== undefined && /^[甲乙丙丁][\u3000 ]*方$/.test(label) && /^(?:\r\n|\r|\n)[^\r\n]{0,20}[：:]/.test(text.slice(fillEnd, fillEnd + 40)))
+      continue;
     if (/如下|以下|下列/.test(label)) continue;
     const atLineEnd = fillEnd >= text.length || text[fillEnd] === '\n' || text[fillEnd] === '\r';
     if (atLineEnd && nextLineIsUnderscores(text, fillEnd, following)) continue;
@@ -284,7 +310,8 @@ function nextLineIsUnderscores(text: string, from: number, following: string): b
 
 // ------------------------------------------------------- signature lines
 
-const SIGNATURE_CAPTION = /^[ \t\u3000]{0,40}(?:\*\*)?(?:[(（][ \t]*(?:Signature|Signed|Seal|Authori[sz]ed Signature|签字|签名|盖章|签章|公章|签字盖章|签字或盖章|签字并盖章)[ \t]*[)）]|(?:签字|签名|盖章|签章|签字盖章)[：:]?)(?:\*\*)?[ \t\u3000]{0,40}$/gimu;
+const SIGNATURE_CAPTION =
+  /^[ \t\u3000]{0,40}(?:\*\*)?(?:[(（][ \t]*(?:Signature|Signed|Seal|Authori[sz]ed Signature|签字|签名|盖章|签章|公章|签字盖章|签字或盖章|签字并盖章)[ \t]*[)）]|(?:签字|签名|盖章|签章|签字盖章)[：:]?)(?:\*\*)?[ \t\u3000]{0,40}$/gimu;
 
 /** `(Signature)`, `（签字）`, `签字：`, `盖章` alone on a line: a place to sign. */
 export function scanSignatureCaptions(text: string, preceding = ''): GapHit[] {
@@ -294,7 +321,8 @@ export function scanSignatureCaptions(text: string, preceding = ''): GapHit[] {
     if (trimmed === '') continue;
     const start = match.index + match[0].indexOf(trimmed);
     // Under a line of underscores it only captions that line, which is the gap.
-    if (previousLineIsUnderscores(text, match.index) || (match.index === 0 && /(?:^|[\r\n])[ \t]*[_＿]{3,}[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(preceding))) continue;
+    if (previousLineIsUnderscores(text, match.index) || (match.index === 0 && /(?:^|[\r\n])[ \t]*[_＿]{3,}[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(preceding)))
+      continue;
     const label = trimmed.replace(/[*()（）：:]/g, '').trim();
     hits.push({ start, end: start + trimmed.length, style: 'signature-line', kind: 'underscore', expects: undefined, label });
   }
@@ -321,7 +349,12 @@ export function isSignatureLine(text: string, start: number, end: number): boole
     let prevStart = prevEnd;
     while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r' && prevEnd - prevStart < 200) prevStart--;
     const previous = text.slice(prevStart, prevEnd).trim().replace(/\*\*/g, '');
-    if (/[:：]$/.test(previous) || /(?:盖章|签字|签章|签名|Signature|[甲乙丙丁]方|Party [A-D])[)）]?$/i.test(previous) || /^(?:Signed|Executed|For and on behalf)\b/i.test(previous)) return true;
+    if (
+      /[:：]$/.test(previous) ||
+      /(?:盖章|签字|签章|签名|Signature|[甲乙丙丁]方|Party [A-D])[)）]?$/i.test(previous) ||
+      /^(?:Signed|Executed|For and on behalf)\b/i.test(previous)
+    )
+      return true;
   }
   let next = end;
   while (next < text.length && text[next] !== '\n' && text[next] !== '\r') next++;
@@ -332,7 +365,6 @@ export function isSignatureLine(text: string, start: number, end: number): boole
 }
 
 // --------------------------------------------------------- empty cells
-
 
 /**
  * `| Name | |`, `| 签字 | | |`: empty cells in a table body row that holds
@@ -412,7 +444,13 @@ export function scanTickGroups(text: string): TickGroup[] {
   const close = () => {
     if (open && open.unticked + open.ticked > 0 && (open.unticked > 0 || open.ticked > 1)) {
       const context = text.slice(Math.max(0, open.start - 60), open.end);
-      groups.push({ start: open.start, end: open.end, options: open.options, ticked: open.ticked, multiple: /多选|可选多|复选|all that apply|one or more|any of/i.test(context) });
+      groups.push({
+        start: open.start,
+        end: open.end,
+        options: open.options,
+        ticked: open.ticked,
+        multiple: /多选|可选多|复选|all that apply|one or more|any of/i.test(context),
+      });
     }
     open = undefined;
   };
@@ -432,7 +470,12 @@ export function scanTickGroups(text: string): TickGroup[] {
       open ??= { start: lineStart + boxes[0]!.index, end: lineEnd, options: [], ticked: 0, unticked: 0 };
       boxes.forEach((box, i) => {
         const optionEnd = i + 1 < boxes.length ? boxes[i + 1]!.index : line.length;
-        open!.options.push(line.slice(box.index + 1, optionEnd).trim().replace(/[，,；;。]$/, ''));
+        open!.options.push(
+          line
+            .slice(box.index + 1, optionEnd)
+            .trim()
+            .replace(/[，,；;。]$/, ''),
+        );
         if (TICKED.test(box[0])) open!.ticked++;
         else open!.unticked++;
       });

@@ -16,7 +16,10 @@ export interface RawPercent {
 
 // The look-behinds let a run of digits be tried from its first digit only, which keeps a 10 MB line linear.
 // Emphasis may close between the number and its sign: `**30**%`, `__30__%`.
-const PERCENT = new RegExp(`((?<![\\d.])\\d{1,12}(?:\\.\\d{1,6})?|${PLACEHOLDER_TOKEN}|${BLANK_TOKEN})\\s*(?:[*_]{1,3}\\s*)?[%％]|百分之([零一二三四五六七八九十百点]{1,12})`, 'g');
+const PERCENT = new RegExp(
+  `((?<![\\d.])\\d{1,12}(?:\\.\\d{1,6})?|${PLACEHOLDER_TOKEN}|${BLANK_TOKEN})\\s*(?:[*_]{1,3}\\s*)?[%％]|百分之([零一二三四五六七八九十百点]{1,12})`,
+  'g',
+);
 const COMPARATIVES = [
   '[≥≤><＞＜]=?|不低于|不少于|不超过|不高于|不得低于|不得超过|至少|最低|最高|超过|低于|高于',
   'at least|no less than|not less than|no more than|not more than|minimum(?: of)?|maximum(?: of)?|up to|exceed(?:s|ing)?|above|below|greater than|less than',

@@ -97,7 +97,8 @@ export function labelBefore(text: string, index: number, limit = 12): string | u
   }
   const end = from;
   // Read back to punctuation (or template syntax, never part of a label), then cut at a word boundary.
-  while (from > 0 && end - from < LABEL_WINDOW && !/[\s，,；;。:：()（）\[\]【】〔〕{}«»、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|$￥¥]/.test(text[from - 1]!)) from--;
+  while (from > 0 && end - from < LABEL_WINDOW && !/[\s，,；;。:：()（）\[\]【】〔〕{}«»、%％≥≤<>=\n\r\uE000\uE001\uE002*_>|$￥¥]/.test(text[from - 1]!))
+    from--;
   const label = atWordBoundary(text.slice(from, end).trim(), limit);
   return label === '' ? undefined : label;
 }
