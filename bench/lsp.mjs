@@ -110,6 +110,9 @@ class BenchClient {
   received(params) {
     const bytes = Buffer.byteLength(JSON.stringify(params));
     const entry = { version: params.version, bytes, count: params.diagnostics.length, at: performance.now(), diagnostics: params.diagnostics };
+    // Only the newest diagnostics are used (for the code action request); older ones would pile up to gigabytes at 1 MB.
+    const previous = this.published[this.published.length - 1];
+    if (previous) previous.diagnostics = undefined;
     this.published.push(entry);
     for (const waiter of [...this.waiters]) waiter(entry);
   }
