@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseContract, runChecks } from '../../server/src/core/index.js';
 import { ClausesRequest, ExportRequest, InsertClauseRequest, NewContractRequest, type NewContractParams } from '../../server/src/protocol.js';
+import { TOPIC_IDS } from '../core/clauses/library.js';
 import { readZipEntry } from '../support/zip.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, fixture, withServer } from './lspClient.js';
@@ -17,20 +18,7 @@ describe('clause library and export requests', () => {
     const enItems = await client.request(ClausesRequest, { textDocument: { uri: en.uri } });
     assert.ok(zhItems.length >= 12 && zhItems.every((t) => t.locale === 'zh-CN'));
     assert.ok(enItems.length >= 12 && enItems.every((t) => t.locale === 'en'));
-    for (const id of [
-      'parties',
-      'dataset',
-      'training-targets',
-      'deliverables',
-      'ip-ownership',
-      'fees-payment',
-      'confidentiality',
-      'training-risk',
-      'breach',
-      'disputes',
-      'effect-termination',
-      'signature',
-    ]) {
+    for (const id of TOPIC_IDS) {
       assert.ok(
         zhItems.some((t) => t.id === id),
         `zh ${id}`,

@@ -326,10 +326,8 @@ export interface ParseIssue {
   readonly args: Readonly<Record<string, string | number>>;
 }
 
-/** What one top-level Markdown block contributes; the unit of incremental reparsing. */
-export interface BlockModel {
-  readonly span: Span;
-  readonly type: string;
+/** The facts read from the text: one block's, or the whole document's in order. */
+export interface ContractFacts {
   readonly placeholders: readonly Placeholder[];
   readonly blanks: readonly Blank[];
   readonly clauses: readonly Clause[];
@@ -348,6 +346,12 @@ export interface BlockModel {
   readonly definedTerms: readonly DefinedTerm[];
   readonly signatureLines: readonly SignatureLine[];
   readonly preambleParties: readonly PreambleParty[];
+}
+
+/** What one top-level Markdown block contributes; the unit of incremental reparsing. */
+export interface BlockModel extends ContractFacts {
+  readonly span: Span;
+  readonly type: string;
 }
 
 export interface FrontMatter {
@@ -426,8 +430,8 @@ export interface ContractMeta {
   readonly dataFile: string | undefined;
 }
 
-/** The whole typed model of one contract. */
-export interface ContractDocument {
+/** The whole typed model of one contract: its blocks' facts in document order, and what the front matter declares. */
+export interface ContractDocument extends ContractFacts {
   readonly text: string;
   readonly frontMatter: FrontMatter | undefined;
   readonly meta: ContractMeta;
@@ -437,24 +441,6 @@ export interface ContractDocument {
   readonly declarations: ReadonlyMap<string, readonly Field[]>;
   readonly groups: readonly SumGroup[];
   readonly blocks: readonly BlockModel[];
-  readonly placeholders: readonly Placeholder[];
-  readonly blanks: readonly Blank[];
-  readonly clauses: readonly Clause[];
-  readonly references: readonly ClauseReference[];
-  readonly percents: readonly PercentMention[];
-  readonly amounts: readonly AmountMention[];
-  readonly dates: readonly DateMention[];
-  readonly choices: readonly ChoiceMention[];
-  readonly partyMentions: readonly PartyMention[];
-  readonly suppressions: readonly Suppression[];
-  readonly issues: readonly ParseIssue[];
-  readonly numberPairs: readonly NumberPair[];
-  readonly durations: readonly DurationMention[];
-  readonly periods: readonly PeriodMention[];
-  readonly entityNames: readonly EntityNameMention[];
-  readonly definedTerms: readonly DefinedTerm[];
-  readonly signatureLines: readonly SignatureLine[];
-  readonly preambleParties: readonly PreambleParty[];
   /** Where the signature page begins (a 签署/Signatures heading or the first signature line); undefined without one. */
   readonly signatureStart: number | undefined;
   /**
