@@ -2,9 +2,10 @@ import type { CodeLens } from 'vscode-languageserver';
 import { gapSummary } from '../../core/index.js';
 import { SHOW_GAPS_COMMAND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
+import { perAnalysis } from '../perAnalysis.js';
 
 /** One lens on the title line, opening the client's gap list when it has the command. */
-export function codeLenses(analysis: Analysis): CodeLens[] {
+export const codeLenses = perAnalysis((analysis: Analysis): CodeLens[] => {
   const { document } = analysis;
   const { offset, title } = gapSummary(analysis.doc, analysis.problems);
   const line = document.positionAt(offset).line;
@@ -15,4 +16,4 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
       command: { title, command: SHOW_GAPS_COMMAND, arguments: [analysis.uri] },
     },
   ];
-}
+});

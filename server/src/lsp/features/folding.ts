@@ -3,8 +3,9 @@
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { Analysis } from '../analysis.js';
+import { perAnalysis } from '../perAnalysis.js';
 
-export function foldingRanges(analysis: Analysis): FoldingRange[] {
+export const foldingRanges = perAnalysis((analysis: Analysis): FoldingRange[] => {
   const { doc, document } = analysis;
   const ranges: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: FoldingRangeKind) => {
@@ -17,4 +18,4 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
   if (doc.frontMatter) add(doc.frontMatter.span.start, doc.frontMatter.span.end, FoldingRangeKind.Region);
   for (const clause of doc.clauses) add(clause.span.start, clause.sectionEnd);
   return ranges;
-}
+});

@@ -1,10 +1,11 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import { semanticTokenSpans, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
+import { perAnalysis } from '../perAnalysis.js';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
-export function semanticTokens(analysis: Analysis): SemanticTokens {
+export const semanticTokens = perAnalysis((analysis: Analysis): SemanticTokens => {
   const { document } = analysis;
   const builder = new SemanticTokensBuilder();
   for (const token of semanticTokenSpans(analysis.doc)) {
@@ -20,4 +21,4 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
     }
   }
   return builder.build();
-}
+});

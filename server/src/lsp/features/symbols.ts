@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { outline, type OutlineEntry } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
+import { perAnalysis } from '../perAnalysis.js';
 
 const KINDS: Readonly<Record<OutlineEntry['kind'], SymbolKind>> = {
   clause: SymbolKind.Module,
@@ -11,7 +12,7 @@ const KINDS: Readonly<Record<OutlineEntry['kind'], SymbolKind>> = {
   field: SymbolKind.Field,
 };
 
-export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
+export const documentSymbols = perAnalysis((analysis: Analysis): DocumentSymbol[] => {
   const symbol = (entry: OutlineEntry): DocumentSymbol => ({
     name: entry.name,
     ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
@@ -21,4 +22,4 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
     ...(entry.kind === 'party' || entry.kind === 'field' ? {} : { children: entry.children.map(symbol) }),
   });
   return outline(analysis.doc).map(symbol);
-}
+});
