@@ -63,6 +63,9 @@ export const conflictingQuantity: Check = {
             others.push(o);
             if (++taken >= MAX_RELATED_PER_VALUE) break;
           }
+          // Also bounded across values: a long schedule states one deadline with a thousand values,
+          // and a thousand places on each of a thousand problems held a gigabyte.
+          if (others.length >= MAX_RELATED) break;
         }
         if (others.length === 0) continue;
         reported.add(fact.span.start);
@@ -80,6 +83,7 @@ export const conflictingQuantity: Check = {
 };
 
 const MAX_RELATED_PER_VALUE = 3;
+const MAX_RELATED = 12;
 const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
 
 function kindOf(key: string): string {
