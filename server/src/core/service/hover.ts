@@ -6,7 +6,7 @@ import type { AmountMention, Blank, ClauseReference, ContractDocument, Field, Lo
 import { clauseWithLabel } from '../clauseByLabel.js';
 import { clauseNumberText } from '../clauseNumber.js';
 import { formatGrouped } from '../numbers/digits.js';
-import { linesOf } from '../text/docLines.js';
+import { linesOf } from '../docLines.js';
 import { touches } from '../text/spans.js';
 import { amountInWords, wordsLanguage } from '../values/amountInWords.js';
 import { formatFigure, formatValue } from '../values/formatValue.js';

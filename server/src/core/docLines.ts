@@ -1,5 +1,5 @@
-import type { ContractDocument } from '../model.js';
-import { LineIndex } from './lineIndex.js';
+import type { ContractDocument } from './model.js';
+import { LineIndex } from './text/lineIndex.js';
 
 const indexes = new WeakMap<ContractDocument, LineIndex>();
 
