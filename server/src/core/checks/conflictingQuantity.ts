@@ -83,7 +83,7 @@ export const conflictingQuantity: Check = {
 };
 
 const MAX_RELATED_PER_VALUE = 3;
-const MAX_RELATED = 12;
+const MAX_RELATED = 5;
 const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
 
 function kindOf(key: string): string {
