@@ -1,7 +1,7 @@
 /**
- * `clausemark import FILE.docx [-o OUT] [--typed] [--force]`: converts a Word
+ * `clausemark import FILE.docx [-o OUT] [--typed] [--overwrite]`: converts a Word
  * contract, writes it beside the original (never over an existing file unless
- * --force), then prints its gaps and problems exactly as `check` does.
+ * --overwrite), then prints its gaps and problems exactly as `check` does.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Locale } from '../core/index.js';
@@ -13,7 +13,7 @@ import { cliMessage } from './messages.js';
 export interface ImportCommandOptions {
   readonly output: string | undefined;
   readonly typed: boolean;
-  readonly force: boolean;
+  readonly overwrite: boolean;
   readonly color: boolean;
 }
 
@@ -42,7 +42,7 @@ export async function importCommand(
     return EXIT.usage;
   }
   const output = options.output ?? importedPath(path);
-  if (existsSync(output) && !options.force) {
+  if (existsSync(output) && !options.overwrite) {
     io.err(cliMessage(locale, 'importExists', { path: output }));
     return EXIT.usage;
   }
