@@ -7,7 +7,7 @@ import { FIELD_TYPES, type ContractDocument, type Field, type Locale, type Span,
 import { clauseNumberText } from '../clauseNumber.js';
 import { frontMatterLayout } from '../frontMatter/layout.js';
 import { formatValue } from '../values/formatValue.js';
-import { typeName } from './messages.js';
+import { typeName } from '../i18n/typeNames.js';
 
 export const COMPLETION_TRIGGERS = ['{', ':', '#', '|'];
 
