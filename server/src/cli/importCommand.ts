@@ -47,7 +47,7 @@ export async function importCommand(
     return EXIT.usage;
   }
   // Loaded on use: mammoth, parse5 and the XML stack would otherwise slow every `check`.
-  const { ImportFailure, importDocx, importMessage, LIMITS }: typeof Import = await import('../import/importContract.js');
+  const { ImportFailure, importMessage, LIMITS, tryImportDocx }: typeof Import = await import('../import/importContract.js');
   let bytes: Uint8Array;
   try {
     // The size is checked before reading, so a huge file is refused without loading it.
@@ -59,15 +59,12 @@ export async function importCommand(
       io.err(cliMessage(locale, 'missing', { path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message }));
     return EXIT.usage;
   }
-  let imported;
-  try {
-    imported = await importDocx(bytes, { typed: options.typed });
-  } catch (error) {
-    if (!(error instanceof ImportFailure)) throw error;
-    const seconds = error.reason === 'timeout' ? (error.message.split(': ')[1] ?? '') : '';
-    io.err(cliMessage(locale, 'importFailed', { path, reason: importMessage(locale, error.reason, { seconds }) }));
+  const result = await tryImportDocx(bytes, { typed: options.typed, locale });
+  if (!result.ok) {
+    io.err(cliMessage(locale, 'importFailed', { path, reason: result.message }));
     return EXIT.usage;
   }
+  const { imported } = result;
   try {
     writeFileSync(output, imported.text, 'utf8');
   } catch (error) {

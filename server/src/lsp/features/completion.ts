@@ -1,5 +1,14 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { clauseCandidates, completionsAt, type CompletionCandidate, type CompletionKind, type LibraryTemplate } from '../../core/index.js';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import {
+  clauseCandidates,
+  completionsAt,
+  isEmptyContract,
+  newContractText,
+  STARTERS,
+  type CompletionCandidate,
+  type CompletionKind,
+  type LibraryTemplate,
+} from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf } from '../convert.js';
 
@@ -18,8 +27,24 @@ const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   clause: CompletionItemKind.Module,
 };
 
-export function completion(analysis: Analysis, position: Position, templates: readonly LibraryTemplate[]): CompletionList {
+/** Completion at the cursor; on an empty contract, the New Contract templates. */
+export function completion(analysis: Analysis, { position }: CompletionParams, templates: readonly LibraryTemplate[]): CompletionList {
   const { doc, document } = analysis;
+  if (isEmptyContract(doc)) {
+    const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+    const items = STARTERS.map((s, i): CompletionItem => {
+      const { label, detail, filterText } = s;
+      return {
+        label,
+        kind: CompletionItemKind.File,
+        detail,
+        filterText,
+        sortText: String(i),
+        textEdit: { range: whole, newText: newContractText(templates, s.locale, { size: s.size }) },
+      };
+    });
+    return { isIncomplete: false, items };
+  }
   const candidates = completionsAt(doc, document.offsetAt(position), (replace) => clauseCandidates(doc, replace, templates));
   return { isIncomplete: false, items: candidates.map((c) => item(analysis, c)) };
 }
