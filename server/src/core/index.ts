@@ -53,7 +53,17 @@ export { insertDeclarations, type DeclarationEntries, type InsertedDeclarations 
 export { extractField, type Extraction } from './edits/extractField.js';
 export { touches, overlaps } from './text/spans.js';
 export { frontMatterLayout } from './frontMatter/layout.js';
-export { symbolAt, occurrencesOf, definitionOf, definitionAt, labelInner, type SymbolAt, type SymbolKind, type Occurrence } from './service/occurrences.js';
+export {
+  symbolAt,
+  occurrencesOf,
+  definitionOf,
+  definitionAt,
+  referencesAt,
+  labelInner,
+  type SymbolAt,
+  type SymbolKind,
+  type Occurrence,
+} from './service/occurrences.js';
 export { t as editorMessage, type MessageKey as EditorMessageKey } from './service/messages.js';
 export { typeName } from './i18n/typeNames.js';
 export { hoverAt, type HoverText } from './service/hover.js';
@@ -74,7 +84,7 @@ export { clauseCandidates } from './service/clauseCompletion.js';
 export { gapSummary } from './service/gapLens.js';
 export { clauseChoices, insertClauseById, type ClauseChoice } from './service/clauseLibrary.js';
 export { foldingSpans, clauseLinks, type FoldingSpan, type ClauseLink } from './service/sections.js';
-export { STARTERS, isEmptyContract, type Starter } from './service/starters.js';
+export { STARTERS, isEmptyContract, starterCandidates, type Starter } from './service/starters.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';
 export { EditHistory } from './parse/editHistory.js';
 export { problemKeys, problemByKey } from './service/problemKeys.js';

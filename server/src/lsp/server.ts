@@ -15,6 +15,8 @@ import {
   type ClientCapabilities,
   type CodeActionParams,
   type CompletionParams,
+  type RenameParams,
+  type DocumentDiagnosticParams,
   type Connection,
   type InitializeParams,
   type ServerCapabilities,
@@ -28,9 +30,9 @@ import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
 import * as protocol from '../protocol.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
-import { codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
+import { CODE_ACTION_OPTIONS, codeActions, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
-import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
+import { completion, COMPLETION_OPTIONS } from './features/completion.js';
 import { diagnosticsOf } from './features/diagnostics.js';
 import { exportDocument } from './features/export.js';
 import { foldingRanges } from './features/folding.js';
@@ -93,10 +95,7 @@ export function startServer(connection: Connection): void {
   // Every edit is recorded as offsets on its way in, so analyses can reparse incrementally.
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
-    update: (document, events, version) => {
-      if (isContract(document)) changes.recordEvents(document, events, version);
-      return TextDocument.update(document, events, version);
-    },
+    update: (document, events, version) => (isContract(document) ? changes.apply(document, events, version) : TextDocument.update(document, events, version)),
   });
   const warn = (line: string) => connection.console.warn(line);
   const workspace = new Workspace();
@@ -109,34 +108,28 @@ export function startServer(connection: Connection): void {
 
   const requests: Record<string, ContractRequest> = {
     'textDocument/hover': request({ hoverProvider: true }, ['position'], null, hover),
-    'textDocument/completion': request(
-      { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false } },
-      ['position'],
-      null,
-      (a, p: CompletionParams) => completion(a, p, library.templates()),
+    'textDocument/completion': request({ completionProvider: COMPLETION_OPTIONS }, ['position'], null, (a, p: CompletionParams) =>
+      completion(a, p, library.templates()),
     ),
     'textDocument/definition': request({ definitionProvider: true }, ['position'], null, definition),
     'textDocument/references': request({ referencesProvider: true }, ['position'], [], references),
     'textDocument/prepareRename': request({}, ['position'], null, prepareRename),
-    'textDocument/rename': request({ renameProvider: { prepareProvider: true } }, ['position'], null, (a, p: Parameters<typeof rename>[1]) =>
-      rename(a, p, support.documentChanges),
-    ),
+    'textDocument/rename': request({ renameProvider: { prepareProvider: true } }, ['position'], null, (a, p: RenameParams) => rename(a, p, support)),
     'textDocument/documentSymbol': request({ documentSymbolProvider: { label: 'Clausemark' } }, [], [], documentSymbols),
     'textDocument/foldingRange': request({ foldingRangeProvider: true }, [], [], foldingRanges),
     'textDocument/documentLink': request({ documentLinkProvider: { resolveProvider: false } }, [], [], documentLinks),
     'textDocument/semanticTokens/full': request({ semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true } }, [], { data: [] }, semanticTokens),
     'textDocument/inlayHint': request({ inlayHintProvider: { resolveProvider: false } }, ['range'], [], inlayHints),
     'textDocument/codeLens': request({ codeLensProvider: { resolveProvider: false } }, [], [], codeLenses),
-    'textDocument/codeAction': request(
-      { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true } },
-      ['range'],
-      [],
-      (a, p: CodeActionParams) => {
-        if (!Array.isArray(p.context?.diagnostics))
-          throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
-        return codeActions(a, p, { documentChanges: support.documentChanges, resolveEdits: support.resolveCodeActionEdits });
-      },
-    ),
+    'textDocument/codeAction': request({ codeActionProvider: CODE_ACTION_OPTIONS }, ['range'], [], (a, p: CodeActionParams) => codeActions(a, p, support)),
+    // Announced only to clients that pull (see onInitialize); the others get diagnostics pushed.
+    'textDocument/diagnostic': request({}, [], { kind: 'full', items: [] }, (a, p: DocumentDiagnosticParams) => {
+      // Never answer for a version the user has already edited past; the client asks again.
+      if (documents.get(a.uri)?.version !== a.version)
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
+      const resultId = `${a.version}:${a.settings.generation}`;
+      return p.previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: diagnosticsOf(a) };
+    }),
     [protocol.GapsRequest.method]: request({}, [], null, gapItems),
     [protocol.PreviewRequest.method]: request({}, [], null, preview),
     [protocol.InsertClauseRequest.method]: request({}, ['position'], null, (a, p: protocol.InsertClauseParams) => insertClause(a, p, library.templates())),
@@ -250,22 +243,6 @@ export function startServer(connection: Connection): void {
     if (params?.locale !== 'zh-CN' && params?.locale !== 'en')
       throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
     return { text: newContractText(library.templates(), params.locale, { ids: params.ids, title: params.title, size: params.size }) };
-  });
-
-  connection.languages.diagnostics.on(async (params) => {
-    const uri = params?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/diagnostic: textDocument.uri is required');
-    const document = documents.get(uri);
-    if (!document || !isContract(document)) return { kind: 'full', items: [] };
-    const version = document.version;
-    const analysis = await analyses.get(document);
-    // Never answer for a version the user has already edited past; the client asks again.
-    if (documents.get(uri)?.version !== version) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
-    }
-    const resultId = `${analysis.version}:${analysis.settings.generation}`;
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    return { kind: 'full', resultId, items: diagnosticsOf(analysis) };
   });
 
   documents.listen(connection);

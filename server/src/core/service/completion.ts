@@ -12,7 +12,8 @@ import { typeName } from '../i18n/typeNames.js';
 export const COMPLETION_TRIGGERS = ['{', ':', '#', '|'];
 
 /** What a completion offers, by what it names; an editor maps these to its own item kinds. */
-export type CompletionKind = 'field' | 'type' | 'filter' | 'label' | 'key' | 'option' | 'party' | 'clause';
+/** `contract`: a whole new contract in place of an empty file. */
+export type CompletionKind = 'field' | 'type' | 'filter' | 'label' | 'key' | 'option' | 'party' | 'clause' | 'contract';
 
 /** One completion, editor-neutral: the text to put in place of `replace`, and what to show. */
 export interface CompletionCandidate {

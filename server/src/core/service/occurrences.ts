@@ -95,3 +95,9 @@ export function definitionAt(doc: ContractDocument, offset: number): Span | unde
   const symbol = symbolAt(doc, offset) ?? (reference && { kind: 'label' as const, name: reference.label });
   return symbol && definitionOf(doc, symbol);
 }
+
+/** Where the field or label at `offset` occurs, its declarations too when asked. */
+export function referencesAt(doc: ContractDocument, offset: number, includeDeclaration: boolean): Span[] {
+  const symbol = symbolAt(doc, offset);
+  return symbol ? occurrencesOf(doc, symbol).flatMap((o) => (includeDeclaration || !o.declaration ? [o.span] : [])) : [];
+}

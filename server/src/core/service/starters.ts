@@ -4,6 +4,8 @@
  * language), so no message locale is needed. Chinese leads, as in the library.
  */
 import type { ContractDocument, Locale } from '../model.js';
+import { newContractText, type LibraryTemplate } from '../clauses/library.js';
+import type { CompletionCandidate } from './completion.js';
 
 export interface Starter {
   readonly locale: Locale;
@@ -32,4 +34,13 @@ export const STARTERS: readonly Starter[] = [
 /** True when the document holds nothing but white space (and perhaps a BOM): the starters replace it. */
 export function isEmptyContract(doc: ContractDocument): boolean {
   return doc.text.replace(/^\uFEFF/, '').trim() === '';
+}
+
+/** The starters as completions on an empty contract, each replacing it with its template composed from `templates`. */
+export function starterCandidates(doc: ContractDocument, templates: readonly LibraryTemplate[]): CompletionCandidate[] {
+  const replace = { start: 0, end: doc.text.length };
+  return STARTERS.map((s, i) => {
+    const newText = newContractText(templates, s.locale, { size: s.size });
+    return { label: s.label, kind: 'contract', detail: s.detail, filterText: s.filterText, sortText: String(i), replace, newText };
+  });
 }

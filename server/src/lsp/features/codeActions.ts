@@ -3,13 +3,16 @@
  * as LSP code actions. A quick fix for a diagnostic of another version is refused:
  * its ranges would land wrong.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type CodeActionOptions, type CodeActionParams } from 'vscode-languageserver';
 import { fixAt, quickFixesOf, selectionActions, type SelectionActionKind, type TextEdit } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, readCodeActionData, readDiagnosticData, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, spanOf, workspaceEdit } from '../convert.js';
 
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
+export const CODE_ACTION_OPTIONS: CodeActionOptions = {
+  codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND],
+  resolveProvider: true,
+};
 
 const KINDS: Readonly<Record<SelectionActionKind, string>> = {
   rewrite: CodeActionKind.RefactorRewrite,
@@ -20,10 +23,12 @@ const KINDS: Readonly<Record<SelectionActionKind, string>> = {
 /** How the client takes workspace edits, and whether it asks for a quick fix's edit only when it is chosen. */
 export interface EditSupport {
   readonly documentChanges: boolean;
-  readonly resolveEdits: boolean;
+  readonly resolveCodeActionEdits: boolean;
 }
 
 export function codeActions(analysis: Analysis, params: CodeActionParams, support: EditSupport): CodeAction[] {
+  if (!Array.isArray(params.context?.diagnostics))
+    throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
   const only = params.context.only;
   const asked = (kind: string) => only?.some((o) => kind === o || kind.startsWith(`${o}.`)) === true;
   // Fix-all only when asked for by kind (on save, or from the source action menu); the rest unless filtered out.
@@ -48,7 +53,8 @@ function quickFixes(analysis: Analysis, params: CodeActionParams, support: EditS
     const code = diagnostic.code;
     return quickFixesOf(analysis.problems, code, data.key).map(({ fix, index, preferred }): CodeAction => {
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred };
-      if (support.resolveEdits) action.data = { uri: analysis.uri, version: analysis.version, code, key: data.key, fix: index } satisfies CodeActionData;
+      if (support.resolveCodeActionEdits)
+        action.data = { uri: analysis.uri, version: analysis.version, code, key: data.key, fix: index } satisfies CodeActionData;
       else action.edit = edit(analysis, fix.edits, support.documentChanges);
       return action;
     });

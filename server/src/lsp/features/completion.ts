@@ -1,10 +1,18 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionOptions,
+  type CompletionParams,
+} from 'vscode-languageserver';
 import {
   clauseCandidates,
   completionsAt,
+  COMPLETION_TRIGGERS,
   isEmptyContract,
-  newContractText,
-  STARTERS,
+  starterCandidates,
   type CompletionCandidate,
   type CompletionKind,
   type LibraryTemplate,
@@ -12,7 +20,7 @@ import {
 import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf } from '../convert.js';
 
-export { COMPLETION_TRIGGERS } from '../../core/index.js';
+export const COMPLETION_OPTIONS: CompletionOptions = { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false };
 
 const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   field: CompletionItemKind.Variable,
@@ -25,27 +33,15 @@ const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   // Not `Snippet`: VS Code sorts snippet items by prefix match alone, and the English `cm-fees` would beat
   // a Chinese contract's 服务费用及支付; with `editor.snippetSuggestions: bottom` the static snippets follow these.
   clause: CompletionItemKind.Module,
+  contract: CompletionItemKind.File,
 };
 
 /** Completion at the cursor; on an empty contract, the New Contract templates. */
 export function completion(analysis: Analysis, { position }: CompletionParams, templates: readonly LibraryTemplate[]): CompletionList {
   const { doc, document } = analysis;
-  if (isEmptyContract(doc)) {
-    const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
-    const items = STARTERS.map((s, i): CompletionItem => {
-      const { label, detail, filterText } = s;
-      return {
-        label,
-        kind: CompletionItemKind.File,
-        detail,
-        filterText,
-        sortText: String(i),
-        textEdit: { range: whole, newText: newContractText(templates, s.locale, { size: s.size }) },
-      };
-    });
-    return { isIncomplete: false, items };
-  }
-  const candidates = completionsAt(doc, document.offsetAt(position), (replace) => clauseCandidates(doc, replace, templates));
+  const candidates = isEmptyContract(doc)
+    ? starterCandidates(doc, templates)
+    : completionsAt(doc, document.offsetAt(position), (replace) => clauseCandidates(doc, replace, templates));
   return { isIncomplete: false, items: candidates.map((c) => item(analysis, c)) };
 }
 

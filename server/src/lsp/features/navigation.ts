@@ -11,7 +11,7 @@ import {
   type TextDocumentPositionParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { definitionAt, occurrencesOf, renameEdits, symbolAt } from '../../core/index.js';
+import { definitionAt, referencesAt, renameEdits, symbolAt } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf, workspaceEdit } from '../convert.js';
 
@@ -21,12 +21,8 @@ export function definition(analysis: Analysis, { position }: TextDocumentPositio
 }
 
 export function references(analysis: Analysis, { position, context }: ReferenceParams): Location[] {
-  const includeDeclaration = context?.includeDeclaration !== false;
-  const symbol = symbolAt(analysis.doc, analysis.document.offsetAt(position));
-  if (!symbol) return [];
-  return occurrencesOf(analysis.doc, symbol)
-    .filter((o) => includeDeclaration || !o.declaration)
-    .map((o) => ({ uri: analysis.uri, range: rangeOf(analysis.document, o.span) }));
+  const spans = referencesAt(analysis.doc, analysis.document.offsetAt(position), context?.includeDeclaration !== false);
+  return spans.map((span) => ({ uri: analysis.uri, range: rangeOf(analysis.document, span) }));
 }
 
 export function prepareRename(analysis: Analysis, { position }: TextDocumentPositionParams): PrepareRenameResult | null {
@@ -35,7 +31,7 @@ export function prepareRename(analysis: Analysis, { position }: TextDocumentPosi
 }
 
 /** Renames every occurrence, or refuses with a `RequestFailed` error that says why. */
-export function rename(analysis: Analysis, { position, newName }: RenameParams, documentChanges: boolean): WorkspaceEdit {
+export function rename(analysis: Analysis, { position, newName }: RenameParams, { documentChanges }: { documentChanges: boolean }): WorkspaceEdit {
   const result = renameEdits(analysis.doc, analysis.document.offsetAt(position), newName);
   if ('refused' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
   return workspaceEdit(
