@@ -6,7 +6,7 @@
  */
 import { mergeConfigs, readEditorSettings, type ClausemarkConfig } from '../core/index.js';
 import { filePath } from './workspace.js';
-import { configForContract } from './workspaceConfig.js';
+import { configForContract, notSeenBefore } from './workspaceConfig.js';
 
 /** Everything the analysis of one document depends on besides its text. */
 export interface ResolvedSettings {
@@ -60,11 +60,7 @@ export class SettingsStore {
     const editor = readEditorSettings(await this.source.fetch(uri));
     const path = filePath(uri);
     const file = path === undefined ? undefined : configForContract(path, this.source.workspaceFolders(), editor.messageLocale);
-    // A broken config file is worth one message, not one per keystroke.
-    for (const message of [...editor.errors, ...(file?.errors ?? [])].filter((e) => !this.reported.has(e))) {
-      this.reported.add(message);
-      this.source.report(message);
-    }
+    notSeenBefore(this.reported, [...editor.errors, ...(file?.errors ?? [])]).forEach((message) => this.source.report(message));
     return { config: mergeConfigs(file?.config, editor.config), docsBaseUrl: editor.docsBaseUrl, generation, diagnosticsDelay: editor.diagnosticsDelay };
   }
 }

@@ -36,6 +36,13 @@ export function loadWorkspaceConfig(startDir: string, stopDir?: string, locale: 
   return { config: {}, path: undefined, errors: [] };
 }
 
+/** The messages of `messages` not seen before (and now seen): a broken config file is worth one message, not one per check. */
+export function notSeenBefore(seen: Set<string>, messages: readonly string[]): string[] {
+  const fresh = [...new Set(messages)].filter((m) => !seen.has(m));
+  fresh.forEach((m) => seen.add(m));
+  return fresh;
+}
+
 /**
  * The configuration that applies to the contract at `path`: the nearest
  * workspace file, looking no higher than the workspace folder that holds it.
