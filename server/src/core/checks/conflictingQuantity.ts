@@ -15,6 +15,7 @@ export const conflictingQuantity: Check = {
       summary: 'The same quantity is stated in two places with different values.',
       conflict: 'This says {value}, but the same {what} is stated elsewhere as {others}.',
       other: 'Stated here as {value}.',
+      more: '{shown} and {count} other values',
       'what.instalment-percent': 'instalment',
       'what.instalment-deadline': 'payment deadline',
       'what.deadline': 'deadline',
@@ -26,6 +27,7 @@ export const conflictingQuantity: Check = {
       summary: '同一数量在两处写成了不同的值。',
       conflict: '此处为 {value}，而同一{what}在别处写作 {others}。',
       other: '此处写作 {value}。',
+      more: '{shown}等另外 {count} 个值',
       'what.instalment-percent': '分期比例',
       'what.instalment-deadline': '付款期限',
       'what.deadline': '期限',
@@ -53,10 +55,16 @@ export const conflictingQuantity: Check = {
       if (byValue.size < 2) continue;
       for (const fact of facts) {
         if (reported.has(fact.span.start)) continue;
-        // A few places are enough to find the others; listing thousands helps nobody and costs quadratic time.
+        // A few values are enough to find the others: listing every one made each message and its links grow with the
+        // number of statements, the whole list with its square (a deadline numbered per section: 67,000 links at 100 KB).
         const others: QuantityFact[] = [];
+        let unlisted = 0;
         for (const [value, group] of byValue) {
           if (value === fact.value) continue;
+          if (others.length >= MAX_RELATED) {
+            if (group.some((o) => comparable(fact, o))) unlisted++;
+            continue;
+          }
           let taken = 0;
           for (const o of group) {
             if (!comparable(fact, o)) continue;
@@ -70,7 +78,7 @@ export const conflictingQuantity: Check = {
         report({
           span: fact.span,
           key: 'conflict',
-          args: { value: fact.display, what: t(`what.${kind}`), others: [...new Set(others.map((o) => o.display))].join(separator) },
+          args: { value: fact.display, what: t(`what.${kind}`), others: listed(others, unlisted, separator, t) },
           related: others.map((o) => ({ span: o.span, key: 'other', args: { value: o.display } })),
           data: { key },
         });
@@ -80,6 +88,13 @@ export const conflictingQuantity: Check = {
 };
 
 const MAX_RELATED_PER_VALUE = 3;
+/** Once this many places are linked, further values are only counted. */
+const MAX_RELATED = 6;
+
+function listed(others: readonly QuantityFact[], unlisted: number, separator: string, t: (key: string, args?: Record<string, string | number>) => string): string {
+  const shown = [...new Set(others.map((o) => o.display))].join(separator);
+  return unlisted > 0 ? t('more', { shown, count: unlisted }) : shown;
+}
 const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
 
 function kindOf(key: string): string {
