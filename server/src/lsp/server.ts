@@ -151,7 +151,8 @@ export function startServer(connection: Connection): void {
     store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
     analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
     const initialDelay = diagnosticsDelay((params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay);
+    const reportUnchanged = (params.initializationOptions as ClausemarkInitializationOptions | undefined)?.reportUnchangedDiagnostics === true;
+    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay, reportUnchanged);
     return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
   });
 

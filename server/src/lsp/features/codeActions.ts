@@ -1,12 +1,13 @@
 /**
  * Code actions: the fixes carried by our diagnostics (refused when the
- * diagnostic belongs to another version), fix-all, and two refactorings.
+ * diagnostic no longer names its problem), fix-all, and two refactorings.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { blankRewrites, editorMessage as t, extractField, findCheck, overlaps, problemByKey, safeFixEdits, touches, type TextEdit } from '../../core/index.js';
 import { FIX_ALL_KIND, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { lspEdit, spanOf, workspaceEdit } from '../convert.js';
+import { lspEdit, rangeOf, spanOf, workspaceEdit } from '../convert.js';
+import { sameRange } from '../sameDiagnostics.js';
 import { DIAGNOSTIC_SOURCE, diagnosticData } from '../diagnosticData.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND];
@@ -66,8 +67,8 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, suppor
 
 /**
  * The fixes of each of our diagnostics' problems, found again by the key the
- * diagnostic carries. A diagnostic from another version is refused: its
- * ranges would land wrong. Clients that can resolve get the title now and the
+ * diagnostic carries. A diagnostic from another version is refused unless its
+ * problem still has the same key and range: otherwise its ranges would land wrong. Clients that can resolve get the title now and the
  * edit when the fix is chosen, so a menu of fixes costs no edit conversion.
  */
 function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], support: EditSupport): CodeAction[] {
@@ -76,9 +77,10 @@ function quickFixes(analysis: Analysis, diagnostics: readonly Diagnostic[], supp
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !findCheck(diagnostic.code)) continue;
     if (FIXED_BY_REFACTORING.has(diagnostic.code)) continue;
     const data = diagnosticData(diagnostic);
-    if (!data || data.version !== analysis.version) continue;
+    if (!data) continue;
     const problem = problemByKey(analysis.problems, diagnostic.code, data.key);
-    if (!problem) continue;
+    // A diagnostic of an earlier version (pushes that would repeat the last one are skipped) still names its problem when it still stands where it did.
+    if (!problem || (data.version !== analysis.version && !sameRange(diagnostic.range, rangeOf(analysis.document, problem.span)))) continue;
     const offered = problem.fixes.map((fix, index) => ({ fix, index })).filter(({ fix }) => !fix.refactor);
     for (const { fix, index } of offered) {
       const action: CodeAction = {
