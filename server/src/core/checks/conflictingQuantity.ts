@@ -39,7 +39,7 @@ export const conflictingQuantity: Check = {
   run({ doc, report, t, locale }) {
     const byKey = new Map<string, QuantityFact[]>();
     // The most specific key comes first, so a place stated under two keys is reported once, under it.
-    const facts = quantityFacts(doc).sort((a, b) => SPECIFICITY.indexOf(kindOf(a.key)) - SPECIFICITY.indexOf(kindOf(b.key)));
+    const facts = bySpecificity(quantityFacts(doc));
     for (const fact of facts) {
       if (!byKey.has(fact.key)) byKey.set(fact.key, []);
       byKey.get(fact.key)!.push(fact);
@@ -96,6 +96,18 @@ function listed(others: readonly QuantityFact[], unlisted: number, separator: st
   return unlisted > 0 ? t('more', { shown, count: unlisted }) : shown;
 }
 const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
+
+/** The facts, most specific kind first, in document order within a kind (a stable sort, without a comparison per pair). */
+function bySpecificity(facts: readonly QuantityFact[]): QuantityFact[] {
+  const buckets = new Map<number, QuantityFact[]>();
+  for (const fact of facts) {
+    const rank = SPECIFICITY.indexOf(kindOf(fact.key));
+    let bucket = buckets.get(rank);
+    if (!bucket) buckets.set(rank, (bucket = []));
+    bucket.push(fact);
+  }
+  return [...buckets.keys()].sort((a, b) => a - b).flatMap((rank) => buckets.get(rank)!);
+}
 
 function kindOf(key: string): string {
   return key.split(':')[0]!;
