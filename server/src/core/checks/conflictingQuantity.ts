@@ -87,9 +87,9 @@ export const conflictingQuantity: Check = {
   },
 };
 
-const MAX_RELATED_PER_VALUE = 3;
-/** Once this many places are linked, further values are only counted. */
-const MAX_RELATED = 6;
+/** One place per other value is linked (it is enough to find the rest), for at most MAX_RELATED values; further values are only counted. */
+const MAX_RELATED_PER_VALUE = 1;
+const MAX_RELATED = 3;
 
 function listed(others: readonly QuantityFact[], unlisted: number, separator: string, t: (key: string, args?: Record<string, string | number>) => string): string {
   const shown = [...new Set(others.map((o) => o.display))].join(separator);
