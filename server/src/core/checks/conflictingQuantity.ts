@@ -53,6 +53,7 @@ export const conflictingQuantity: Check = {
         byValue.get(f.value)!.push(f);
       }
       if (byValue.size < 2) continue;
+      const what = t(`what.${kindOf(key)}`);
       for (const fact of facts) {
         if (reported.has(fact.span.start)) continue;
         // A few values are enough to find the others: listing every one made each message and its links grow with the
@@ -74,11 +75,10 @@ export const conflictingQuantity: Check = {
         }
         if (others.length === 0) continue;
         reported.add(fact.span.start);
-        const kind = kindOf(key);
         report({
           span: fact.span,
           key: 'conflict',
-          args: { value: fact.display, what: t(`what.${kind}`), others: listed(others, unlisted, separator, t) },
+          args: { value: fact.display, what, others: listed(others, unlisted, separator, t) },
           related: others.map((o) => ({ span: o.span, key: 'other', args: { value: o.display } })),
           data: { key },
         });
@@ -110,5 +110,6 @@ function bySpecificity(facts: readonly QuantityFact[]): QuantityFact[] {
 }
 
 function kindOf(key: string): string {
-  return key.split(':')[0]!;
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : key.slice(0, colon);
 }
