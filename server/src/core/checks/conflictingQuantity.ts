@@ -53,19 +53,16 @@ export const conflictingQuantity: Check = {
         byValue.get(f.value)!.push(f);
       }
       if (byValue.size < 2) continue;
+      const values = new ComparableValues(byValue);
       const what = t(`what.${kindOf(key)}`);
       for (const fact of facts) {
         if (reported.has(fact.span.start)) continue;
         // A few values are enough to find the others: listing every one made each message and its links grow with the
         // number of statements, the whole list with its square (a deadline numbered per section: 67,000 links at 100 KB).
         const others: QuantityFact[] = [];
-        let unlisted = 0;
         for (const [value, group] of byValue) {
+          if (others.length >= MAX_RELATED) break;
           if (value === fact.value) continue;
-          if (others.length >= MAX_RELATED) {
-            if (group.some((o) => comparable(fact, o))) unlisted++;
-            continue;
-          }
           let taken = 0;
           for (const o of group) {
             if (!comparable(fact, o)) continue;
@@ -73,6 +70,7 @@ export const conflictingQuantity: Check = {
             if (++taken >= MAX_RELATED_PER_VALUE) break;
           }
         }
+        const unlisted = values.comparableWith(fact) - new Set(others.map((o) => o.value)).size;
         if (others.length === 0) continue;
         reported.add(fact.span.start);
         report({
@@ -86,6 +84,51 @@ export const conflictingQuantity: Check = {
     }
   },
 };
+
+/**
+ * How many values of one key a fact could be held against, in constant time
+ * per fact: counting them value by value for each fact was quadratic in the
+ * values (a deadline numbered per section has one per section). A value
+ * counts when one of its statements is `comparable` with the fact: in another
+ * sentence, and not a schedule's when the fact is one.
+ */
+class ComparableValues {
+  private readonly own = new Map<string, { readonly sentence: number | undefined; readonly loose: number; readonly looseSentence: number | undefined }>();
+  private total = 0;
+  private withLoose = 0;
+  /** Values all of whose statements stand in one sentence, by that sentence. */
+  private readonly inOneSentence = new Map<number, number>();
+  /** Values all of whose statements outside schedules stand in one sentence, by that sentence. */
+  private readonly looseInOneSentence = new Map<number, number>();
+
+  constructor(byValue: ReadonlyMap<string, readonly QuantityFact[]>) {
+    for (const [value, group] of byValue) {
+      const sentence = oneSentence(group);
+      const loose = group.filter((f) => !f.schedule);
+      const looseSentence = oneSentence(loose);
+      this.own.set(value, { sentence, loose: loose.length, looseSentence });
+      this.total++;
+      if (sentence !== undefined) this.inOneSentence.set(sentence, (this.inOneSentence.get(sentence) ?? 0) + 1);
+      if (loose.length > 0) this.withLoose++;
+      if (loose.length > 0 && looseSentence !== undefined) this.looseInOneSentence.set(looseSentence, (this.looseInOneSentence.get(looseSentence) ?? 0) + 1);
+    }
+  }
+
+  /** The values other than the fact's own with a statement comparable with it. */
+  comparableWith(fact: QuantityFact): number {
+    const own = this.own.get(fact.value)!;
+    if (!fact.schedule) return this.total - (this.inOneSentence.get(fact.sentence) ?? 0) - (own.sentence === fact.sentence ? 0 : 1);
+    const ownCounted = own.loose > 0 && own.looseSentence !== fact.sentence;
+    return this.withLoose - (this.looseInOneSentence.get(fact.sentence) ?? 0) - (ownCounted ? 1 : 0);
+  }
+}
+
+/** The sentence all the facts stand in, if they share one. */
+function oneSentence(facts: readonly QuantityFact[]): number | undefined {
+  if (facts.length === 0) return undefined;
+  const first = facts[0]!.sentence;
+  return facts.every((f) => f.sentence === first) ? first : undefined;
+}
 
 /** One place per other value is linked (it is enough to find the rest), for at most MAX_RELATED values; further values are only counted. */
 const MAX_RELATED_PER_VALUE = 1;
