@@ -42,7 +42,6 @@ import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } fro
 import { codeLenses } from './features/codeLens.js';
 import { isEmptyContract, starterItems, starterLenses } from './features/starters.js';
 import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
-import { diagnosticsOf } from './features/diagnostics.js';
 import { foldingRanges } from './features/folding.js';
 import { gapItems } from './features/gaps.js';
 import { hover } from './features/hover.js';
@@ -53,6 +52,7 @@ import { definition, prepareRename, references, rename } from './features/naviga
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
 import { documentSymbols } from './features/symbols.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
+import { DiagnosticsPuller } from './pulledDiagnostics.js';
 import { diagnosticsDelay, filePath, SettingsStore } from './settings.js';
 import { workingOn } from './workingOn.js';
 
@@ -138,6 +138,7 @@ export function startServer(connection: Connection): void {
   };
   let analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
   let pusher: DiagnosticsPusher | undefined;
+  const puller = new DiagnosticsPuller();
   const library = new ClauseLibrary(
     (message) => connection.console.warn(message),
     bundledLibraryDir(),
@@ -203,6 +204,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     analyses.forget(document.uri);
+    puller.forget(document.uri);
     store.forget(document.uri);
     if (pusher && isContract(document)) pusher.clear(document.uri);
   });
@@ -308,9 +310,7 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
     }
-    const resultId = `${analysis.version}:${analysis.settings.generation}`;
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    return { kind: 'full', resultId, items: diagnosticsOf(analysis) };
+    return puller.report(analysis, params.previousResultId);
   });
 
   documents.listen(connection);
