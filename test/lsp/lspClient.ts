@@ -234,7 +234,8 @@ export class LspClient {
   private lastPublishedBefore(uri: string, index: number): Diagnostic[] {
     for (let i = index - 1; i >= 0; i--) {
       const { method, params } = this.notifications[i]!;
-      if (method === 'textDocument/publishDiagnostics' && (params as PublishDiagnosticsParams).uri === uri) return (params as PublishDiagnosticsParams).diagnostics;
+      if (method === 'textDocument/publishDiagnostics' && (params as PublishDiagnosticsParams).uri === uri)
+        return (params as PublishDiagnosticsParams).diagnostics;
     }
     throw new Error(`${uri}: unchanged, but nothing was published before`);
   }

@@ -134,7 +134,12 @@ function oneSentence(facts: readonly QuantityFact[]): number | undefined {
 const MAX_RELATED_PER_VALUE = 1;
 const MAX_RELATED = 3;
 
-function listed(others: readonly QuantityFact[], unlisted: number, separator: string, t: (key: string, args?: Record<string, string | number>) => string): string {
+function listed(
+  others: readonly QuantityFact[],
+  unlisted: number,
+  separator: string,
+  t: (key: string, args?: Record<string, string | number>) => string,
+): string {
   const shown = [...new Set(others.map((o) => o.display))].join(separator);
   return unlisted > 0 ? t('more', { shown, count: unlisted }) : shown;
 }
