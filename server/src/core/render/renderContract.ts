@@ -13,8 +13,6 @@ import { element, text } from './tokenElements.js';
 export interface RenderOptions {
   /** Show each gap as a labelled box (default); `false` prints a line to fill in by hand. */
   readonly showGaps?: boolean;
-  /** The language of the summary and labels; the contract's own by default. */
-  readonly locale?: Locale;
 }
 
 export interface RenderedContract {
@@ -39,7 +37,8 @@ export interface RenderedContract {
 export function renderContract(doc: ContractDocument, problems: readonly Problem[], options: RenderOptions = {}): RenderedContract {
   const shown = visibleProblems(problems);
   const gapCount = listGaps(doc).length;
-  const settings: Settings = { locale: options.locale ?? doc.locale, showGaps: options.showGaps ?? true, gapCount, problems: shown };
+  // Labels speak the user's language (`doc.locale`); values keep the contract's (`doc.contractLocale`, in tokenElements).
+  const settings: Settings = { locale: doc.locale, showGaps: options.showGaps ?? true, gapCount, problems: shown };
   const substituted = substituteSource(doc);
   let article: { title: string; html: string; tree: Element };
   try {
