@@ -8,6 +8,8 @@ import type { ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
+import { instalmentGroups } from '../values/instalments.js';
+import { scheduleFinder } from '../values/schedules.js';
 
 export interface QuantityFact {
   /** Where the value is written. */
@@ -75,8 +77,12 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
   }
   const perSentence = new Map<number, number>();
   for (const p of doc.percents) if (!p.comparative) perSentence.set(p.sentence, (perSentence.get(p.sentence) ?? 0) + 1);
+  // A schedule listed item by item ((a) … (b) …, each its own paragraph), even a cumulative one, is a schedule too.
+  const listed = new Set(instalmentGroups(doc).flatMap((g) => (g.kind === 'written' ? g.parts.map((p) => p.mention.span.start) : [])));
+  const scheduleOf = scheduleFinder(text);
   facts.forEach((f, i) => {
-    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) facts[i] = { ...f, schedule: true };
+    if (!f.key.startsWith('instalment-percent:')) return;
+    if (perSentence.get(f.sentence)! >= 2 || listed.has(f.span.start) || scheduleOf(f.span.start) !== undefined) facts[i] = { ...f, schedule: true };
   });
   const blockStarts = doc.blocks.map((b) => b.span.start);
   for (const a of doc.amounts) {
