@@ -54,3 +54,11 @@ test('several ticks that a form allows, or that can stand together, are not repo
     );
   }
 });
+
+test("a form's note that boxes choose one makes every group single-choice, except where it says 可多选", () => {
+  const note = '说明：本合同中“□”为选择项，标明“可多选”的可以勾选多项，其他选择项只能勾选一项。\n\n';
+  const ids = (text: string) => runChecks(parseContract(text)).filter((p) => p.checkId === 'exclusive-choice');
+  assert.equal(ids(`${note}食堂设备由：☑ 甲方提供 ☑ 乙方自备\n`).length, 1);
+  assert.equal(ids(`${note}服务项目（可多选）：☑ 食材采购 ☑ 餐食制作 □ 夜宵供应\n`).length, 0);
+  assert.equal(ids('食堂设备由：☑ 甲方提供 ☑ 乙方自备\n').length, 0, 'without the note, two ticks that can stand together are left alone');
+});

@@ -20,6 +20,9 @@ const COURTS = /法院|诉讼|起诉|court|litigation/i;
 const ALTERNATIVE =
   /^(?:第[一二三四五六七八九十\d]{1,2}种|方案[一二三四五六七八九十\dA-Z]{1,2}|(?:option|alternative)\s+[A-Z\d]{1,2}|[A-Z]|[甲乙丙丁])(?:$|[\s:：.、（(])/i;
 const LONGEST_OPTION = 30;
+// A form's note that its boxes choose one unless marked otherwise: 本合同中“□”为选择项，…只能勾选一项 / 选择其一.
+const ONE_PER_GROUP_NOTE =
+  /[□☐]”?\s*(?:为|是|系)选择项[^\n\r]{0,80}?(?:只能|仅能|仅可)(?:勾选|选择|选)一项|[□☐]”?\s*(?:为|是|系)选择项[^\n\r]{0,20}?选择其一|boxes? (?:are|is) alternatives[^\n\r]{0,40}?tick (?:only )?one/i;
 
 /**
  * More than one box ticked where the options exclude each other: `☑ 同意 ☑ 不同意`,
@@ -55,10 +58,11 @@ export const exclusiveChoice: Check = {
   },
   run({ doc, report }) {
     const separator = doc.locale === 'zh-CN' ? '、' : ', ';
+    const onePerGroup = doc.tickGroups.some((g) => g.allows !== 'many') && ONE_PER_GROUP_NOTE.test(doc.text);
     for (const group of doc.tickGroups) {
       const ticked = group.boxes.filter((b) => b.ticked);
       if (ticked.length < 2 || group.allows === 'many') continue;
-      const why = reason(group, ticked);
+      const why = reason(group, ticked, onePerGroup);
       if (why === undefined) continue;
       const names = ticked.map((b) => short(b.option));
       report({
@@ -77,12 +81,12 @@ export const exclusiveChoice: Check = {
   },
 };
 
-function reason(group: TickGroup, ticked: readonly TickBox[]): { key: Reason; pair?: readonly [string, string] } | undefined {
+function reason(group: TickGroup, ticked: readonly TickBox[], onePerGroup: boolean): { key: Reason; pair?: readonly [string, string] } | undefined {
   for (let i = 0; i < ticked.length; i++)
     for (let j = i + 1; j < ticked.length; j++)
       if (contradict(ticked[i]!.option, ticked[j]!.option)) return { key: 'opposite', pair: [ticked[i]!.option, ticked[j]!.option] };
   if (ticked.some((b) => ARBITRATION.test(b.option)) && ticked.some((b) => COURTS.test(b.option) && !ARBITRATION.test(b.option))) return { key: 'forum' };
-  if (group.allows === 'one') return { key: 'single' };
+  if (group.allows === 'one' || onePerGroup) return { key: 'single' };
   if (ticked.every((b) => ALTERNATIVE.test(b.option.trim()))) return { key: 'alternatives' };
   return undefined;
 }

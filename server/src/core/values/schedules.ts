@@ -117,5 +117,5 @@ export function itemMarkerAt(text: string, offset: number): string | undefined {
   const marker = MARKER.exec(line.text);
   if (!marker || !ITEM_START.test(line.text)) return undefined;
   const between = line.text.slice(marker[0].length, offset - line.start);
-  return /[%％\d]/.test(between) ? undefined : marker[1];
+  return /[%％]/.test(between) ? undefined : marker[1];
 }

@@ -450,11 +450,25 @@ export function scanTickGroups(text: string, preceding = ''): ScannedTickGroup[]
   const groups: ScannedTickGroup[] = [];
   // Most blocks hold no box at all.
   if (!/[□☐○◯☑☒]/.test(text)) return groups;
-  let open: { start: number; end: number; options: string[]; ticked: number; unticked: number; boxes: ScannedTickGroup['boxes'][number][] } | undefined;
+  let open:
+    | {
+        start: number;
+        end: number;
+        lineStart: number;
+        inline: boolean;
+        options: string[];
+        ticked: number;
+        unticked: number;
+        boxes: ScannedTickGroup['boxes'][number][];
+      }
+    | undefined;
   const close = () => {
     if (open && open.unticked + open.ticked > 0 && (open.unticked > 0 || open.ticked > 1)) {
-      // The words that say how many to tick may stand in the paragraph before a list (`Region (select one):`).
-      const context = (open.start < 60 ? preceding.slice(-(60 - open.start)) : '') + text.slice(Math.max(0, open.start - 60), open.end);
+      // A line of boxes says on its own line how many to tick; a list, in the lines before it,
+      // which may be the paragraph before the list (`Region (select one):`).
+      const context = open.inline
+        ? text.slice(open.lineStart, open.end)
+        : (open.start < 60 ? preceding.slice(-(60 - open.start)) : '') + text.slice(Math.max(0, open.start - 60), open.end);
       groups.push({
         start: open.start,
         end: open.end,
@@ -479,7 +493,7 @@ export function scanTickGroups(text: string, preceding = ''): ScannedTickGroup[]
     if (boxes.length > 0 && (boxes.length >= 2 || lead)) {
       // A line of options, or one item of an option list: an item continues the group of the line before.
       if (!(lead && boxes.length === 1 && open)) close();
-      open ??= { start: lineStart + boxes[0]!.index, end: lineEnd, options: [], ticked: 0, unticked: 0, boxes: [] };
+      open ??= { start: lineStart + boxes[0]!.index, end: lineEnd, lineStart, inline: !lead, options: [], ticked: 0, unticked: 0, boxes: [] };
       boxes.forEach((box, i) => {
         const optionEnd = i + 1 < boxes.length ? boxes[i + 1]!.index : line.length;
         const option = line
