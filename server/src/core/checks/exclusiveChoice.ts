@@ -20,6 +20,8 @@ const COURTS = /法院|诉讼|起诉|court|litigation/i;
 const ALTERNATIVE =
   /^(?:第[一二三四五六七八九十\d]{1,2}种|方案[一二三四五六七八九十\dA-Z]{1,2}|(?:option|alternative)\s+[A-Z\d]{1,2}|[A-Z]|[甲乙丙丁])(?:$|[\s:：.、（(])/i;
 const LONGEST_OPTION = 30;
+// More boxes than this is a checklist, not a choice between options; a fix per box would also grow with its square.
+const MOST_BOXES = 24;
 // A form's note that its boxes choose one unless marked otherwise: 本合同中“□”为选择项，…只能勾选一项 / 选择其一.
 const ONE_PER_GROUP_NOTE =
   /[□☐]”?\s*(?:为|是|系)选择项[^\n\r]{0,80}?(?:只能|仅能|仅可)(?:勾选|选择|选)一项|[□☐]”?\s*(?:为|是|系)选择项[^\n\r]{0,20}?选择其一|boxes? (?:are|is) alternatives[^\n\r]{0,40}?tick (?:only )?one/i;
@@ -61,7 +63,7 @@ export const exclusiveChoice: Check = {
     const onePerGroup = doc.tickGroups.some((g) => g.allows !== 'many') && ONE_PER_GROUP_NOTE.test(doc.text);
     for (const group of doc.tickGroups) {
       const ticked = group.boxes.filter((b) => b.ticked);
-      if (ticked.length < 2 || group.allows === 'many') continue;
+      if (ticked.length < 2 || group.allows === 'many' || group.boxes.length > MOST_BOXES) continue;
       const why = reason(group, ticked, onePerGroup);
       if (why === undefined) continue;
       const names = ticked.map((b) => short(b.option));

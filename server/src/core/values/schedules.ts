@@ -41,8 +41,9 @@ export interface ScheduleIntro {
  */
 export function scheduleFinder(text: string): (offset: number) => ScheduleIntro | undefined {
   const known = new Map<number, ScheduleIntro | undefined>();
+  const longRun = { from: -1, to: -2 };
   return (offset) => {
-    const first = lineAround(text, offset);
+    const first = lineAround(text, offset, longRun);
     if (first === undefined) return undefined;
     if (known.has(first.start)) return known.get(first.start);
     const visited: number[] = [];
@@ -81,15 +82,33 @@ interface Line {
   readonly text: string;
 }
 
-function lineAround(text: string, offset: number): Line | undefined {
+/**
+ * The line around `offset`, or `undefined` when it is longer than a drafter's
+ * line. `longRun`, when given, remembers a stretch known to hold no line break
+ * and to be too long: a line of a million percentages is then measured once,
+ * not once per percentage.
+ */
+function lineAround(text: string, offset: number, longRun?: { from: number; to: number }): Line | undefined {
+  const insideLong = (i: number) => longRun !== undefined && i >= longRun.from && i <= longRun.to;
+  const tooLong = (from: number, to: number) => {
+    if (longRun && to >= longRun.from - 1 && from <= longRun.to + 1) {
+      longRun.from = Math.min(longRun.from, from);
+      longRun.to = Math.max(longRun.to, to);
+    } else if (longRun) {
+      longRun.from = from;
+      longRun.to = to;
+    }
+    return undefined;
+  };
+  if (insideLong(offset)) return undefined;
   let start = offset;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') {
-    if (offset - start > LONGEST_LINE) return undefined;
+    if (offset - start > LONGEST_LINE || insideLong(start - 1)) return tooLong(start, offset);
     start--;
   }
   let end = offset;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') {
-    if (end - start > LONGEST_LINE) return undefined;
+    if (end - start > LONGEST_LINE || insideLong(end)) return tooLong(start, end);
     end++;
   }
   return { start, text: text.slice(start, end) };
