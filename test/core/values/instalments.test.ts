@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeContract, instalmentGroups, numericValue, runChecks } from '../../../server/src/core/index.js';
+import { analyzeContract, inlayHintsIn, instalmentGroups, numericValue, parseContract, runChecks } from '../../../server/src/core/index.js';
 
 test('written instalments carry running totals rounded once, as the percent-sum check rounds', () => {
   const { doc, problems } = analyzeContract('甲方应于签约后支付首期款 33.3%，验收后支付二期款 33.3%，尾款 33.3%。\n');
@@ -103,4 +103,16 @@ test('tax, interest and penalty rates and cumulative levels are not instalments'
     writtenValues('工程款分三期支付：\n\n（一）签约后支付合同价的10%作为预付款；\n\n（二）封顶后支付至已完工程量的70%；\n\n（三）审计后支付至结算价的97%。\n'),
     [],
   );
+});
+
+test('each item of a list schedule shows its running total beside it; words already written get no words hint', () => {
+  const text =
+    'The Fee of USD 90,000 (in words: ninety thousand US dollars) shall be paid as follows:\n\n(a) 30% on signing;\n\n(b) ___% on delivery; and\n\n(c) 20% on acceptance.\n';
+  const doc = parseContract(text);
+  const hints = inlayHintsIn(doc, { start: 0, end: text.length }).map((h) => [text.slice(0, h.offset).split('\n').length, h.label]);
+  assert.deepEqual(hints, [
+    [3, 'Σ 30%'],
+    [5, 'Σ 30% + ?'],
+    [7, 'Σ 50% + ?'],
+  ]);
 });
