@@ -77,6 +77,8 @@ test('a schedule listed item by item under its introducing line is one group, pa
   assert.deepEqual(writtenValues(nested), [[30, 40, 20]]);
   const wrapped = 'The Buyer shall pay the price in instalments as follows:\n(a) 50% on signing of\nthis Agreement;\n(b) 50% on delivery.\n';
   assert.deepEqual(writtenValues(wrapped), [[50, 50]]);
+  const method = '## 第三条 价款\n\n付款方式：\n\n1. 签约后五日内支付合同价款的40%；\n\n2. 验收合格后支付合同价款的50%。\n';
+  assert.deepEqual(writtenValues(method), [[40, 50]]);
 });
 
 test('two schedules under two introducing lines stay apart; a paragraph between ends a schedule', () => {

@@ -21,7 +21,7 @@ const ITEM_START =
 const ENDS_WITH_COLON = /[:：][ \t]*(?:\*\*|__)?[ \t]*$/;
 // What makes a colon line the head of a schedule rather than of a definition or a heading ("4. Payment:").
 const INTRODUCES_SCHEDULE =
-  /as follows|the following|set out below|below|如下|以下|下列|分[一二三四五六七八九十两\d]{1,2}期|分期|instal{1,2}ments?|schedule|tranches?/i;
+  /as follows|the following|set out below|below|payment terms|如下|以下|下列|分[一二三四五六七八九十两\d]{1,2}期|分期|(?:付款|支付)(?:方式|安排|进度)|instal{1,2}ments?|schedule|tranches?/i;
 const BLANK_LINE = /^[ \t>]*$/;
 const HEADING = /^[ \t]{0,3}#/;
 // Past these, a line or a schedule is not one a drafter wrote: stop looking.
