@@ -50,6 +50,25 @@ export interface CodeActionData {
   readonly fix: number;
 }
 
+/** The `source` of every diagnostic the server publishes; code actions answer only these. */
+export const DIAGNOSTIC_SOURCE = 'clausemark';
+
+/** `Diagnostic.data` as the server wrote it, else undefined: a client may send anything back. */
+export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
+  return hasShape<DiagnosticData>(data, { version: 'number', key: 'string' });
+}
+
+/** A code action's `data` as the server wrote it, else undefined. */
+export function readCodeActionData(data: unknown): CodeActionData | undefined {
+  return hasShape<CodeActionData>(data, { uri: 'string', version: 'number', code: 'string', key: 'string', fix: 'number' });
+}
+
+function hasShape<T>(data: unknown, shape: Readonly<Record<keyof T, 'string' | 'number'>>): T | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const record = data as Record<string, unknown>;
+  return Object.entries(shape).every(([key, type]) => typeof record[key] === type) ? (data as T) : undefined;
+}
+
 /** A place still to fill in. */
 export interface GapItem {
   readonly range: Range;

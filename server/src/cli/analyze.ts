@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import {
   analyzeContract,
   isOverLimit,
@@ -14,7 +13,7 @@ import {
   type Problem,
 } from '../core/index.js';
 import { readContractFile, type ContractEncoding } from '../node/contractFile.js';
-import { dataFileReader, loadWorkspaceConfig, type LoadedConfig } from '../node/workspaceConfig.js';
+import { configForContract, dataFileReader, notSeenBefore, type LoadedConfig } from '../node/workspaceConfig.js';
 
 export interface AnalyzedFile {
   readonly path: string;
@@ -75,9 +74,8 @@ export function loadContract(path: string, options: AnalyzeOptions): LoadedContr
   if (read.kind === 'failure') return { path, reason: read.reason };
   const text = read.kind === 'text' ? read.text : '';
   const encoding = read.kind === 'text' ? read.encoding : 'UTF-8';
-  const loaded = options.explicitConfig ?? loadWorkspaceConfig(dirname(path), undefined, options.locale ?? 'en');
-  const fresh = loaded.errors.filter((e) => !seenConfigErrors.has(e));
-  fresh.forEach((e) => seenConfigErrors.add(e));
+  const loaded = options.explicitConfig ?? configForContract(path, [], options.locale ?? 'en');
+  const fresh = notSeenBefore(seenConfigErrors, loaded.errors);
   if (fresh.length > 0) options.onConfigErrors(fresh);
   const config = mergeConfigs(loaded.config, options.locale ? { locale: options.locale } : undefined);
   return { path, text, config, encoding, overLimit: read.kind === 'over-limit', core: { config, readDataFile: dataFileReader(path) } };

@@ -1,7 +1,7 @@
 /**
- * `clausemark import FILE.docx [-o OUT] [--typed] [--force]`: converts a Word
+ * `clausemark import FILE.docx [-o OUT] [--typed] [--overwrite]`: converts a Word
  * contract, writes it beside the original (never over an existing file unless
- * --force), then prints its gaps and problems exactly as `check` does.
+ * --overwrite), then prints its gaps and problems exactly as `check` does.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Locale } from '../core/index.js';
@@ -13,7 +13,7 @@ import { cliMessage } from './messages.js';
 export interface ImportCommandOptions {
   readonly output: string | undefined;
   readonly typed: boolean;
-  readonly force: boolean;
+  readonly overwrite: boolean;
   readonly color: boolean;
 }
 
@@ -42,12 +42,12 @@ export async function importCommand(
     return EXIT.usage;
   }
   const output = options.output ?? importedPath(path);
-  if (existsSync(output) && !options.force) {
+  if (existsSync(output) && !options.overwrite) {
     io.err(cliMessage(locale, 'importExists', { path: output }));
     return EXIT.usage;
   }
   // Loaded on use: mammoth, parse5 and the XML stack would otherwise slow every `check`.
-  const { ImportFailure, importDocx, importMessage, LIMITS }: typeof Import = await import('../import/importContract.js');
+  const { ImportFailure, importMessage, LIMITS, tryImportDocx }: typeof Import = await import('../import/importContract.js');
   let bytes: Uint8Array;
   try {
     // The size is checked before reading, so a huge file is refused without loading it.
@@ -59,15 +59,12 @@ export async function importCommand(
       io.err(cliMessage(locale, 'missing', { path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message }));
     return EXIT.usage;
   }
-  let imported;
-  try {
-    imported = await importDocx(bytes, { typed: options.typed });
-  } catch (error) {
-    if (!(error instanceof ImportFailure)) throw error;
-    const seconds = error.reason === 'timeout' ? (error.message.split(': ')[1] ?? '') : '';
-    io.err(cliMessage(locale, 'importFailed', { path, reason: importMessage(locale, error.reason, { seconds }) }));
+  const result = await tryImportDocx(bytes, { typed: options.typed, locale });
+  if (!result.ok) {
+    io.err(cliMessage(locale, 'importFailed', { path, reason: result.message }));
     return EXIT.usage;
   }
+  const { imported } = result;
   try {
     writeFileSync(output, imported.text, 'utf8');
   } catch (error) {

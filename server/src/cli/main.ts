@@ -94,7 +94,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'import':
       return importCommand(
         operands,
-        { output: values.output, typed: Boolean(values.typed), force: Boolean(values.force), color: !values['no-color'] && io.isTty && !io.env['NO_COLOR'] },
+        {
+          output: values.output,
+          typed: Boolean(values.typed),
+          // `--force` was import's name for this before render had `--overwrite`; still accepted, no longer documented.
+          overwrite: Boolean(values.overwrite || values.force),
+          color: !values['no-color'] && io.isTty && !io.env['NO_COLOR'],
+        },
         analyzeOptions,
         uiLocale,
         io,

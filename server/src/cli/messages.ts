@@ -8,14 +8,14 @@ Commands:
   check [files|dirs|globs…]   Check contracts and print problems (default: **/*.contract.md)
   fix <files…>                Apply safe fixes in place (--dry-run prints the diff instead)
   render <file> -o <out>      Export the contract as it will read (--to html|docx, --no-gaps, --force, --overwrite)
-  import <file.docx>          Convert a Word contract to FILE.contract.md and check it (-o OUT, --typed, --force)
+  import <file.docx>          Convert a Word contract to FILE.contract.md and check it (-o OUT, --typed, --overwrite)
 
 Options:
   --format <text|json|sarif>  Output format for check (default: text)
   --locale <zh-CN|en>         Language of messages (default: each contract's own)
   --config <file>             Use this .clausemark.json/.yaml instead of searching for one
   --dry-run                   With fix: print a unified diff, write nothing
-  --overwrite                 With render: replace an existing output file
+  --overwrite                 With render or import: replace an existing output file
   --no-color                  Plain output
   -h, --help                  Show this help
   -v, --version               Show the version
@@ -34,12 +34,12 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     fixed: '{path}: applied {count} {fixNoun}; {remaining} {problemNoun} left.',
     nothingToFix: '{path}: nothing to fix automatically; {remaining} {problemNoun} left.',
     configError: 'Configuration problem: {detail}',
-    renderUsage: 'render needs one contract and an output file: clausemark render FILE -o OUT [--to html|docx] [--no-gaps] [--force].',
+    renderUsage: 'render needs one contract and an output file: clausemark render FILE -o OUT [--to html|docx] [--no-gaps] [--force] [--overwrite].',
     badRenderFormat: 'Unexpected format "{value}", expected html or docx.',
     renderHasErrors: '{path} still has {errors} errors; fix them, or export anyway with --force.',
     rendered: 'Wrote {path} ({gaps} {gapNoun} shown).',
-    importUsage: 'import needs one Word document: clausemark import FILE.docx [-o OUT.contract.md] [--typed] [--force].',
-    importExists: '{path} already exists; choose another name with -o, or overwrite it with --force.',
+    importUsage: 'import needs one Word document: clausemark import FILE.docx [-o OUT.contract.md] [--typed] [--overwrite].',
+    importExists: '{path} already exists; choose another name with -o, or replace it with --overwrite.',
     importFailed: 'Cannot import {path}: {reason}.',
     imported: 'Wrote {path}: {problems} gaps and problems listed above.',
     importedWithNotes:
@@ -57,14 +57,14 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
   check [文件|目录|通配符…]   检查合同并输出问题（默认：**/*.contract.md）
   fix <文件…>                 就地应用安全修复（加 --dry-run 则只输出差异）
   render <文件> -o <输出>      按阅读效果导出合同（--to html|docx，--no-gaps，--force，--overwrite）
-  import <文件.docx>           将 Word 合同转换为 文件.contract.md 并检查（-o 输出，--typed，--force）
+  import <文件.docx>           将 Word 合同转换为 文件.contract.md 并检查（-o 输出，--typed，--overwrite）
 
 选项：
   --format <text|json|sarif>  check 的输出格式（默认 text）
   --locale <zh-CN|en>         消息语言（默认按各合同自身的语言）
   --config <文件>             使用指定的 .clausemark.json/.yaml，而不自动查找
   --dry-run                   与 fix 同用：输出统一差异格式，不写入文件
-  --overwrite                 与 render 同用：替换已存在的输出文件
+  --overwrite                 与 render 或 import 同用：替换已存在的输出文件
   --no-color                  不使用颜色
   -h, --help                  显示帮助
   -v, --version               显示版本
@@ -83,12 +83,12 @@ Exit status: 0 no errors, 1 problems at error severity, 2 usage or I/O error.`,
     fixed: '{path}：已应用 {count} 处修复；尚余 {remaining} 个问题。',
     nothingToFix: '{path}：没有可自动修复的问题；尚余 {remaining} 个问题。',
     configError: '配置问题：{detail}',
-    renderUsage: 'render 需要一份合同和一个输出文件：clausemark render 文件 -o 输出 [--to html|docx] [--no-gaps] [--force]。',
+    renderUsage: 'render 需要一份合同和一个输出文件：clausemark render 文件 -o 输出 [--to html|docx] [--no-gaps] [--force] [--overwrite]。',
     badRenderFormat: '导出格式“{value}”无效，应为 html 或 docx。',
     renderHasErrors: '{path} 仍有 {errors} 个错误；请先修正，或加 --force 仍然导出。',
     rendered: '已写入 {path}（显示 {gaps} 处待填）。',
-    importUsage: 'import 需要一份 Word 文档：clausemark import 文件.docx [-o 输出.contract.md] [--typed] [--force]。',
-    importExists: '{path} 已存在；请用 -o 另选文件名，或加 --force 覆盖。',
+    importUsage: 'import 需要一份 Word 文档：clausemark import 文件.docx [-o 输出.contract.md] [--typed] [--overwrite]。',
+    importExists: '{path} 已存在；请用 -o 另选文件名，或加 --overwrite 替换。',
     importFailed: '无法导入 {path}：{reason}。',
     imported: '已写入 {path}：空白与问题共 {problems} 处，见上。',
     importedWithNotes: '已写入 {path}：空白与问题共 {problems} 处，见上；已接受 {changes} 处修订，{comments} 条批注列在文件开头。',

@@ -31,6 +31,7 @@ export { textContent } from './render/safety.js';
 export { standaloneHtml } from './render/standaloneHtml.js';
 export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';
+export { readEditorSettings, diagnosticsDelay, isRecord, DEFAULT_DOCS_BASE_URL, type EditorSettings } from './config/editorSettings.js';
 export { readDataValues } from './frontMatter/readFrontMatter.js';
 export { listGaps, type Gap } from './gaps.js';
 export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
@@ -52,8 +53,19 @@ export { insertDeclarations, type DeclarationEntries, type InsertedDeclarations 
 export { extractField, type Extraction } from './edits/extractField.js';
 export { touches, overlaps } from './text/spans.js';
 export { frontMatterLayout } from './frontMatter/layout.js';
-export { symbolAt, occurrencesOf, definitionOf, labelInner, type SymbolAt, type SymbolKind, type Occurrence } from './service/occurrences.js';
-export { t as editorMessage, typeName, type MessageKey as EditorMessageKey } from './service/messages.js';
+export {
+  symbolAt,
+  occurrencesOf,
+  definitionOf,
+  definitionAt,
+  referencesAt,
+  labelInner,
+  type SymbolAt,
+  type SymbolKind,
+  type Occurrence,
+} from './service/occurrences.js';
+export { t as editorMessage, type MessageKey as EditorMessageKey } from './service/messages.js';
+export { typeName } from './i18n/typeNames.js';
 export { hoverAt, type HoverText } from './service/hover.js';
 export { inlayHintsIn, type InlayHintText } from './service/inlayHints.js';
 export { semanticTokenSpans, TOKEN_TYPES, TOKEN_MODIFIERS, type SemanticToken, type TokenType, type TokenModifier } from './service/semanticTokens.js';
@@ -70,7 +82,11 @@ export {
 } from './service/completion.js';
 export { clauseCandidates } from './service/clauseCompletion.js';
 export { gapSummary } from './service/gapLens.js';
+export { clauseChoices, insertClauseById, type ClauseChoice } from './service/clauseLibrary.js';
+export { foldingSpans, clauseLinks, type FoldingSpan, type ClauseLink } from './service/sections.js';
+export { STARTERS, isEmptyContract, starterCandidates, type Starter } from './service/starters.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';
 export { EditHistory } from './parse/editHistory.js';
 export { problemKeys, problemByKey } from './service/problemKeys.js';
+export { quickFixesOf, fixAt, selectionActions, type OfferedFix, type SelectionAction, type SelectionActionKind } from './service/codeActions.js';
 export { sameFactElsewhere, type FactStatements, type StatedPlace } from './facts/statements.js';

@@ -19,6 +19,6 @@ export async function exportContract(
 ): Promise<ExportedContract> {
   // Labels in the message locale (`doc.locale`); values in the contract's own, as the renderer does.
   const rendered = renderContract(doc, problems, { showGaps: options.showGaps });
-  const bytes = format === 'docx' ? await renderDocx(doc, rendered, doc.locale) : new TextEncoder().encode(standaloneHtml(rendered, doc.locale));
+  const bytes = format === 'docx' ? await renderDocx(doc, rendered, doc.locale) : new TextEncoder().encode(standaloneHtml(rendered, doc.contractLocale));
   return { title: rendered.title, bytes, errorCount: problems.filter((p) => p.severity === 'error').length, gapCount: rendered.gapCount };
 }

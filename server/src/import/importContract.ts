@@ -14,7 +14,8 @@ import {
   type TemplateField,
   type TextEdit,
 } from '../core/index.js';
-import { ImportFailure } from './docxPackage.js';
+import type { ImportDocxResult } from '../protocol.js';
+import { ImportFailure, LIMITS } from './docxPackage.js';
 import { docxToMarkdown } from './docxToMarkdown.js';
 import { importMessage } from './messages.js';
 import type { Findings } from './wordDocument.js';
@@ -53,6 +54,33 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * `importDocx` for the CLI and the editor alike: a document Word cannot give
+ * is a message in `locale` (with the time limit when it timed out), not a throw.
+ */
+export async function tryImportDocx(
+  bytes: Uint8Array,
+  options: ImportOptions & { readonly locale: Locale },
+): Promise<{ ok: true; imported: ImportedContract } | { ok: false; message: string }> {
+  try {
+    return { ok: true, imported: await importDocx(bytes, options) };
+  } catch (error) {
+    if (!(error instanceof ImportFailure)) throw error;
+    const seconds = error.reason === 'timeout' ? (error.message.split(': ')[1] ?? '') : '';
+    return { ok: false, message: importMessage(options.locale, error.reason, { seconds }) };
+  }
+}
+
+/** The editor's import (`clausemark/importDocx`): the same as `clausemark import`, for a document sent as base64. */
+export async function importBase64Docx(data: string, options: { readonly typed: boolean; readonly locale: Locale }): Promise<ImportDocxResult> {
+  // base64 is 4/3 of the bytes: refuse before decoding what could not be a contract.
+  if (data.length > (LIMITS.fileBytes * 4) / 3 + 4) return { ok: false, message: importMessage(options.locale, 'tooLarge') };
+  const result = await tryImportDocx(Buffer.from(data, 'base64'), options);
+  if (!result.ok) return result;
+  const { text, findings } = result.imported;
+  return { ok: true, text, changes: findings.changes.length, comments: findings.comments.length };
 }
 
 async function convert(bytes: Uint8Array) {

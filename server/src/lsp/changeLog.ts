@@ -7,20 +7,21 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditHistory, type TextChange } from '../core/index.js';
 
 export class ChangeLog extends EditHistory {
-  /** Records the edits that turn `before` (its version and text) into `version`. */
-  recordEvents(before: TextDocument, events: readonly TextDocumentContentChangeEvent[], version: number): void {
+  /**
+   * Applies the edits that turn `document` into `version` one at a time, each
+   * recorded as offsets in the text it applies to (an event's range refers to
+   * the text the events before it left). A whole-text replacement records none.
+   */
+  apply(document: TextDocument, events: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const from = document.version;
     let changes: TextChange[] | undefined = [];
-    // Each event's range refers to the text left by the events before it.
-    let current: TextDocument | undefined;
     for (const event of events) {
-      if (!('range' in event) || event.range === undefined) {
-        changes = undefined;
-        break;
-      }
-      current ??= TextDocument.create(before.uri, before.languageId, before.version, before.getText());
-      changes.push({ start: current.offsetAt(event.range.start), end: current.offsetAt(event.range.end), text: event.text });
-      if (events.length > 1) current = TextDocument.update(current, [event], version);
+      if (changes && 'range' in event && event.range)
+        changes.push({ start: document.offsetAt(event.range.start), end: document.offsetAt(event.range.end), text: event.text });
+      else changes = undefined;
+      document = TextDocument.update(document, [event], version);
     }
-    this.record(before.uri, before.version, version, changes);
+    this.record(document.uri, from, version, changes);
+    return document;
   }
 }

@@ -1,17 +1,13 @@
 /**
  * The one place where the core's UTF-16 offsets become LSP positions and back.
  */
-import type { Position, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocumentEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span, TextEdit } from '../core/index.js';
 
 export function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
-}
-
-export function offsetOf(document: TextDocument, position: Position): number {
-  return document.offsetAt(position);
 }
 
 export function spanOf(document: TextDocument, range: Range): Span {

@@ -3,8 +3,8 @@
  * the Clausemark language server for any LSP client.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { reportCrashes } from '../node/workingOn.js';
 import { SERVER_NAME, startServer } from './server.js';
-import { currentDocument } from './workingOn.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const args = process.argv.slice(2);
@@ -19,22 +19,5 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPOR
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
 
-/**
- * An error nothing else caught ends the server (its state can no longer be
- * trusted; the editor restarts it), but first the log names the document it
- * was working on, so the contract that broke it can be found and reported.
- */
-function crash(error: unknown): never {
-  const uri = currentDocument();
-  process.stderr.write(`[clausemark] the language server crashed${uri ? ` while working on ${uri}` : ''}: ${String((error as Error)?.stack ?? error)}\n`);
-  process.exit(70);
-}
-process.on('uncaughtException', crash);
-// A promise nobody awaited (a refresh the client refused) is logged, not fatal.
-process.on('unhandledRejection', (reason) =>
-  process.stderr.write(
-    `[clausemark] unhandled rejection${currentDocument() ? ` while working on ${currentDocument()}` : ''}: ${String((reason as Error)?.stack ?? reason)}\n`,
-  ),
-);
-
+reportCrashes('the language server');
 startServer(createConnection(ProposedFeatures.all));

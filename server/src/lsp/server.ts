@@ -1,8 +1,8 @@
 /**
  * The Clausemark language server: a thin adapter over the contract core.
- * Every handler has one shape: find the document, return an empty result when
- * it is gone or is not a contract, otherwise ask the core (through a feature
- * module) and convert offsets to positions on the way out.
+ * Every request about a contract has one shape: find the document, return an
+ * empty result when it is gone or is not a contract, otherwise ask the core
+ * (through a feature module) and convert offsets to positions on the way out.
  */
 import {
   DidChangeConfigurationNotification,
@@ -13,105 +13,80 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
+  type CodeActionParams,
+  type CompletionParams,
+  type RenameParams,
+  type DocumentDiagnosticParams,
   type Connection,
   type InitializeParams,
-  type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { dirname, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clauseChoices, diagnosticsDelay, newContractText } from '../core/index.js';
+import { ClauseLibrary, bundledLibraryDir, WORKSPACE_CLAUSES } from '../node/clauseLibrary.js';
+import { workingOn } from '../node/workingOn.js';
+import { Workspace } from '../node/workspace.js';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
-import {
-  ClausesRequest,
-  WorkspaceTrustedNotification,
-  type ClausemarkInitializationOptions,
-  ExportRequest,
-  GapsRequest,
-  InsertClauseRequest,
-  NewContractRequest,
-  PreviewRequest,
-} from '../protocol.js';
-import { ImportDocxRequest } from '../protocol.js';
-import { importDocxRequest } from './importDocx.js';
-import { exportDocument } from './features/export.js';
-import { clauseList, insertClause, newContract } from './features/library.js';
+import * as protocol from '../protocol.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
-import { ClauseLibrary, bundledLibraryDir } from '../node/clauseLibrary.js';
-import { codeActionData, codeActions, CODE_ACTION_KINDS, resolveCodeAction } from './features/codeActions.js';
+import { CODE_ACTION_OPTIONS, codeActions, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
-import { isEmptyContract, starterItems, starterLenses } from './features/starters.js';
-import { completion, COMPLETION_TRIGGERS } from './features/completion.js';
+import { completion, COMPLETION_OPTIONS } from './features/completion.js';
 import { diagnosticsOf } from './features/diagnostics.js';
+import { exportDocument } from './features/export.js';
 import { foldingRanges } from './features/folding.js';
 import { gapItems } from './features/gaps.js';
 import { hover } from './features/hover.js';
 import { inlayHints } from './features/inlayHints.js';
-import { preview } from './features/preview.js';
+import { insertClause } from './features/library.js';
 import { documentLinks } from './features/links.js';
 import { definition, prepareRename, references, rename } from './features/navigation.js';
+import { preview } from './features/preview.js';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
 import { documentSymbols } from './features/symbols.js';
+import { importDocxRequest } from './importDocx.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
-import { diagnosticsDelay, filePath, SettingsStore } from './settings.js';
-import { workingOn } from './workingOn.js';
+import { ClientSettings, SettingsStore } from './settings.js';
 
 export const SERVER_NAME = 'clausemark-language-server';
 
-/** A workspace's own clause templates, beside the bundled library. */
-const WORKSPACE_CLAUSES = '.clausemark/clauses';
-
 /** What the client said it can do, read once at `initialize`. */
-interface ClientSupport {
-  readonly pullDiagnostics: boolean;
-  readonly diagnosticRefresh: boolean;
-  readonly configuration: boolean;
-  readonly documentChanges: boolean;
+const CLIENT_SUPPORT = {
+  pullDiagnostics: (c: ClientCapabilities) => c.textDocument?.diagnostic !== undefined,
+  diagnosticRefresh: (c: ClientCapabilities) => c.workspace?.diagnostics?.refreshSupport === true,
+  configuration: (c: ClientCapabilities) => c.workspace?.configuration === true,
+  documentChanges: (c: ClientCapabilities) => c.workspace?.workspaceEdit?.documentChanges === true,
   /** The client asks for a code action's edit with `codeAction/resolve` once the user picks it. */
-  readonly resolveCodeActionEdits: boolean;
-  readonly watchedFilesRegistration: boolean;
-  readonly configurationRegistration: boolean;
-  readonly workspaceFolderChanges: boolean;
-  readonly inlayHintRefresh: boolean;
-  readonly codeLensRefresh: boolean;
-  readonly semanticTokensRefresh: boolean;
-}
+  resolveCodeActionEdits: (c: ClientCapabilities) => c.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+  watchedFilesRegistration: (c: ClientCapabilities) => c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+  configurationRegistration: (c: ClientCapabilities) => c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+  workspaceFolderChanges: (c: ClientCapabilities) => c.workspace?.workspaceFolders === true,
+  inlayHintRefresh: (c: ClientCapabilities) => c.workspace?.inlayHint?.refreshSupport === true,
+  codeLensRefresh: (c: ClientCapabilities) => c.workspace?.codeLens?.refreshSupport === true,
+  semanticTokensRefresh: (c: ClientCapabilities) => c.workspace?.semanticTokens?.refreshSupport === true,
+};
+type ClientSupport = { readonly [K in keyof typeof CLIENT_SUPPORT]: boolean };
 
 function readClientSupport(capabilities: ClientCapabilities): ClientSupport {
-  return {
-    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
-    diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
-    configuration: capabilities.workspace?.configuration === true,
-    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
-    resolveCodeActionEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
-    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
-    workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
-    inlayHintRefresh: capabilities.workspace?.inlayHint?.refreshSupport === true,
-    codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
-    semanticTokensRefresh: capabilities.workspace?.semanticTokens?.refreshSupport === true,
-  };
+  return Object.fromEntries(Object.entries(CLIENT_SUPPORT).map(([name, read]) => [name, read(capabilities)])) as ClientSupport;
 }
 
-/** The capabilities announced to every client; pull diagnostics only to those that pull. */
-export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
-  return {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-    hoverProvider: true,
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-    documentSymbolProvider: { label: 'Clausemark' },
-    foldingRangeProvider: true,
-    documentLinkProvider: { resolveProvider: false },
-    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-    inlayHintProvider: { resolveProvider: false },
-    codeLensProvider: { resolveProvider: false },
-    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
-    ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'clausemark', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-  };
+/** A request about one contract: the capability that announces it, what its params must hold, its answer without a contract. */
+interface ContractRequest {
+  readonly capability: ServerCapabilities;
+  readonly needs: ReadonlyArray<'position' | 'range'>;
+  readonly empty: unknown;
+  feature(analysis: Analysis, params: never): unknown;
+}
+
+function request<P>(
+  capability: ServerCapabilities,
+  needs: ContractRequest['needs'],
+  empty: unknown,
+  feature: (analysis: Analysis, params: P) => unknown,
+): ContractRequest {
+  return { capability, needs, empty, feature };
 }
 
 /** Wires every handler to `connection` and starts listening. */
@@ -120,45 +95,66 @@ export function startServer(connection: Connection): void {
   // Every edit is recorded as offsets on its way in, so analyses can reparse incrementally.
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
-    update: (document, events, version) => {
-      if (isContract(document)) changes.recordEvents(document, events, version);
-      return TextDocument.update(document, events, version);
-    },
+    update: (document, events, version) => (isContract(document) ? changes.apply(document, events, version) : TextDocument.update(document, events, version)),
   });
+  const warn = (line: string) => connection.console.warn(line);
+  const workspace = new Workspace();
+  const library = new ClauseLibrary(warn, bundledLibraryDir(), () => workspace.folders);
   let support = readClientSupport({});
-  let folders: string[] = [];
-  let store = new SettingsStore(connection, { configurationSupport: false, workspaceFolders: () => folders });
-  let trusted = true;
-  /** Where a contract's `data:` may read: inside the workspace folder that holds it, else its own folder. */
-  const dataAccess = (uri: string) => {
-    const contractPath = filePath(uri);
-    if (!contractPath) return undefined;
-    const holder = folders.filter((f) => contractPath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
-    return { contractPath, root: holder ?? dirname(contractPath), trusted };
-  };
-  let analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
+  let client = new ClientSettings(connection, false, () => workspace.folders);
+  let store = new SettingsStore(client);
+  let analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
   let pusher: DiagnosticsPusher | undefined;
-  const library = new ClauseLibrary(
-    (message) => connection.console.warn(message),
-    bundledLibraryDir(),
-    () => folders,
-  );
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const requests: Record<string, ContractRequest> = {
+    'textDocument/hover': request({ hoverProvider: true }, ['position'], null, hover),
+    'textDocument/completion': request({ completionProvider: COMPLETION_OPTIONS }, ['position'], null, (a, p: CompletionParams) =>
+      completion(a, p, library.templates()),
+    ),
+    'textDocument/definition': request({ definitionProvider: true }, ['position'], null, definition),
+    'textDocument/references': request({ referencesProvider: true }, ['position'], [], references),
+    'textDocument/prepareRename': request({}, ['position'], null, prepareRename),
+    'textDocument/rename': request({ renameProvider: { prepareProvider: true } }, ['position'], null, (a, p: RenameParams) => rename(a, p, support)),
+    'textDocument/documentSymbol': request({ documentSymbolProvider: { label: 'Clausemark' } }, [], [], documentSymbols),
+    'textDocument/foldingRange': request({ foldingRangeProvider: true }, [], [], foldingRanges),
+    'textDocument/documentLink': request({ documentLinkProvider: { resolveProvider: false } }, [], [], documentLinks),
+    'textDocument/semanticTokens/full': request({ semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true } }, [], { data: [] }, semanticTokens),
+    'textDocument/inlayHint': request({ inlayHintProvider: { resolveProvider: false } }, ['range'], [], inlayHints),
+    'textDocument/codeLens': request({ codeLensProvider: { resolveProvider: false } }, [], [], codeLenses),
+    'textDocument/codeAction': request({ codeActionProvider: CODE_ACTION_OPTIONS }, ['range'], [], (a, p: CodeActionParams) => codeActions(a, p, support)),
+    // Announced only to clients that pull (see onInitialize); the others get diagnostics pushed.
+    'textDocument/diagnostic': request({}, [], { kind: 'full', items: [] }, (a, p: DocumentDiagnosticParams) => {
+      // Never answer for a version the user has already edited past; the client asks again.
+      if (documents.get(a.uri)?.version !== a.version)
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
+      const resultId = `${a.version}:${a.settings.generation}`;
+      return p.previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: diagnosticsOf(a) };
+    }),
+    [protocol.GapsRequest.method]: request({}, [], null, gapItems),
+    [protocol.PreviewRequest.method]: request({}, [], null, preview),
+    [protocol.InsertClauseRequest.method]: request({}, ['position'], null, (a, p: protocol.InsertClauseParams) => insertClause(a, p, library.templates())),
+    [protocol.ExportRequest.method]: request({}, [], null, exportDocument),
+  };
+
+  connection.onInitialize((params: InitializeParams) => {
     support = readClientSupport(params.capabilities ?? {});
-    folders = workspaceFolderPaths(params);
-    trusted = (params.initializationOptions as ClausemarkInitializationOptions | undefined)?.workspaceTrusted !== false;
-    store = new SettingsStore(connection, { configurationSupport: support.configuration, workspaceFolders: () => folders });
-    analyses = new AnalysisCache(store, changes, dataAccess, (line) => connection.console.warn(line));
-    const initialDelay = diagnosticsDelay((params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, initialDelay);
-    return { capabilities: serverCapabilities(support.pullDiagnostics), serverInfo: { name: SERVER_NAME } };
+    const options = params.initializationOptions as (protocol.ClausemarkInitializationOptions & { diagnosticsDelay?: unknown }) | undefined;
+    workspace.open(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), options?.workspaceTrusted !== false);
+    client = new ClientSettings(connection, support.configuration, () => workspace.folders);
+    store = new SettingsStore(client);
+    analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
+    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, diagnosticsDelay(options?.diagnosticsDelay));
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...Object.assign({}, ...Object.values(requests).map((r) => r.capability)),
+      ...(support.pullDiagnostics ? { diagnosticProvider: { identifier: 'clausemark', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    };
+    return { capabilities, serverInfo: { name: SERVER_NAME } };
   });
 
   connection.onInitialized(() => {
-    if (support.configurationRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clausemark' });
-    }
+    if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: protocol.SETTINGS_SECTION });
     if (support.watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: `**/${WORKSPACE_CLAUSES}/*.md` }],
@@ -166,8 +162,10 @@ export function startServer(connection: Connection): void {
     }
     if (support.workspaceFolderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((f) => filePath(f.uri)));
-        folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => filePath(f.uri) ?? [])];
+        workspace.change(
+          event.added.map((f) => f.uri),
+          event.removed.map((f) => f.uri),
+        );
         library.invalidate();
         settingsChanged();
       });
@@ -183,17 +181,16 @@ export function startServer(connection: Connection): void {
     if (support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
     if (support.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
   };
-  connection.onNotification(WorkspaceTrustedNotification, () => {
-    trusted = true;
+  connection.onNotification(protocol.WorkspaceTrustedNotification, () => {
+    workspace.trusted = true;
     settingsChanged();
   });
   connection.onDidChangeConfiguration((params) => {
-    store.receive(params?.settings);
+    client.receive(params?.settings);
     settingsChanged();
   });
   connection.onDidChangeWatchedFiles((params) => {
-    const configChanged = params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)));
-    if (configChanged) settingsChanged();
+    if (params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)))) settingsChanged();
     if (params.changes.some((change) => change.uri.includes(`/${WORKSPACE_CLAUSES}/`))) library.invalidate();
   });
 
@@ -206,14 +203,11 @@ export function startServer(connection: Connection): void {
     if (pusher && isContract(document)) pusher.clear(document.uri);
   });
 
-  /**
-   * The common shape: check the request names a document, find it, answer
-   * `empty` when the server does not hold it as a contract, else run `feature`.
-   */
+  /** The common shape: a request names a document; without it as a contract the answer is `empty`. */
   const handle =
-    <P extends object, R>(method: string, empty: R, needs: ReadonlyArray<'position' | 'range'>, feature: (analysis: Analysis, params: P) => R) =>
-    async (params: P): Promise<R> => {
-      const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    (method: string, { needs, empty, feature }: ContractRequest) =>
+    async (params: { textDocument?: { uri?: unknown } } | undefined): Promise<unknown> => {
+      const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${method}: textDocument.uri is required`);
       for (const need of needs) {
         const value = (params as Record<string, unknown>)[need];
@@ -224,101 +218,35 @@ export function startServer(connection: Connection): void {
       if (!document || !isContract(document)) return empty;
       const analysis = await analyses.get(document);
       try {
-        return workingOn(
-          uri,
-          0,
-          (line) => connection.console.warn(line),
-          () => feature(analysis, params),
-        );
+        return workingOn(uri, 0, warn, () => feature(analysis, params as never));
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`${method} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`);
         return empty;
       }
     };
+  for (const [method, contractRequest] of Object.entries(requests)) connection.onRequest(method, handle(method, contractRequest));
 
-  connection.onHover(handle('textDocument/hover', null, ['position'], (a, p) => hover(a, p.position)));
-  connection.onCompletion(
-    handle('textDocument/completion', null, ['position'], (a, p) =>
-      isEmptyContract(a)
-        ? { isIncomplete: false, items: starterItems(a, (params) => newContract(params, library.templates()).text) }
-        : completion(a, p.position, library.templates()),
-    ),
-  );
-  connection.onDefinition(handle('textDocument/definition', null, ['position'], (a, p) => definition(a, p.position)));
-  connection.onReferences(handle('textDocument/references', [], ['position'], (a, p) => references(a, p.position, p.context?.includeDeclaration !== false)));
-  connection.onPrepareRename(handle('textDocument/prepareRename', null, ['position'], (a, p) => prepareRename(a, p.position)));
-  connection.onRenameRequest(handle('textDocument/rename', null, ['position'], (a, p) => rename(a, p.position, p.newName, support.documentChanges)));
-  connection.onDocumentSymbol(handle('textDocument/documentSymbol', [], [], (a) => documentSymbols(a)));
-  connection.onFoldingRanges(handle('textDocument/foldingRange', [], [], (a) => foldingRanges(a)));
-  connection.onDocumentLinks(handle('textDocument/documentLink', [], [], (a) => documentLinks(a)));
-  connection.onCodeLens(handle('textDocument/codeLens', [], [], (a) => (isEmptyContract(a) ? starterLenses() : codeLenses(a))));
-  connection.languages.semanticTokens.on(handle('textDocument/semanticTokens/full', { data: [] }, [], (a) => semanticTokens(a)));
-  connection.languages.inlayHint.on(handle('textDocument/inlayHint', [], ['range'], (a, p) => inlayHints(a, p.range)));
-  connection.onCodeAction(
-    handle('textDocument/codeAction', [], ['range'], (a, p) => {
-      if (!p.context || !Array.isArray(p.context.diagnostics))
-        throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: context.diagnostics is required');
-      return codeActions(a, p, { documentChanges: support.documentChanges, resolveEdits: support.resolveCodeActionEdits });
-    }),
-  );
   connection.onCodeActionResolve(async (action) => {
-    const data = codeActionData(action);
+    const data = protocol.readCodeActionData(action.data);
     const document = data ? documents.get(data.uri) : undefined;
     if (!document || !isContract(document)) return action;
     return resolveCodeAction(await analyses.get(document), action, support.documentChanges);
   });
-  connection.onRequest(
-    GapsRequest,
-    handle('clausemark/gaps', null, [], (a) => gapItems(a)),
-  );
-  connection.onRequest(
-    PreviewRequest,
-    handle('clausemark/preview', null, [], (a, p) => preview(a, p)),
-  );
-  connection.onRequest(
-    InsertClauseRequest,
-    handle('clausemark/insertClause', null, ['position'], (a, p) => insertClause(a, p, library.templates())),
-  );
-  connection.onRequest(ExportRequest, async (params) => {
-    const exported = await handle('clausemark/export', null, [], (a, p: typeof params) => exportDocument(a, p))(params);
-    return exported ? await exported : null;
-  });
-  connection.onRequest(ClausesRequest, async (params) => {
+  connection.onRequest(protocol.ClausesRequest, async (params) => {
     const document = params?.textDocument?.uri ? documents.get(params.textDocument.uri) : undefined;
     const locale = params?.locale ?? (document && isContract(document) ? (await analyses.get(document)).doc.contractLocale : 'zh-CN');
-    return clauseList(library.templates(), locale);
+    return clauseChoices(library.templates(), locale);
   });
-  connection.onRequest(ImportDocxRequest, importDocxRequest);
-  connection.onRequest(NewContractRequest, (params) => {
+  connection.onRequest(protocol.ImportDocxRequest, importDocxRequest);
+  connection.onRequest(protocol.NewContractRequest, (params) => {
     if (params?.locale !== 'zh-CN' && params?.locale !== 'en')
       throw new ResponseError(ErrorCodes.InvalidParams, 'clausemark/newContract: locale must be zh-CN or en');
-    return newContract(params, library.templates());
-  });
-
-  connection.languages.diagnostics.on(async (params) => {
-    const uri = params?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/diagnostic: textDocument.uri is required');
-    const document = documents.get(uri);
-    if (!document || !isContract(document)) return { kind: 'full', items: [] };
-    const version = document.version;
-    const analysis = await analyses.get(document);
-    // Never answer for a version the user has already edited past; the client asks again.
-    if (documents.get(uri)?.version !== version) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
-    }
-    const resultId = `${analysis.version}:${analysis.settings.generation}`;
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    return { kind: 'full', resultId, items: diagnosticsOf(analysis) };
+    return { text: newContractText(library.templates(), params.locale, { ids: params.ids, title: params.title, size: params.size }) };
   });
 
   documents.listen(connection);
   connection.listen();
-}
-
-function workspaceFolderPaths(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  return uris.flatMap((uri) => filePath(uri) ?? []);
 }
 
 function isPosition(value: unknown): boolean {

@@ -13,6 +13,9 @@ export function bundledLibraryDir(): string {
   return join(here, '..', 'clauses');
 }
 
+/** A workspace's own clause templates, beside the bundled library. */
+export const WORKSPACE_CLAUSES = '.clausemark/clauses';
+
 export class ClauseLibrary {
   private loaded: LibraryTemplate[] | undefined;
   private readonly reported = new Set<string>();
@@ -40,7 +43,7 @@ export class ClauseLibrary {
       for (const path of markdownFiles(join(this.bundledDir, locale))) this.read(path, 'bundled', found);
     }
     for (const folder of this.workspaceFolders()) {
-      for (const path of markdownFiles(join(folder, '.clausemark', 'clauses'))) this.read(path, 'workspace', found);
+      for (const path of markdownFiles(join(folder, WORKSPACE_CLAUSES))) this.read(path, 'workspace', found);
     }
     // A workspace template replaces the bundled one with the same id and locale.
     const key = (t: LibraryTemplate) => `${t.template.locale}/${t.template.id}`;

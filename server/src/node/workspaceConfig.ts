@@ -3,6 +3,7 @@ import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateConfig, type ClausemarkConfig, type DataFileRead, type Locale } from '../core/index.js';
 import { readDataFileSync } from './dataFiles.js';
+import { innermostFolder } from './workspace.js';
 
 export const CONFIG_FILE_NAMES = ['.clausemark.json', '.clausemark.yaml', '.clausemark.yml'] as const;
 
@@ -33,6 +34,22 @@ export function loadWorkspaceConfig(startDir: string, stopDir?: string, locale: 
     dir = parent;
   }
   return { config: {}, path: undefined, errors: [] };
+}
+
+/** The messages of `messages` not seen before (and now seen): a broken config file is worth one message, not one per check. */
+export function notSeenBefore(seen: Set<string>, messages: readonly string[]): string[] {
+  const fresh = [...new Set(messages)].filter((m) => !seen.has(m));
+  fresh.forEach((m) => seen.add(m));
+  return fresh;
+}
+
+/**
+ * The configuration that applies to the contract at `path`: the nearest
+ * workspace file, looking no higher than the workspace folder that holds it.
+ */
+export function configForContract(path: string, folders: readonly string[], locale: Locale): LoadedConfig {
+  const dir = dirname(path);
+  return loadWorkspaceConfig(dir, innermostFolder(dir, folders), locale);
 }
 
 export function readConfigFile(path: string, locale: Locale = 'en'): LoadedConfig {

@@ -45,10 +45,22 @@ test('import never overwrites an existing contract unless told to', async () => 
   const dir = scratch({ 'deal.docx': await word.pack(word.underlinedBlanks()), 'deal.contract.md': 'my own edits\n' });
   const refused = run(['import', 'deal.docx'], dir);
   assert.equal(refused.status, 2);
-  assert.match(refused.stderr, /deal\.contract\.md already exists; choose another name with -o, or overwrite it with --force\./);
+  assert.match(refused.stderr, /deal\.contract\.md already exists; choose another name with -o, or replace it with --overwrite\./);
   assert.equal(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), 'my own edits\n');
   assert.equal(run(['import', 'deal.docx', '-o', 'other.contract.md'], dir).status, 0);
   assert.ok(existsSync(join(dir, 'other.contract.md')));
+  assert.equal(run(['import', 'deal.docx', '--overwrite'], dir).status, 0);
+  assert.notEqual(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), 'my own edits\n');
+});
+
+test('import takes the same --overwrite as render; the old --force still replaces, undocumented', async () => {
+  const dir = scratch({ 'deal.docx': await word.pack(word.underlinedBlanks()), 'deal.contract.md': 'my own edits\n' });
+  const help = run(['--help'], dir).stdout;
+  assert.match(help, /import <file\.docx> .*--overwrite/);
+  assert.doesNotMatch(
+    help.split('\n').find((line) => line.includes('import <file.docx>'))!,
+    /--force/,
+  );
   assert.equal(run(['import', 'deal.docx', '--force'], dir).status, 0);
   assert.notEqual(readFileSync(join(dir, 'deal.contract.md'), 'utf8'), 'my own edits\n');
 });

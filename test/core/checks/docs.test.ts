@@ -179,7 +179,7 @@ test('every key a check reports with exists in both locales', () => {
   // Checked in both languages, whatever the document's own: no slot is left unfilled.
   for (const doc of documents) {
     for (const locale of ['en', 'zh-CN'] as const) {
-      for (const p of runChecks(doc, { locale })) {
+      for (const p of runChecks({ ...doc, locale })) {
         for (const text of [p.message, ...p.related.map((r) => r.message), ...p.fixes.map((f) => f.title)]) {
           assert.doesNotMatch(text.replace(/\{\{[^}]*\}\}|\{#[^}]*\}/g, ''), /\{\w+\}/, `${p.checkId} (${locale}): ${text}`);
         }

@@ -151,7 +151,7 @@ test('parse and check never throw, and every span is sound', () => {
       const { text: _text, ...model } = doc;
       for (const span of spansIn(model)) assertSound(text, span, 'model span');
       for (const locale of ['en', 'zh-CN'] as const) {
-        const problems = runChecks(doc, { locale });
+        const problems = runChecks({ ...doc, locale });
         for (const p of problems) {
           assert.ok(!checkCrashed(p), `a check threw: ${p.message}`);
           assertSound(text, p.span, p.checkId);

@@ -85,10 +85,11 @@ test('the summary counts open gaps and problems in Chinese', () => {
 
 test('the summary and labels follow the locale asked for', () => {
   const english = render(source, { locale: 'en' });
-  assert.match(english.html, /^<article class="clausemark" lang="en">/);
+  // The contract stays Chinese; only our summary speaks English, and says so.
+  assert.match(english.html, /^<article class="clausemark" lang="zh-CN"><section class="cm-summary" data-offset="0" lang="en">/);
   assert.equal(withClass(english.html, 'cm-summary')[0]?.inner, '3 gaps · 2 problems open');
   assert.equal(withClass(english.html, 'cm-gap')[0]?.inner, '[乙方开户银行]');
-  assert.match(rendered.html, /^<article class="clausemark" lang="zh-CN">/);
+  assert.match(rendered.html, /^<article class="clausemark" lang="zh-CN"><section class="cm-summary" data-offset="0">/);
 });
 
 test('with gaps hidden, each gap is a line to fill in by hand', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseContract, renderContract, runChecks, type RenderOptions, type RenderedContract } from '../../../server/src/core/index.js';
+import { parseContract, renderContract, runChecks, type Locale, type RenderOptions, type RenderedContract } from '../../../server/src/core/index.js';
 
 /** The project root: this file runs from `out/test/core/render/`. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -10,10 +10,11 @@ export function readFixture(name: string): string {
   return readFileSync(join(ROOT, 'test', 'fixtures', 'render', name), 'utf8');
 }
 
-/** Parses, checks and renders, the way the server's preview does. */
-export function render(source: string, options?: RenderOptions): RenderedContract & { source: string } {
-  const doc = parseContract(source);
-  return { ...renderContract(doc, runChecks(doc), options), source };
+/** Parses, checks and renders, the way the server's preview does; `locale` is the configured message locale. */
+export function render(source: string, options: RenderOptions & { locale?: Locale } = {}): RenderedContract & { source: string } {
+  const { locale, ...renderOptions } = options;
+  const doc = parseContract(source, { locale });
+  return { ...renderContract(doc, runChecks(doc), renderOptions), source };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -9,7 +9,7 @@ import { MARKDOWN_LIMIT, checkCrashed, parseContract, runChecks, type Check, typ
 import { MAX_PROBLEMS_PER_CHECK } from '../../../server/src/core/checks/runChecks.js';
 
 function check(text: string, locale?: 'en' | 'zh-CN'): Problem[] {
-  const problems = runChecks(parseContract(text), locale ? { locale } : {});
+  const problems = runChecks(parseContract(text, { locale }));
   for (const p of problems) {
     assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, `${p.checkId} span outside the text`);
     assert.ok(!checkCrashed(p), `a check threw: ${p.message}`);

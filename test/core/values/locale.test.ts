@@ -44,3 +44,19 @@ test('an English contract under Chinese messages keeps English dates in its text
   const { doc, problems } = analyzeContract(source, { config: { locale: 'zh-CN' } });
   assert.match(visibleText(renderContract(doc, problems).html), /takes effect on March 1, 2026\./);
 });
+
+test('the message locale is decided once, when the contract is read: the problems and the preview labels agree with it', () => {
+  const broken = CHINESE.replace('value: 2026-03-01', 'value: 2026-02-30');
+  for (const [config, summary, message] of [
+    [{}, /尚有 \d+ 处待填/, /在日历中不存在/],
+    [{ locale: 'en' as const }, /\d+ (?:gaps?|problems?)/, /does not exist in the calendar/],
+  ] as const) {
+    const { doc, problems } = analyzeContract(broken, { config });
+    assert.equal(doc.contractLocale, 'zh-CN');
+    assert.equal(doc.locale, config.locale ?? 'zh-CN');
+    const invalid = problems.find((p) => p.checkId === 'invalid-date');
+    assert.ok(invalid, 'the impossible date is reported');
+    assert.match(invalid.message, message);
+    assert.match(visibleText(renderContract(doc, problems).html), summary);
+  }
+});

@@ -15,7 +15,8 @@ export interface CheckConfig {
  * document order. A check that throws is reported, not allowed to hide the others.
  */
 export function runChecks(doc: ContractDocument, config: CheckConfig = {}, checks: readonly Check[] = ALL_CHECKS): Problem[] {
-  const locale = config.locale ?? doc.locale;
+  // Decided once, when the contract was parsed with this configuration's locale.
+  const locale = doc.locale;
   const problems: Problem[] = [];
   for (const check of checks) {
     const configured = config.checks?.[check.id];

@@ -13,7 +13,7 @@ import type {
   Placeholder,
   Span,
 } from '../model.js';
-import { guessLocale, resolveLocale } from '../i18n/messages.js';
+import { resolveLocale } from '../i18n/messages.js';
 import { INPUT_LIMIT_TEXT, exceedsInputLimit } from '../limits.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from '../frontMatter/readFrontMatter.js';
@@ -108,7 +108,8 @@ export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
 export function overLimitDocument(text: string, options: ParseOptions): ContractDocument {
   const issue: ParseIssue = { span: { start: 0, end: 0 }, code: 'document-limits', key: 'overLimit', args: { limit: INPUT_LIMIT_TEXT } };
   const empty = assemble('', undefined, [], { locale: options.locale ?? 'en' }, [issue]);
-  return { ...empty, text, locale: options.locale ?? guessLocale(text.slice(0, 4096)), contractLocale: guessLocale(text.slice(0, 4096)) };
+  const head = text.slice(0, 4096);
+  return { ...empty, text, locale: resolveLocale(options.locale, undefined, head), contractLocale: resolveLocale(undefined, undefined, head) };
 }
 
 /** Whether a document was too large to be checked at all (see `overLimitDocument`). */

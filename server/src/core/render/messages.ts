@@ -1,4 +1,4 @@
-import type { FieldType, Locale } from '../model.js';
+import type { Locale } from '../model.js';
 import { format, type LocalizedCatalogue, type MessageArgs } from '../i18n/messages.js';
 
 /** Everything the rendered contract says in its own voice, in both languages. */
@@ -28,14 +28,6 @@ const RENDER_MESSAGES: LocalizedCatalogue = {
     untitled: 'Untitled contract',
     footnotes: 'Notes',
     footnoteBack: 'Back to reference {reference}',
-    'type.text': 'text',
-    'type.number': 'number',
-    'type.money': 'amount',
-    'type.percent': 'percentage',
-    'type.date': 'date',
-    'type.duration': 'duration',
-    'type.party': 'party',
-    'type.choice': 'option',
   },
   'zh-CN': {
     summary: '尚有 {gaps}、{problems}',
@@ -62,14 +54,6 @@ const RENDER_MESSAGES: LocalizedCatalogue = {
     untitled: '未命名合同',
     footnotes: '注释',
     footnoteBack: '返回引用处 {reference}',
-    'type.text': '文本',
-    'type.number': '数字',
-    'type.money': '金额',
-    'type.percent': '百分比',
-    'type.date': '日期',
-    'type.duration': '期限',
-    'type.party': '当事方',
-    'type.choice': '选项',
   },
 };
 
@@ -88,11 +72,6 @@ export function renderMessage(locale: Locale, key: string, args?: MessageArgs): 
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(memoKey, message);
   return message;
-}
-
-/** A field type as a reader calls it (`金额`, `amount`). */
-export function typeName(locale: Locale, type: FieldType): string {
-  return renderMessage(locale, `type.${type}`);
 }
 
 /** `尚有 3 处待填、1 个问题` / `3 gaps · 1 problem open`. */

@@ -13,8 +13,6 @@ import { element, text } from './tokenElements.js';
 export interface RenderOptions {
   /** Show each gap as a labelled box (default); `false` prints a line to fill in by hand. */
   readonly showGaps?: boolean;
-  /** The language of the summary and labels; the contract's own by default. */
-  readonly locale?: Locale;
 }
 
 export interface RenderedContract {
@@ -39,7 +37,8 @@ export interface RenderedContract {
 export function renderContract(doc: ContractDocument, problems: readonly Problem[], options: RenderOptions = {}): RenderedContract {
   const shown = visibleProblems(problems);
   const gapCount = listGaps(doc).length;
-  const settings: Settings = { locale: options.locale ?? doc.locale, showGaps: options.showGaps ?? true, gapCount, problems: shown };
+  // Labels speak the user's language (`doc.locale`); values keep the contract's (`doc.contractLocale`, in tokenElements).
+  const settings: Settings = { locale: doc.locale, showGaps: options.showGaps ?? true, gapCount, problems: shown };
   const substituted = substituteSource(doc);
   let article: { title: string; html: string; tree: Element };
   try {
@@ -69,7 +68,10 @@ export function renderArticle(
 ): { title: string; html: string; tree: Element } {
   const { locale } = settings;
   const body = renderBody(doc, substituted, settings.problems, { doc, locale, showGaps: settings.showGaps }, structure);
-  const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored)];
+  // The article is in the contract's language; the summary and table headers are
+  // ours, in the user's, and say so where the two differ (screen readers switch voice).
+  const uiLang = locale === doc.contractLocale ? {} : { lang: locale };
+  const frame: ElementContent[] = [summary(locale, settings.gapCount, settings.problems.length, body.unanchored, uiLang)];
   let title = doc.meta.title;
   if (title !== undefined) {
     // A contract that also opens with its `# 标题` shows that heading once, as the title.
@@ -79,12 +81,12 @@ export function renderArticle(
   } else {
     title = promoteTitleHeading(body.children, doc, substituted) ?? firstLineTitle(body.children) ?? renderMessage(locale, 'untitled');
   }
-  if (doc.parties.length > 0) frame.push(partiesTable(doc, locale));
-  const article = element('article', { className: ['clausemark'], lang: locale }, [...frame, ...body.children]);
+  if (doc.parties.length > 0) frame.push(partiesTable(doc, locale, uiLang));
+  const article = element('article', { className: ['clausemark'], lang: doc.contractLocale }, [...frame, ...body.children]);
   return { title, html: toHtml(article), tree: article };
 }
 
-function summary(locale: Locale, gaps: number, problems: number, unanchored: readonly Problem[]): Element {
+function summary(locale: Locale, gaps: number, problems: number, unanchored: readonly Problem[], uiLang: { lang?: Locale }): Element {
   const children: ElementContent[] = [element('p', {}, [text(summaryText(locale, gaps, problems))])];
   if (unanchored.length > 0) {
     children.push(
@@ -99,14 +101,14 @@ function summary(locale: Locale, gaps: number, problems: number, unanchored: rea
       ),
     );
   }
-  return element('section', { className: ['cm-summary'], dataOffset: 0 }, children);
+  return element('section', { className: ['cm-summary'], dataOffset: 0, ...uiLang }, children);
 }
 
-function partiesTable(doc: ContractDocument, locale: Locale): Element {
+function partiesTable(doc: ContractDocument, locale: Locale, uiLang: { lang?: Locale }): Element {
   const cell = (tag: string, value: ElementContent[]) => element(tag, {}, value);
   const header = element(
     'tr',
-    {},
+    uiLang,
     ['partyKey', 'partyRole', 'partyName'].map((key) => cell('th', [text(renderMessage(locale, key))])),
   );
   const rows = doc.parties.map((party) =>

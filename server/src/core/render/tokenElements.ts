@@ -2,7 +2,8 @@ import type { ElementContent, Element } from 'hast';
 import type { Blank, ContractDocument, Field, Locale, Placeholder } from '../model.js';
 import { clauseNumberText } from '../clauseNumber.js';
 import { formatFieldValue } from '../values/formatValue.js';
-import { renderMessage, typeName } from './messages.js';
+import { typeName } from '../i18n/typeNames.js';
+import { renderMessage } from './messages.js';
 import type { Token } from './substitute.js';
 
 export interface TokenContext {

@@ -7,12 +7,13 @@ import { FIELD_TYPES, type ContractDocument, type Field, type Locale, type Span,
 import { clauseNumberText } from '../clauseNumber.js';
 import { frontMatterLayout } from '../frontMatter/layout.js';
 import { formatValue } from '../values/formatValue.js';
-import { typeName } from './messages.js';
+import { typeName } from '../i18n/typeNames.js';
 
 export const COMPLETION_TRIGGERS = ['{', ':', '#', '|'];
 
 /** What a completion offers, by what it names; an editor maps these to its own item kinds. */
-export type CompletionKind = 'field' | 'type' | 'filter' | 'label' | 'key' | 'option' | 'party' | 'clause';
+/** `contract`: a whole new contract in place of an empty file. */
+export type CompletionKind = 'field' | 'type' | 'filter' | 'label' | 'key' | 'option' | 'party' | 'clause' | 'contract';
 
 /** One completion, editor-neutral: the text to put in place of `replace`, and what to show. */
 export interface CompletionCandidate {

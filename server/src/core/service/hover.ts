@@ -10,7 +10,8 @@ import { touches } from '../text/spans.js';
 import { amountInWords, wordsLanguage } from '../values/amountInWords.js';
 import { formatFigure, formatValue } from '../values/formatValue.js';
 import { sameFactElsewhere, type FactStatements } from '../facts/statements.js';
-import { t, typeName } from './messages.js';
+import { typeName } from '../i18n/typeNames.js';
+import { t } from './messages.js';
 import { symbolAt } from './occurrences.js';
 
 /** What to show over a span: Markdown in the message locale. */

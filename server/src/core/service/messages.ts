@@ -129,31 +129,3 @@ export type MessageKey = keyof (typeof MESSAGES)['en'];
 export function t(locale: Locale, key: MessageKey, args?: Readonly<Record<string, string | number>>): string {
   return format(MESSAGES, locale, key, args);
 }
-
-const TYPE_NAMES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: {
-    text: 'text',
-    number: 'number',
-    money: 'money',
-    percent: 'percentage',
-    date: 'date',
-    duration: 'duration',
-    party: 'party',
-    choice: 'choice',
-  },
-  'zh-CN': {
-    text: '文本',
-    number: '数字',
-    money: '金额',
-    percent: '百分比',
-    date: '日期',
-    duration: '期限',
-    party: '当事方',
-    choice: '选项',
-  },
-};
-
-/** A field type named for people (`money` → 金额); the type id itself stays in code spans. */
-export function typeName(locale: Locale, type: string): string {
-  return TYPE_NAMES[locale][type] ?? type;
-}

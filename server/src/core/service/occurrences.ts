@@ -88,3 +88,16 @@ export function definitionOf(doc: ContractDocument, symbol: Pick<SymbolAt, 'kind
 export function labelInner(span: Span | undefined): Span | undefined {
   return span ? { start: span.start + 2, end: span.end - 1 } : undefined;
 }
+
+/** Where the field or label at `offset` is declared; on a reference's link text (`[一](#fees)`) too, where a drafter's cursor is. */
+export function definitionAt(doc: ContractDocument, offset: number): Span | undefined {
+  const reference = doc.references.find((r) => r.span.start <= offset && offset <= r.span.end);
+  const symbol = symbolAt(doc, offset) ?? (reference && { kind: 'label' as const, name: reference.label });
+  return symbol && definitionOf(doc, symbol);
+}
+
+/** Where the field or label at `offset` occurs, its declarations too when asked. */
+export function referencesAt(doc: ContractDocument, offset: number, includeDeclaration: boolean): Span[] {
+  const symbol = symbolAt(doc, offset);
+  return symbol ? occurrencesOf(doc, symbol).flatMap((o) => (includeDeclaration || !o.declaration ? [o.span] : [])) : [];
+}

@@ -17,7 +17,7 @@ export interface SemanticToken {
   readonly modifiers: readonly TokenModifier[];
 }
 
-/** Every token in document order, none overlapping another (the first of two overlapping wins). */
+/** Every token in document order, none overlapping another (the first of two overlapping wins) nor crossing a line break. */
 export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
   const tokens: SemanticToken[] = [];
   const add = (span: Span | undefined, type: TokenType, ...modifiers: TokenModifier[]) => {
@@ -49,9 +49,26 @@ export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
 
   tokens.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   let covered = 0;
-  return tokens.filter((token) => {
-    if (token.span.start < covered) return false;
-    covered = token.span.end;
-    return true;
-  });
+  return tokens
+    .filter((token) => {
+      if (token.span.start < covered) return false;
+      covered = token.span.end;
+      return true;
+    })
+    .flatMap((token) => splitAtLineBreaks(doc.text, token));
+}
+
+/** Editors draw a token on one line: one piece per line, each keeping the line break it crosses. */
+function splitAtLineBreaks(text: string, token: SemanticToken): SemanticToken[] {
+  const pieces: SemanticToken[] = [];
+  let start = token.span.start;
+  for (let i = start; i < token.span.end - 1; i++) {
+    if (text[i] !== '\n' && text[i] !== '\r') continue;
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    if (i + 1 >= token.span.end) break;
+    pieces.push({ ...token, span: { start, end: i + 1 } });
+    start = i + 1;
+  }
+  pieces.push(start === token.span.start ? token : { ...token, span: { start, end: token.span.end } });
+  return pieces;
 }

@@ -1,18 +1,18 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { gapSummary } from '../../core/index.js';
-import { SHOW_GAPS_COMMAND } from '../../protocol.js';
+import { gapSummary, isEmptyContract, STARTERS } from '../../core/index.js';
+import { NEW_CONTRACT_COMMAND, SHOW_GAPS_COMMAND } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
+import { rangeOf } from '../convert.js';
 
-/** One lens on the title line, opening the client's gap list when it has the command. */
+/**
+ * One lens on the title line, opening the client's gap list when it has the
+ * command; on an empty contract, one per New Contract template instead.
+ */
 export function codeLenses(analysis: Analysis): CodeLens[] {
-  const { document } = analysis;
-  const { offset, title } = gapSummary(analysis.doc, analysis.problems);
-  const line = document.positionAt(offset).line;
-  const lineEnd = document.offsetAt({ line: line + 1, character: 0 }) - document.offsetAt({ line, character: 0 });
-  return [
-    {
-      range: { start: { line, character: 0 }, end: { line, character: Math.max(0, lineEnd) } },
-      command: { title, command: SHOW_GAPS_COMMAND, arguments: [analysis.uri] },
-    },
-  ];
+  if (isEmptyContract(analysis.doc)) {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return STARTERS.map((s) => ({ range, command: { title: s.label, command: NEW_CONTRACT_COMMAND, arguments: [s.locale, s.size] } }));
+  }
+  const { line, title } = gapSummary(analysis.doc, analysis.problems);
+  return [{ range: rangeOf(analysis.document, line), command: { title, command: SHOW_GAPS_COMMAND, arguments: [analysis.uri] } }];
 }

@@ -1,9 +1,26 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { clauseCandidates, completionsAt, type CompletionCandidate, type CompletionKind, type LibraryTemplate } from '../../core/index.js';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionOptions,
+  type CompletionParams,
+} from 'vscode-languageserver';
+import {
+  clauseCandidates,
+  completionsAt,
+  COMPLETION_TRIGGERS,
+  isEmptyContract,
+  starterCandidates,
+  type CompletionCandidate,
+  type CompletionKind,
+  type LibraryTemplate,
+} from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf } from '../convert.js';
 
-export { COMPLETION_TRIGGERS } from '../../core/index.js';
+export const COMPLETION_OPTIONS: CompletionOptions = { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false };
 
 const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   field: CompletionItemKind.Variable,
@@ -16,11 +33,15 @@ const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   // Not `Snippet`: VS Code sorts snippet items by prefix match alone, and the English `cm-fees` would beat
   // a Chinese contract's 服务费用及支付; with `editor.snippetSuggestions: bottom` the static snippets follow these.
   clause: CompletionItemKind.Module,
+  contract: CompletionItemKind.File,
 };
 
-export function completion(analysis: Analysis, position: Position, templates: readonly LibraryTemplate[]): CompletionList {
+/** Completion at the cursor; on an empty contract, the New Contract templates. */
+export function completion(analysis: Analysis, { position }: CompletionParams, templates: readonly LibraryTemplate[]): CompletionList {
   const { doc, document } = analysis;
-  const candidates = completionsAt(doc, document.offsetAt(position), (replace) => clauseCandidates(doc, replace, templates));
+  const candidates = isEmptyContract(doc)
+    ? starterCandidates(doc, templates)
+    : completionsAt(doc, document.offsetAt(position), (replace) => clauseCandidates(doc, replace, templates));
   return { isIncomplete: false, items: candidates.map((c) => item(analysis, c)) };
 }
 

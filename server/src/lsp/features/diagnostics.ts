@@ -6,10 +6,9 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { problemKeys, type Problem, type Severity } from '../../core/index.js';
-import type { DiagnosticData } from '../../protocol.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
-import { DIAGNOSTIC_SOURCE } from '../diagnosticData.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

@@ -1,20 +1,12 @@
-/**
- * Folding by clause section and the front matter.
- */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
+import { foldingSpans } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 
-export function foldingRanges(analysis: Analysis): FoldingRange[] {
-  const { doc, document } = analysis;
-  const ranges: FoldingRange[] = [];
-  const add = (start: number, end: number, kind?: FoldingRangeKind) => {
-    let e = end;
-    while (e > start && /\s/.test(doc.text[e - 1]!)) e--;
-    const startLine = document.positionAt(start).line;
-    const endLine = document.positionAt(e).line;
-    if (endLine > startLine) ranges.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
-  };
-  if (doc.frontMatter) add(doc.frontMatter.span.start, doc.frontMatter.span.end, FoldingRangeKind.Region);
-  for (const clause of doc.clauses) add(clause.span.start, clause.sectionEnd);
-  return ranges;
+export function foldingRanges({ doc, document }: Analysis): FoldingRange[] {
+  return foldingSpans(doc).flatMap(({ span, kind }): FoldingRange[] => {
+    const startLine = document.positionAt(span.start).line;
+    const endLine = document.positionAt(span.end).line;
+    if (endLine <= startLine) return [];
+    return [kind === 'frontMatter' ? { startLine, endLine, kind: FoldingRangeKind.Region } : { startLine, endLine }];
+  });
 }

@@ -1,19 +1,14 @@
-/**
- * Clause references as links to the line of the clause they name.
- */
 import type { DocumentLink } from 'vscode-languageserver';
-import { clauseNumberText } from '../../core/index.js';
+import { clauseLinks } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
 
-export function documentLinks(analysis: Analysis): DocumentLink[] {
-  const { doc, document, uri } = analysis;
+export function documentLinks({ doc, document, uri }: Analysis): DocumentLink[] {
   const base = uri.replace(/#.*$/, '');
-  return doc.references.flatMap((reference): DocumentLink[] => {
-    const clause = doc.clauses.find((c) => c.label === reference.label);
-    if (!clause) return [];
-    // `#L<line>` (1-based) is the fragment VS Code and most editors read as a line.
-    const line = document.positionAt(clause.span.start).line + 1;
-    return [{ range: rangeOf(document, reference.span), target: `${base}#L${line}`, tooltip: `${clauseNumberText(doc, clause)} ${clause.title}`.trim() }];
-  });
+  // `#L<line>` (1-based) is the fragment VS Code and most editors read as a line.
+  return clauseLinks(doc).map((link) => ({
+    range: rangeOf(document, link.span),
+    target: `${base}#L${document.positionAt(link.target).line + 1}`,
+    tooltip: link.tooltip,
+  }));
 }

@@ -4,20 +4,12 @@ import type { Analysis } from '../analysis.js';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
-export function semanticTokens(analysis: Analysis): SemanticTokens {
-  const { document } = analysis;
+export function semanticTokens({ doc, document }: Analysis): SemanticTokens {
   const builder = new SemanticTokensBuilder();
-  for (const token of semanticTokenSpans(analysis.doc)) {
-    const type = TOKEN_TYPES.indexOf(token.type);
-    const modifiers = token.modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
-    // A token may not cross a line break: emit one piece per line.
-    const start = document.positionAt(token.span.start);
-    const end = document.positionAt(token.span.end);
-    for (let line = start.line; line <= end.line; line++) {
-      const from = line === start.line ? start.character : 0;
-      const to = line === end.line ? end.character : document.offsetAt({ line: line + 1, character: 0 }) - document.offsetAt({ line, character: 0 });
-      if (to > from) builder.push(line, from, to - from, type, modifiers);
-    }
+  for (const { span, type, modifiers } of semanticTokenSpans(doc)) {
+    const start = document.positionAt(span.start);
+    const bits = modifiers.reduce((sum, m) => sum | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+    builder.push(start.line, start.character, span.end - span.start, TOKEN_TYPES.indexOf(type), bits);
   }
   return builder.build();
 }
