@@ -7,6 +7,8 @@
 import type { BlockModel, ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
+import { instalmentGroups } from '../values/instalments.js';
+import { scheduleFinder } from '../values/schedules.js';
 import { perBlock, type PerBlock } from './perBlock.js';
 
 export interface QuantityFact {
@@ -67,7 +69,23 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
     for (const f of facts.totals) totals.push(f);
     for (const f of facts.durations) durations.push(f);
   }
+  markListedSchedules(doc, percents);
   return [...percents, ...totals, ...durations];
+}
+
+/**
+ * A schedule listed item by item ((a) … (b) …, each its own paragraph), even a
+ * cumulative one, is a schedule too. Its items stand in blocks of their own, so
+ * this is decided over the document, after the per-block facts.
+ */
+function markListedSchedules(doc: ContractDocument, percents: QuantityFact[]): void {
+  if (!percents.some((f) => f.key.startsWith('instalment-percent:') && !f.schedule)) return;
+  const listed = new Set(instalmentGroups(doc).flatMap((g) => (g.kind === 'written' ? g.parts.map((p) => p.mention.span.start) : [])));
+  const scheduleOf = scheduleFinder(doc.text);
+  percents.forEach((f, i) => {
+    if (!f.key.startsWith('instalment-percent:') || f.schedule) return;
+    if (listed.has(f.span.start) || scheduleOf(f.span.start) !== undefined) percents[i] = { ...f, schedule: true };
+  });
 }
 
 /** One block's quantities by kind; every one is read within its block (its sentence, or its clause back to a line break). */
