@@ -70,6 +70,8 @@ class BenchClient {
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params) => client.received(params));
+    // A push the server skips because nothing changed ends the keystroke as a publish would.
+    connection.onNotification('clausemark/diagnosticsUnchanged', (params) => client.unchanged(params));
     connection.onNotification(() => {});
     connection.onRequest('workspace/configuration', ({ items }) => items.map((item) => (item.section === 'clausemark' ? { diagnosticsDelay: 0 } : null)));
     connection.onRequest(() => null);
@@ -78,7 +80,7 @@ class BenchClient {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-      initializationOptions: { diagnosticsDelay: 0 },
+      initializationOptions: { diagnosticsDelay: 0, reportUnchangedDiagnostics: true },
       capabilities: {
         workspace: { workspaceEdit: { documentChanges: true }, configuration: true },
         textDocument: {
@@ -105,6 +107,8 @@ class BenchClient {
     this.waiters = [];
     /** Per publish: the version it answered, its byte size and diagnostic count. */
     this.published = [];
+    /** Versions whose push the server skipped as unchanged (versions only grow: one document per client). */
+    this.unchangedAt = new Map();
   }
 
   received(params) {
@@ -117,9 +121,16 @@ class BenchClient {
     for (const waiter of [...this.waiters]) waiter(entry);
   }
 
+  /** The server found the diagnostics of `version` equal to those it last sent: the client keeps showing them. */
+  unchanged(params) {
+    const entry = { version: params.version, unchanged: true, at: performance.now() };
+    this.unchangedAt.set(params.version, entry);
+    for (const waiter of [...this.waiters]) waiter(entry);
+  }
+
   /** Resolves with the publish for `version`, or with null after WAIT_MS. */
   diagnosticsFor(version, since) {
-    const found = this.published.slice(since).find((p) => p.version === version);
+    const found = this.published.slice(since).find((p) => p.version === version) ?? this.unchangedAt.get(version);
     if (found) return Promise.resolve(found);
     return new Promise((resolveWait) => {
       const timer = setTimeout(() => done(null), WAIT_MS);
@@ -285,7 +296,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
         const change = make(client.document.getText(), i, state);
         const { ms, entry } = await client.edit(change);
         times.push(ms);
-        if (entry) publishSizes.push(entry.bytes / Math.max(1, entry.count));
+        if (entry && !entry.unchanged) publishSizes.push(entry.bytes / Math.max(1, entry.count));
         // Past the budget, finish the pair in progress (so the text is whole again) and stop;
         // a time-out ends the kind at once, since the next answer would queue behind it.
         if (!entry || (performance.now() - began > BUDGET_MS && i % 2 === 1)) break;

@@ -205,5 +205,18 @@ export const ImportDocxRequest = new RequestType<ImportDocxParams, ImportDocxRes
  */
 export interface ClausemarkInitializationOptions {
   readonly workspaceTrusted?: boolean;
+  /** Asks for `clausemark/diagnosticsUnchanged` where a push is skipped (benchmarks, tests): editors need not hear of it. */
+  readonly reportUnchangedDiagnostics?: boolean;
 }
+
+/**
+ * Sent, to a client that asked for it, instead of a `publishDiagnostics` whose
+ * list would equal the one last published: the diagnostics of `version` are
+ * the ones the client already shows.
+ */
+export interface DiagnosticsUnchangedParams {
+  readonly uri: string;
+  readonly version: number;
+}
+export const DiagnosticsUnchangedNotification = new NotificationType<DiagnosticsUnchangedParams>('clausemark/diagnosticsUnchanged');
 export const WorkspaceTrustedNotification = new NotificationType<void>('clausemark/workspaceTrusted');

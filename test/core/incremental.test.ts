@@ -170,6 +170,44 @@ test('random edit sequences on a sample with durations, signature lines and part
   checkSequences(readFileSync('examples/ai-training.zh.contract.md', 'utf8'), 60);
 });
 
+/**
+ * The same quantities stated in several blocks with different values, so
+ * that the facts kept per block (facts/perBlock.ts) are compared across
+ * blocks; with a pair of surrogates, and in a CRLF copy below.
+ */
+const RESTATED = [
+  '---',
+  'title: 重述测试合同',
+  'locale: zh-CN',
+  '---',
+  '# 重述测试合同',
+  '',
+  '一、付款方式：首期支付30%，二期支付20%，尾款50%。',
+  '',
+  '二、二期款为合同总额的10%，于验收合格后支付。😀',
+  '',
+  '三、甲方应在验收合格后十五日内支付二期款。',
+  '',
+  '四、甲方应于验收合格后三十日内支付二期款。',
+  '',
+  '五、违约金为合同总额的20%。合同总价为人民币100,000元。',
+  '',
+  '六、违约金应为合同总额的10%。合同总价为人民币120,000元。',
+  '',
+  '| 阶段 | 比例 |',
+  '|---|---|',
+  '| 首期 | 40% |',
+  '',
+].join('\n');
+
+test('random edit sequences among restated quantities give the problems of a fresh analysis', () => {
+  checkSequences(RESTATED, 80);
+});
+
+test('random edit sequences on CRLF text give the problems of a fresh analysis', () => {
+  checkSequences(RESTATED.replace(/\n/g, '\r\n'), 60);
+});
+
 test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
   const doc = parseContract(TYPED);
   const appended = reparseContract(doc, { start: TYPED.length, end: TYPED.length, text: '\n补充条款。\n' });

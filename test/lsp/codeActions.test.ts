@@ -49,18 +49,43 @@ describe('code actions', () => {
     await client.close(uri);
   });
 
-  it('refuses a fix recorded for an older version of the document', async () => {
+  it('refuses a fix recorded for an older version of the document whose problem has moved', async () => {
     const { text } = fixture('lease.contract.md');
     const uri = 'file:///virtual/stale.contract.md';
     await client.open(uri, text);
     const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'amount-words')[0]!;
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: mismatch.range,
       context: { diagnostics: [mismatch], only: ['quickfix'] },
     });
     assert.deepEqual(actions, []);
+    await client.close(uri);
+  });
+
+  it('offers the fix of an earlier version whose push was skipped, as its problem still stands where it did', async () => {
+    const { text } = fixture('lease.contract.md');
+    const uri = 'file:///virtual/unchanged.contract.md';
+    await client.open(uri, text);
+    const mismatch = byCode(await client.diagnosticsFor(uri, 1), 'amount-words')[0]!;
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    const since = client.notifications.length;
+    // A blank line at the very end moves nothing: the server says so instead of pushing the same list again.
+    const version = await client.change(uri, [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: '\n' }]);
+    await client.waitForNotification<{ uri: string; version: number }>('clausemark/diagnosticsUnchanged', (p) => p.uri === uri && p.version === version, since);
+    assert.equal(client.published(uri).length, 1, 'nothing pushed after the first list');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch], only: ['quickfix'] },
+    });
+    assert.equal(actions.length, 2);
+    const chosen = actions[1]!.edit ? actions[1]! : await client.request<CodeAction>('codeAction/resolve', actions[1]!);
+    const { text: fixed, diagnostics } = await apply(uri, chosen);
+    assert.match(fixed, /USD 100,000/);
+    assert.equal(byCode(diagnostics, 'amount-words').length, 0);
     await client.close(uri);
   });
 

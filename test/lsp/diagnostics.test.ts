@@ -277,6 +277,30 @@ describe('pulled diagnostics', () => {
     assert.equal(client.published(uri).length, 0);
   });
 
+  it('answers unchanged to a pull after an edit that moves no diagnostic, and full after one that does', async () => {
+    const { text } = fixture('lease.contract.md');
+    const uri = 'file:///virtual/pulled-unchanged.contract.md';
+    await client.open(uri, text);
+    type Report = DocumentDiagnosticReport & { items?: Diagnostic[]; resultId: string };
+    const first = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(first.kind, 'full');
+    const last = text.split('\n').length - 1;
+    await client.change(uri, [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: '\n' }]);
+    const same = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.deepEqual([same.kind, same.resultId], ['unchanged', first.resultId], 'the client keeps the list it has');
+    // A line inserted above the title moves every diagnostic below it: the whole list comes again, at its new lines.
+    const title = text.split('\n').findIndex((line) => line.startsWith('# '));
+    await client.change(uri, [{ range: { start: { line: title, character: 0 }, end: { line: title, character: 0 } }, text: '\n' }]);
+    const moved = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: same.resultId });
+    assert.equal(moved.kind, 'full');
+    assert.ok(first.items!.some((d) => d.range.start.line > title));
+    assert.deepEqual(
+      moved.items!.map((d) => d.range.start.line),
+      first.items!.map((d) => d.range.start.line + (d.range.start.line >= title ? 1 : 0)),
+    );
+    await client.close(uri);
+  });
+
   it('asks the client to pull again when the settings change', async () => {
     const since = client.serverRequests.length;
     await client.notify('workspace/didChangeConfiguration', { settings: null });
@@ -319,7 +343,8 @@ describe('workspace configuration files', () => {
       // Re-checking again does not repeat the message.
       since = client.notifications.length;
       await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
-      await client.waitForNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri, since);
+      // The same settings give the same list: the server says it is unchanged rather than pushing it again.
+      await client.waitForNotification('clausemark/diagnosticsUnchanged', (p: { uri: string }) => p.uri === uri, since);
       assert.equal(client.notifications.filter((n) => n.method === 'window/showMessage').length, 1);
     } finally {
       await client.stop();

@@ -119,7 +119,11 @@ export class LspClient {
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'fixtures' }],
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
-      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+      // Skipped pushes are reported, so that a test can wait for the diagnostics of any version (see diagnosticsFor).
+      initializationOptions:
+        options.initializationOptions === undefined || (typeof options.initializationOptions === 'object' && options.initializationOptions !== null)
+          ? { reportUnchangedDiagnostics: true, ...(options.initializationOptions ?? {}) }
+          : options.initializationOptions,
     })) as InitializeResult;
     const client = new LspClient(child, connection, result, settings);
     holder.client = client;
@@ -210,11 +214,30 @@ export class LspClient {
     });
   }
 
-  /** Diagnostics pushed for `uri` at exactly `version`. */
+  /**
+   * The diagnostics the client shows for `uri` at exactly `version`: pushed for
+   * it, or, where the server skipped the push as unchanged, the last ones pushed before.
+   */
   diagnosticsFor(uri: string, version: number, since = 0): Promise<Diagnostic[]> {
-    return this.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, since).then(
-      (p) => p.diagnostics,
-    );
+    return this.waitFor(`diagnostics of ${uri} at version ${version}`, () => {
+      for (let i = since; i < this.notifications.length; i++) {
+        const { method, params } = this.notifications[i]!;
+        const p = params as { uri?: string; version?: number };
+        if (p?.uri !== uri || p.version !== version) continue;
+        if (method === 'textDocument/publishDiagnostics') return (params as PublishDiagnosticsParams).diagnostics;
+        if (method === 'clausemark/diagnosticsUnchanged') return this.lastPublishedBefore(uri, i);
+      }
+      return undefined;
+    });
+  }
+
+  private lastPublishedBefore(uri: string, index: number): Diagnostic[] {
+    for (let i = index - 1; i >= 0; i--) {
+      const { method, params } = this.notifications[i]!;
+      if (method === 'textDocument/publishDiagnostics' && (params as PublishDiagnosticsParams).uri === uri)
+        return (params as PublishDiagnosticsParams).diagnostics;
+    }
+    throw new Error(`${uri}: unchanged, but nothing was published before`);
   }
 
   published(uri: string): PublishDiagnosticsParams[] {

@@ -233,6 +233,23 @@ export interface ChoiceMention {
   readonly optionCount: number | undefined;
 }
 
+/** One box of a tick group: `☑ 同意`. */
+export interface TickBox {
+  /** The box character alone. */
+  readonly span: Span;
+  readonly ticked: boolean;
+  /** The words after the box, up to the next box or the end of its line. */
+  readonly option: string;
+}
+
+/** Boxes offered together: on one line (`☑ 同意 □ 不同意`) or as a list of `□ …` lines. */
+export interface TickGroup {
+  readonly span: Span;
+  readonly boxes: readonly TickBox[];
+  /** What the text around says: `many` for 可多选 / tick all that apply, `one` for 单选 / tick one; undefined when it is silent. */
+  readonly allows: 'one' | 'many' | undefined;
+}
+
 /** A party named in the body (`丙方`, `Party C`). */
 export interface PartyMention {
   readonly span: Span;
@@ -336,6 +353,7 @@ export interface ContractFacts {
   readonly amounts: readonly AmountMention[];
   readonly dates: readonly DateMention[];
   readonly choices: readonly ChoiceMention[];
+  readonly tickGroups: readonly TickGroup[];
   readonly partyMentions: readonly PartyMention[];
   readonly suppressions: readonly Suppression[];
   readonly issues: readonly ParseIssue[];

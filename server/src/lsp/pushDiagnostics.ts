@@ -1,20 +1,23 @@
 /**
  * Pushes diagnostics to clients that do not pull them: one run per document,
- * shortly after its last change, and never a result for a version the user
- * has already edited past.
+ * shortly after its last change, never a result for a version the user has
+ * already edited past, and nothing when the list equals the one last sent
+ * (most keystrokes move no diagnostic: the editor keeps what it shows).
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticsUnchangedNotification } from '../protocol.js';
 import { isContract, type AnalysisCache } from './analysis.js';
 import { diagnosticsOf } from './features/diagnostics.js';
+import { sameDiagnostics } from './sameDiagnostics.js';
 
 /** Long enough to skip the states between keystrokes, short enough to feel immediate. */
 export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
 
 export class DiagnosticsPusher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** The newest version published per uri, so nothing older follows it. */
-  private readonly published = new Map<string, number>();
+  /** The newest version published (or found unchanged) per uri, so nothing older follows it, and the list the client shows. */
+  private readonly published = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
   /** `clausemark.diagnosticsDelay` as last read for each document. */
   private readonly delays = new Map<string, number>();
 
@@ -24,6 +27,8 @@ export class DiagnosticsPusher {
     private readonly analyses: AnalysisCache,
     /** Until a document's settings are read: the client's `initializationOptions.diagnosticsDelay`, else the default. */
     private readonly defaultDelay = DEFAULT_DIAGNOSTICS_DELAY_MS,
+    /** Whether the client asked to hear of the pushes skipped as unchanged. */
+    private readonly reportUnchanged = false,
   ) {}
 
   /** Schedules a run for `uri`, replacing one still waiting. */
@@ -68,9 +73,14 @@ export class DiagnosticsPusher {
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return;
       const last = this.published.get(uri);
-      if (last !== undefined && last > version) return;
-      this.published.set(uri, version);
-      await this.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysis) });
+      if (last !== undefined && last.version > version) return;
+      const diagnostics = diagnosticsOf(analysis);
+      this.published.set(uri, { version, diagnostics });
+      if (last !== undefined && sameDiagnostics(last.diagnostics, diagnostics)) {
+        if (this.reportUnchanged) await this.connection.sendNotification(DiagnosticsUnchangedNotification, { uri, version });
+        return;
+      }
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Checking ${uri} failed: ${String((error as Error)?.stack ?? error)}`);
     }

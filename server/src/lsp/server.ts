@@ -33,7 +33,6 @@ import { ChangeLog } from './changeLog.js';
 import { CODE_ACTION_OPTIONS, codeActions, resolveCodeAction } from './features/codeActions.js';
 import { codeLenses } from './features/codeLens.js';
 import { completion, COMPLETION_OPTIONS } from './features/completion.js';
-import { diagnosticsOf } from './features/diagnostics.js';
 import { exportDocument } from './features/export.js';
 import { foldingRanges } from './features/folding.js';
 import { gapItems } from './features/gaps.js';
@@ -46,6 +45,7 @@ import { preview } from './features/preview.js';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
 import { documentSymbols } from './features/symbols.js';
 import { importDocxRequest } from './importDocx.js';
+import { DiagnosticsPuller } from './pulledDiagnostics.js';
 import { DiagnosticsPusher } from './pushDiagnostics.js';
 import { ClientSettings, SettingsStore } from './settings.js';
 
@@ -105,6 +105,7 @@ export function startServer(connection: Connection): void {
   let store = new SettingsStore(client);
   let analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
   let pusher: DiagnosticsPusher | undefined;
+  const puller = new DiagnosticsPuller();
 
   const requests: Record<string, ContractRequest> = {
     'textDocument/hover': request({ hoverProvider: true }, ['position'], null, hover),
@@ -127,8 +128,7 @@ export function startServer(connection: Connection): void {
       // Never answer for a version the user has already edited past; the client asks again.
       if (documents.get(a.uri)?.version !== a.version)
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
-      const resultId = `${a.version}:${a.settings.generation}`;
-      return p.previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: diagnosticsOf(a) };
+      return puller.report(a, p.previousResultId);
     }),
     [protocol.GapsRequest.method]: request({}, [], null, gapItems),
     [protocol.PreviewRequest.method]: request({}, [], null, preview),
@@ -143,7 +143,8 @@ export function startServer(connection: Connection): void {
     client = new ClientSettings(connection, support.configuration, () => workspace.folders);
     store = new SettingsStore(client);
     analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, diagnosticsDelay(options?.diagnosticsDelay));
+    const delay = diagnosticsDelay(options?.diagnosticsDelay);
+    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, delay, options?.reportUnchangedDiagnostics === true);
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...Object.assign({}, ...Object.values(requests).map((r) => r.capability)),
@@ -199,6 +200,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     analyses.forget(document.uri);
+    puller.forget(document.uri);
     store.forget(document.uri);
     if (pusher && isContract(document)) pusher.clear(document.uri);
   });

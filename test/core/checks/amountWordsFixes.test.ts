@@ -47,3 +47,72 @@ test('a placeholder figure is rewritten in its field value, the rest untouched',
   const figure = fixesFor(text)[1]!;
   assert.equal(figure.result, text.replace('value: 480000', 'value: 500000'));
 });
+
+test('"(in words: …)" and "(say: …)": the label, the currency and "Only" stay, only the number is rewritten', () => {
+  const rewrites = (text: string) => fixesFor(text).map((f) => f.result);
+  assert.deepEqual(rewrites('The Loan is GBP 60,000 (in words: sixty-five thousand pounds).'), [
+    'The Loan is GBP 60,000 (in words: sixty thousand pounds).',
+    'The Loan is GBP 65,000 (in words: sixty-five thousand pounds).',
+  ]);
+  assert.deepEqual(rewrites('The deposit is $10,500 (say: US Dollars Ten Thousand Six Hundred Only).'), [
+    'The deposit is $10,500 (say: US Dollars Ten Thousand Five Hundred Only).',
+    'The deposit is $10,600 (say: US Dollars Ten Thousand Six Hundred Only).',
+  ]);
+  assert.deepEqual(rewrites('The fee is 3,000 US dollars (in words: three thousand five hundred US dollars).'), [
+    'The fee is 3,000 US dollars (in words: three thousand US dollars).',
+    'The fee is 3,500 US dollars (in words: three thousand five hundred US dollars).',
+  ]);
+  assert.deepEqual(rewrites('PRICE: USD 7,000 (SAY US DOLLARS SEVEN THOUSAND ONE HUNDRED ONLY)'), [
+    'PRICE: USD 7,000 (SAY US DOLLARS SEVEN THOUSAND ONLY)',
+    'PRICE: USD 7,100 (SAY US DOLLARS SEVEN THOUSAND ONE HUNDRED ONLY)',
+  ]);
+});
+
+test('cents keep the style the words use: "and fifty cents" or "and 50/100"', () => {
+  const words = (text: string) => fixesFor(text)[0]!.result;
+  assert.equal(
+    words('The fee is USD 1,250.50 (in words: one thousand two hundred fifty dollars and sixty cents).'),
+    'The fee is USD 1,250.50 (in words: one thousand two hundred fifty dollars and fifty cents).',
+  );
+  assert.equal(
+    words('The fee is USD 1,250.50 (in words: one thousand two hundred fifty and 60/100 US dollars).'),
+    'The fee is USD 1,250.50 (in words: one thousand two hundred fifty and 50/100 US dollars).',
+  );
+  assert.equal(
+    words('The fee is USD 1,250 (in words: one thousand two hundred fifty dollars and sixty cents).'),
+    'The fee is USD 1,250 (in words: one thousand two hundred fifty dollars).',
+  );
+  assert.equal(
+    words('The fee is USD 1,250.05 (in words: One Thousand Two Hundred US Dollars).'),
+    'The fee is USD 1,250.05 (in words: One Thousand Two Hundred Fifty and 05/100 US Dollars).',
+  );
+});
+
+test('大写金额 in brackets or after a comma is read like 大写', () => {
+  const rewrites = (text: string) => fixesFor(text).map((f) => f.result);
+  assert.deepEqual(rewrites('培训费为人民币60,000元（大写金额：陆万伍仟元整）。'), [
+    '培训费为人民币60,000元（大写金额：陆万元整）。',
+    '培训费为人民币65,000元（大写金额：陆万伍仟元整）。',
+  ]);
+  assert.deepEqual(rewrites('尾款金额：￥20,000.00元，大写：贰万伍仟元整。'), [
+    '尾款金额：￥20,000.00元，大写：贰万元整。',
+    '尾款金额：￥25,000.00元，大写：贰万伍仟元整。',
+  ]);
+});
+
+test('words that agree with the figure are not reported, however they are written', () => {
+  for (const text of [
+    'The Client shall pay USD 120,000 (in words: one hundred and twenty thousand US dollars).',
+    'The Client shall pay USD 120,000 (in words: One Hundred Twenty Thousand United States Dollars Only).',
+    'The deposit is $10,500 (say: US Dollars Ten Thousand Five Hundred Only).',
+    'The fee is USD 1,250.50 (in words: one thousand two hundred fifty dollars and fifty cents).',
+    'The fee is EUR 45,000 (in words: forty-five thousand euros only).',
+    '合同总价为人民币500,000元（大写金额：伍拾万元整）。',
+  ]) {
+    assert.deepEqual(
+      runChecks(parseContract(text)).filter((p) => p.checkId === 'amount-words'),
+      [],
+      text,
+    );
+  }
+});

@@ -1,10 +1,8 @@
 import type { AmountMention, ContractDocument } from '../model.js';
 import type { Check, TextEdit } from './types.js';
 import { encodeChineseMoney } from '../numbers/chineseMoney.js';
-import { encodeEnglishNumber } from '../numbers/englishWords.js';
+import { rewriteEnglishAmount } from '../numbers/englishWords.js';
 import { formatGrouped, normalizeDigits, parseNumberLiteral } from '../numbers/digits.js';
-
-const EN_TAIL = /(\s+(?:and\s+)?(?:US\s+|United States\s+)?(?:dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi)(?:\s+only)?\s*)$/i;
 
 /**
  * An amount in figures must say the same as its words (大写 or English). Which
@@ -114,13 +112,6 @@ function rewriteWords(amount: AmountMention): string | undefined {
     const zheng = /正$/.test(words.text) ? encoded.replace(/整$/, '正') : encoded;
     return prefix + zheng;
   }
-  const encoded = encodeEnglishNumber(figure);
-  if (encoded === '') return undefined;
-  const tail = EN_TAIL.exec(words.text)?.[1] ?? '';
-  const capitalised = /^[A-Z][a-z]/.test(words.text)
-    ? encoded.replace(/\b[a-z]/g, (c) => c.toUpperCase())
-    : /^[A-Z ]+$/.test(words.text.replace(/[^A-Za-z ]/g, '')) && /[A-Z]{3}/.test(words.text)
-      ? encoded.toUpperCase()
-      : encoded;
-  return capitalised + tail;
+  const rewritten = rewriteEnglishAmount(figure, words.text);
+  return rewritten === '' ? undefined : rewritten;
 }

@@ -15,6 +15,7 @@ export const conflictingQuantity: Check = {
       summary: 'The same quantity is stated in two places with different values.',
       conflict: 'This says {value}, but the same {what} is stated elsewhere as {others}.',
       other: 'Stated here as {value}.',
+      more: '{shown} and {count} other values',
       'what.instalment-percent': 'instalment',
       'what.instalment-deadline': 'payment deadline',
       'what.deadline': 'deadline',
@@ -26,6 +27,7 @@ export const conflictingQuantity: Check = {
       summary: '同一数量在两处写成了不同的值。',
       conflict: '此处为 {value}，而同一{what}在别处写作 {others}。',
       other: '此处写作 {value}。',
+      more: '{shown}等另外 {count} 个值',
       'what.instalment-percent': '分期比例',
       'what.instalment-deadline': '付款期限',
       'what.deadline': '期限',
@@ -37,7 +39,7 @@ export const conflictingQuantity: Check = {
   run({ doc, report, t, locale }) {
     const byKey = new Map<string, QuantityFact[]>();
     // The most specific key comes first, so a place stated under two keys is reported once, under it.
-    const facts = quantityFacts(doc).sort((a, b) => SPECIFICITY.indexOf(kindOf(a.key)) - SPECIFICITY.indexOf(kindOf(b.key)));
+    const facts = bySpecificity(quantityFacts(doc));
     for (const fact of facts) {
       if (!byKey.has(fact.key)) byKey.set(fact.key, []);
       byKey.get(fact.key)!.push(fact);
@@ -51,11 +53,15 @@ export const conflictingQuantity: Check = {
         byValue.get(f.value)!.push(f);
       }
       if (byValue.size < 2) continue;
+      const values = new ComparableValues(byValue);
+      const what = t(`what.${kindOf(key)}`);
       for (const fact of facts) {
         if (reported.has(fact.span.start)) continue;
-        // A few places are enough to find the others; listing thousands helps nobody and costs quadratic time.
+        // A few values are enough to find the others: listing every one made each message and its links grow with the
+        // number of statements, the whole list with its square (a deadline numbered per section: 67,000 links at 100 KB).
         const others: QuantityFact[] = [];
         for (const [value, group] of byValue) {
+          if (others.length >= MAX_RELATED) break;
           if (value === fact.value) continue;
           let taken = 0;
           for (const o of group) {
@@ -63,17 +69,14 @@ export const conflictingQuantity: Check = {
             others.push(o);
             if (++taken >= MAX_RELATED_PER_VALUE) break;
           }
-          // Also bounded across values: a long schedule states one deadline with a thousand values,
-          // and a thousand places on each of a thousand problems held a gigabyte.
-          if (others.length >= MAX_RELATED) break;
         }
+        const unlisted = values.comparableWith(fact) - new Set(others.map((o) => o.value)).size;
         if (others.length === 0) continue;
         reported.add(fact.span.start);
-        const kind = kindOf(key);
         report({
           span: fact.span,
           key: 'conflict',
-          args: { value: fact.display, what: t(`what.${kind}`), others: [...new Set(others.map((o) => o.display))].join(separator) },
+          args: { value: fact.display, what, others: listed(others, unlisted, separator, t) },
           related: others.map((o) => ({ span: o.span, key: 'other', args: { value: o.display } })),
           data: { key },
         });
@@ -82,10 +85,79 @@ export const conflictingQuantity: Check = {
   },
 };
 
-const MAX_RELATED_PER_VALUE = 3;
-const MAX_RELATED = 5;
+/**
+ * How many values of one key a fact could be held against, in constant time
+ * per fact: counting them value by value for each fact was quadratic in the
+ * values (a deadline numbered per section has one per section). A value
+ * counts when one of its statements is `comparable` with the fact: in another
+ * sentence, and not a schedule's when the fact is one.
+ */
+class ComparableValues {
+  private readonly own = new Map<string, { readonly sentence: number | undefined; readonly loose: number; readonly looseSentence: number | undefined }>();
+  private total = 0;
+  private withLoose = 0;
+  /** Values all of whose statements stand in one sentence, by that sentence. */
+  private readonly inOneSentence = new Map<number, number>();
+  /** Values all of whose statements outside schedules stand in one sentence, by that sentence. */
+  private readonly looseInOneSentence = new Map<number, number>();
+
+  constructor(byValue: ReadonlyMap<string, readonly QuantityFact[]>) {
+    for (const [value, group] of byValue) {
+      const sentence = oneSentence(group);
+      const loose = group.filter((f) => !f.schedule);
+      const looseSentence = oneSentence(loose);
+      this.own.set(value, { sentence, loose: loose.length, looseSentence });
+      this.total++;
+      if (sentence !== undefined) this.inOneSentence.set(sentence, (this.inOneSentence.get(sentence) ?? 0) + 1);
+      if (loose.length > 0) this.withLoose++;
+      if (loose.length > 0 && looseSentence !== undefined) this.looseInOneSentence.set(looseSentence, (this.looseInOneSentence.get(looseSentence) ?? 0) + 1);
+    }
+  }
+
+  /** The values other than the fact's own with a statement comparable with it. */
+  comparableWith(fact: QuantityFact): number {
+    const own = this.own.get(fact.value)!;
+    if (!fact.schedule) return this.total - (this.inOneSentence.get(fact.sentence) ?? 0) - (own.sentence === fact.sentence ? 0 : 1);
+    const ownCounted = own.loose > 0 && own.looseSentence !== fact.sentence;
+    return this.withLoose - (this.looseInOneSentence.get(fact.sentence) ?? 0) - (ownCounted ? 1 : 0);
+  }
+}
+
+/** The sentence all the facts stand in, if they share one. */
+function oneSentence(facts: readonly QuantityFact[]): number | undefined {
+  if (facts.length === 0) return undefined;
+  const first = facts[0]!.sentence;
+  return facts.every((f) => f.sentence === first) ? first : undefined;
+}
+
+/** One place per other value is linked (it is enough to find the rest), for at most MAX_RELATED values; further values are only counted. */
+const MAX_RELATED_PER_VALUE = 1;
+const MAX_RELATED = 3;
+
+function listed(
+  others: readonly QuantityFact[],
+  unlisted: number,
+  separator: string,
+  t: (key: string, args?: Record<string, string | number>) => string,
+): string {
+  const shown = [...new Set(others.map((o) => o.display))].join(separator);
+  return unlisted > 0 ? t('more', { shown, count: unlisted }) : shown;
+}
 const SPECIFICITY = ['instalment-deadline', 'instalment-percent', 'total', 'term', 'rate', 'deadline'];
 
+/** The facts, most specific kind first, in document order within a kind (a stable sort, without a comparison per pair). */
+function bySpecificity(facts: readonly QuantityFact[]): QuantityFact[] {
+  const buckets = new Map<number, QuantityFact[]>();
+  for (const fact of facts) {
+    const rank = SPECIFICITY.indexOf(kindOf(fact.key));
+    let bucket = buckets.get(rank);
+    if (!bucket) buckets.set(rank, (bucket = []));
+    bucket.push(fact);
+  }
+  return [...buckets.keys()].sort((a, b) => a - b).flatMap((rank) => buckets.get(rank)!);
+}
+
 function kindOf(key: string): string {
-  return key.split(':')[0]!;
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : key.slice(0, colon);
 }

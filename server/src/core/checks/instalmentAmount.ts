@@ -1,6 +1,7 @@
 import type { AmountMention, ContractDocument, PercentMention } from '../model.js';
 import type { ReportInput, Check, CheckContext } from './types.js';
 import { namesInstalment } from '../values/instalments.js';
+import { scheduleFinder } from '../values/schedules.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
 import { TOTAL_BEFORE } from '../facts/quantities.js';
@@ -117,15 +118,18 @@ function checkListedAmounts({ doc, report }: CheckContext, total: AmountMention,
   const bySentence = new Map<number, AmountMention[]>();
   const blockStarts = doc.blocks.map((b) => b.span.start);
   const amountStarts = doc.amounts.map((a) => a.span.start);
+  const scheduleOf = scheduleFinder(doc.text);
   for (const amount of doc.amounts) {
     if (amount === total || withPercent.has(amount) || amount.figure === undefined) continue;
     if (!namesInstalment(clauseBefore(doc.text, amount.span.start, 24))) continue;
     const candidate = doc.blocks[lastAtOrBefore(blockStarts, amount.span.start)];
     const block = candidate && candidate.span.start <= amount.span.start && amount.span.end <= candidate.span.end ? candidate : undefined;
+    // The items of a list schedule (an introducing line, then (a)/(b) items in paragraphs of their own) are one schedule too.
     const key =
-      block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amountStarts, amount)
+      scheduleOf(amount.span.start)?.start ??
+      (block && (block.type === 'list' || block.type === 'table') && isScheduleRow(doc, amountStarts, amount)
         ? block.span.start
-        : sentenceStartOf(doc.text, amount.span.start);
+        : sentenceStartOf(doc.text, amount.span.start));
     if (!bySentence.has(key)) bySentence.set(key, []);
     bySentence.get(key)!.push(amount);
   }

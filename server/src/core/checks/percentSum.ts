@@ -2,6 +2,7 @@ import type { PercentMention, Span } from '../model.js';
 import type { Check, CheckContext } from './types.js';
 import { setFieldValueEdit } from '../edits/setFieldValue.js';
 import { labelBefore } from '../parse/scan/shape.js';
+import { itemMarkerAt } from '../values/schedules.js';
 import { instalmentGroups, knownSum, namesInstalment, roundTotal, type DeclaredInstalments, type WrittenInstalments } from '../values/instalments.js';
 
 /** Instalments of a payment, declared as a group or written as 首期…%/二期…%/尾款…%, must total 100%. */
@@ -102,13 +103,17 @@ function checkWrittenInstalments({ doc, report }: CheckContext, { parts }: Writt
 }
 
 /**
- * What a drafter calls the instalment: the words before it (`首期支付`, `(b)`),
+ * What a drafter calls the instalment: its cell's row label, its list item's
+ * number (`(b)`), the words before it (`首期支付`),
  * or the words after it when they name it and the words before do not
  * (`30% upon signing, 40% on delivery`).
  */
 function displayLabel(text: string, mention: PercentMention): { text: string; after: boolean } {
   const cell = cellBefore(text, mention.span.start);
   if (cell !== undefined) return { text: cell, after: false };
+  // An item of a list schedule is named by its number: (a) 25%, （二）30%.
+  const marker = itemMarkerAt(text, mention.span.start);
+  if (marker !== undefined) return { text: marker, after: false };
   const before = labelBefore(text, mention.span.start, 10);
   const after = wordsAfter(text, mention.span.end);
   if (before && (namesInstalment(before) || !namesInstalment(after))) return { text: before, after: false };

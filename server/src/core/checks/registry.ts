@@ -1,6 +1,7 @@
 import type { Check } from './types.js';
 import { amountWords } from './amountWords.js';
 import { choiceOption } from './choiceOption.js';
+import { exclusiveChoice } from './exclusiveChoice.js';
 import { clauseNumbering } from './clauseNumbering.js';
 import { clauseReference } from './clauseReference.js';
 import { documentLimits } from './documentLimits.js';
@@ -30,6 +31,7 @@ export const ALL_CHECKS: readonly Check[] = [
   invalidDate,
   signatureDate,
   choiceOption,
+  exclusiveChoice,
   fieldType,
   undefinedField,
   unusedField,

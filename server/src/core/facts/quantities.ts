@@ -4,10 +4,12 @@
  * it, so that two statements of the same thing can be compared. The
  * conflicting-quantity check and the server's hover both read these.
  */
-import type { ContractDocument, Span } from '../model.js';
+import type { BlockModel, ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
-import { lastAtOrBefore } from '../text/lineIndex.js';
+import { instalmentGroups } from '../values/instalments.js';
+import { scheduleFinder } from '../values/schedules.js';
+import { perBlock, type PerBlock } from './perBlock.js';
 
 export interface QuantityFact {
   /** Where the value is written. */
@@ -58,36 +60,82 @@ export function instalmentKey(phrase: string): string | undefined {
 
 /** Every quantity of the document that can be paired with another statement of it. */
 export function quantityFacts(doc: ContractDocument): QuantityFact[] {
-  const facts: QuantityFact[] = [];
-  const text = doc.text;
-  for (const p of doc.percents) {
+  const percents: QuantityFact[] = [];
+  const totals: QuantityFact[] = [];
+  const durations: QuantityFact[] = [];
+  for (const block of doc.blocks) {
+    const facts = perBlock(BLOCK_QUANTITIES, block, doc.text);
+    for (const f of facts.percents) percents.push(f);
+    for (const f of facts.totals) totals.push(f);
+    for (const f of facts.durations) durations.push(f);
+  }
+  markListedSchedules(doc, percents);
+  return [...percents, ...totals, ...durations];
+}
+
+/**
+ * A schedule listed item by item ((a) … (b) …, each its own paragraph), even a
+ * cumulative one, is a schedule too. Its items stand in blocks of their own, so
+ * this is decided over the document, after the per-block facts.
+ */
+function markListedSchedules(doc: ContractDocument, percents: QuantityFact[]): void {
+  if (!percents.some((f) => f.key.startsWith('instalment-percent:') && !f.schedule)) return;
+  const listed = new Set(instalmentGroups(doc).flatMap((g) => (g.kind === 'written' ? g.parts.map((p) => p.mention.span.start) : [])));
+  const scheduleOf = scheduleFinder(doc.text);
+  percents.forEach((f, i) => {
+    if (!f.key.startsWith('instalment-percent:') || f.schedule) return;
+    if (listed.has(f.span.start) || scheduleOf(f.span.start) !== undefined) percents[i] = { ...f, schedule: true };
+  });
+}
+
+/** One block's quantities by kind; every one is read within its block (its sentence, or its clause back to a line break). */
+interface BlockQuantities {
+  readonly percents: readonly QuantityFact[];
+  readonly totals: readonly QuantityFact[];
+  readonly durations: readonly QuantityFact[];
+}
+
+const BLOCK_QUANTITIES: PerBlock<BlockQuantities> = {
+  derive: blockQuantities,
+  move: (facts, delta) => ({ percents: moved(facts.percents, delta), totals: moved(facts.totals, delta), durations: moved(facts.durations, delta) }),
+};
+
+function moved(facts: readonly QuantityFact[], delta: number): QuantityFact[] {
+  return facts.map((f) => ({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta }, sentence: f.sentence + delta }));
+}
+
+function blockQuantities(block: BlockModel, text: string): BlockQuantities {
+  const percents: QuantityFact[] = [];
+  for (const p of block.percents) {
     if (p.value === undefined || p.comparative) continue;
     const display = `${formatGrouped(p.value)}%`;
     if (RATE.test(p.label)) {
       // The whole sentence up to the rate is its key: `逾期交付的，违约金为…` and `逾期付款的，违约金为…` are two rates.
       const lead = text.slice(Math.max(p.sentence, p.span.start - 80), p.span.start).replace(/[\d.]+\s*[%％]|百分之[零一二三四五六七八九十百点]+/g, '#');
-      facts.push({ span: p.span, key: `rate:${normalise(lead)}`, value: String(p.value), display, sentence: p.sentence });
+      percents.push({ span: p.span, key: `rate:${normalise(lead)}`, value: String(p.value), display, sentence: p.sentence });
       continue;
     }
     if (NOT_INSTALMENT.test(p.label)) continue;
     const instalment = instalmentKey(nearestPhrase(p.label, text.slice(p.span.start, p.span.end)));
-    if (instalment) facts.push({ span: p.span, key: `instalment-percent:${instalment}`, value: String(p.value), display, sentence: p.sentence });
+    if (instalment) percents.push({ span: p.span, key: `instalment-percent:${instalment}`, value: String(p.value), display, sentence: p.sentence });
   }
+  // Sentences never cross blocks, so the mentions of a block are all that share a sentence with one of its own.
   const perSentence = new Map<number, number>();
-  for (const p of doc.percents) if (!p.comparative) perSentence.set(p.sentence, (perSentence.get(p.sentence) ?? 0) + 1);
-  facts.forEach((f, i) => {
-    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) facts[i] = { ...f, schedule: true };
+  for (const p of block.percents) if (!p.comparative) perSentence.set(p.sentence, (perSentence.get(p.sentence) ?? 0) + 1);
+  percents.forEach((f, i) => {
+    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) percents[i] = { ...f, schedule: true };
   });
-  const blockStarts = doc.blocks.map((b) => b.span.start);
-  for (const a of doc.amounts) {
+  const totals: QuantityFact[] = [];
+  for (const a of block.amounts) {
     if (a.figure === undefined) continue;
     const before = clauseBefore(text, a.span.start, 40);
     const display = `${a.currency ?? ''} ${formatGrouped(a.figure, Math.round(a.figure * 100) % 100 === 0 ? 0 : 2)}`.trim();
-    const sentence = sentenceOf(doc, blockStarts, a.span.start);
+    const sentence = sentenceOf(text, block, a.span.start);
     if (TOTAL_BEFORE.test(before))
-      facts.push({ span: a.figureSpan, key: 'total', value: `${a.currency ?? ''}${Math.round(a.figure * 100)}`, display, sentence });
+      totals.push({ span: a.figureSpan, key: 'total', value: `${a.currency ?? ''}${Math.round(a.figure * 100)}`, display, sentence });
   }
-  for (const d of doc.durations) {
+  const durations: QuantityFact[] = [];
+  for (const d of block.durations) {
     const value = `${d.amount} ${d.unit}`;
     const display = text.slice(d.span.start, d.span.end);
     // A deadline is keyed by its whole sentence before it: the same words under another condition are another deadline.
@@ -95,19 +143,19 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
     const after = normalise(d.after);
     if (d.role === 'term') {
       // `本合同期限` and `续约期限` are two terms: the words naming it are part of the key.
-      facts.push({ span: d.span, key: `term:${before}`, value: `${d.amount} ${d.unit}`, display, sentence: d.sentence });
+      durations.push({ span: d.span, key: `term:${before}`, value: `${d.amount} ${d.unit}`, display, sentence: d.sentence });
       continue;
     }
     // Only a deadline with its trigger on both sides is specific enough to pair by wording alone.
     if (before.length + after.length >= 8 && /after|before|following|of receipt|from|内|后|前|起/.test(`${d.before} ${d.after}`)) {
-      facts.push({ span: d.span, key: `deadline:${before}|${after}`, value, display, sentence: d.sentence });
+      durations.push({ span: d.span, key: `deadline:${before}|${after}`, value, display, sentence: d.sentence });
     }
     const instalment = instalmentKey(`${d.before} ${d.after}`);
     const trigger = /\b(?:after|following|upon|of)\s+(.{3,40})$/i.exec(d.after)?.[1] ?? /([^，,]{2,12}后)$/.exec(d.before)?.[1];
     if (instalment && trigger)
-      facts.push({ span: d.span, key: `instalment-deadline:${instalment}|${normalise(trigger)}`, value, display, sentence: d.sentence });
+      durations.push({ span: d.span, key: `instalment-deadline:${instalment}|${normalise(trigger)}`, value, display, sentence: d.sentence });
   }
-  return facts;
+  return { percents, totals, durations };
 }
 
 /** The words nearest the percentage in its segment: the text just before it, else just after. */
@@ -120,10 +168,9 @@ function nearestPhrase(label: string, written: string): string {
   return instalmentKey(own) ? own : label.slice(at + written.trim().length);
 }
 
-function sentenceOf(doc: ContractDocument, blockStarts: readonly number[], offset: number): number {
-  const block = doc.blocks[lastAtOrBefore(blockStarts, offset)];
-  if (!block || offset < block.span.start || offset >= block.span.end) return offset;
-  return Math.max(block.span.start, sentenceStartOf(doc.text, offset));
+function sentenceOf(text: string, block: BlockModel, offset: number): number {
+  if (offset < block.span.start || offset >= block.span.end) return offset;
+  return Math.max(block.span.start, sentenceStartOf(text, offset));
 }
 
 /** Wording without what varies between two statements of one thing: case, spacing, articles, modal verbs. */

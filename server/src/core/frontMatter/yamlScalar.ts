@@ -29,8 +29,23 @@ function isPlainSafe(text: string, mode: 'text' | 'value'): boolean {
   return back === text;
 }
 
-/** What this YAML library reads `text` as, as the only item of a flow sequence. */
+/**
+ * What this YAML library reads `text` as, as the only item of a flow sequence.
+ * Remembered: a fix that sets a field is built on every keystroke, and a YAML
+ * parse for it was a twentieth of a keystroke in a small contract.
+ */
 function readBack(text: string): unknown {
+  if (READ_BACK.has(text)) return READ_BACK.get(text);
+  if (READ_BACK.size >= READ_BACK_LIMIT) READ_BACK.clear();
+  const value = parseBack(text);
+  READ_BACK.set(text, value);
+  return value;
+}
+
+const READ_BACK = new Map<string, unknown>();
+const READ_BACK_LIMIT = 1000;
+
+function parseBack(text: string): unknown {
   try {
     const items: unknown = parse(`[${text}]`);
     return Array.isArray(items) && items.length === 1 ? items[0] : undefined;

@@ -10,7 +10,29 @@ export interface LocalizedCatalogue {
 /** Fills `{name}` slots; a missing key falls back to English so no message is ever blank. */
 export function format(catalogue: LocalizedCatalogue, locale: Locale, key: string, args: MessageArgs = {}): string {
   const template = catalogue[locale][key] ?? catalogue.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  const parts = partsOf(template);
+  if (parts.length === 1) return parts[0]!;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+/**
+ * A template split once into text and slot names (text, name, text, …):
+ * messages are formatted thousands of times per keystroke, a regular
+ * expression replace per message was a fifth of the time.
+ */
+const PARTS = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** Chooses the locale a contract is checked in: a setting wins, then the contract, then its script. */

@@ -253,3 +253,53 @@ export function encodeEnglishNumber(n: number): string {
   const words = wordsForInteger(whole);
   return cents === 0 ? words : `${words} and ${String(cents).padStart(2, '0')}/100`;
 }
+
+const CURRENCY_LEAD =
+  /^(?:say\b[:\s]*)?(?:(?:(?:US|U\.S\.|United\s+States|Hong\s+Kong|HK)\s+)?(?:dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi)|rmb|usd|eur|gbp|cny|hkd)?\s*/i;
+const NUMBER_WORDS = [...SMALL_NUMBERS, ...TENS.filter((t) => t), 'fourty', 'hundred', ...SCALES.map(([, w]) => w)].join('|');
+// The number itself: number words joined by spaces, hyphens, commas or "and"; never ending on "and".
+const NUMBER_BODY = new RegExp(`^(?:${NUMBER_WORDS})\\b(?:[\\s,-]+(?:and\\s+)?(?:${NUMBER_WORDS})\\b)*`, 'i');
+const CENTS_FRACTION = /\band\s+(?:\d{1,2}|no|xx)\/100\b/i;
+const CENTS_WORDS = new RegExp(`\\band\\s+(?:(?:${NUMBER_WORDS}|and)[\\s-]+){1,3}cents?\\b`, 'i');
+
+/**
+ * `amount` in words, written the way `like` (the words a contract already
+ * has) writes them: its lead ("say US Dollars"), its currency and "only", its
+ * capitals, and cents in its style ("and 50/100" or "and fifty cents"). Only
+ * the number changes, so the drafter sees exactly what the fix rewrites.
+ *
+ * @returns the words, or `''` when the amount cannot be written.
+ */
+export function rewriteEnglishAmount(amount: number, like: string): string {
+  const totalCents = toHundredths(amount);
+  if (totalCents === undefined) return '';
+  const whole = Math.floor(totalCents / 100);
+  const cents = totalCents % 100;
+  const lead = CURRENCY_LEAD.exec(like)![0];
+  const afterLead = like.slice(lead.length);
+  const body = NUMBER_BODY.exec(afterLead)?.[0] ?? '';
+  let rest = afterLead.slice(body.length);
+  const letters = body.replace(/[^A-Za-z]/g, '');
+  const style = (words: string) =>
+    letters.length > 1 && letters === letters.toUpperCase()
+      ? words.toUpperCase()
+      : /^[A-Z]/.test(body)
+        ? words.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/\bAnd\b/g, 'and')
+        : words;
+  const centsAsWords = (n: number) => `and ${wordsBelowThousand(n)} ${n === 1 ? 'cent' : 'cents'}`;
+  const centsAsFraction = (n: number) => `and ${String(n).padStart(2, '0')}/100`;
+  let placed = cents === 0;
+  rest = rest.replace(CENTS_WORDS, () => {
+    placed = true;
+    return cents === 0 ? '' : style(centsAsWords(cents));
+  });
+  rest = rest.replace(CENTS_FRACTION, () => {
+    placed = true;
+    return cents === 0 ? '' : centsAsFraction(cents);
+  });
+  rest = rest.replace(/\s{2,}/g, ' ').replace(/\s+$/, like.match(/\s*$/)![0]);
+  let number = style(wordsForInteger(whole));
+  if (!placed) number += ` ${centsAsFraction(cents)}`;
+  if (body === '') return '';
+  return lead + number + rest;
+}

@@ -4,7 +4,7 @@ import { linesIn } from '../text/lines.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
-import { isSignatureLine } from './scan/gapStyles.js';
+import { isSignatureLine, scanTickGroups, tickedGroups } from './scan/gapStyles.js';
 import { labelBefore } from './scan/shape.js';
 import { scanChoices } from './scan/choices.js';
 import { matchClauseMarker } from './scan/clauseMarkers.js';
@@ -88,6 +88,7 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     rawAmounts: scanAmounts(shaped, source, span.start),
     dates,
     choices: scanChoices(shaped, span.start),
+    tickGroups: tickedGroups(scanTickGroups(withPlaceholders, text.slice(Math.max(0, span.start - 60), span.start)), span.start),
     partyMentions: scanPartyMentions(withPlaceholders, span.start),
     suppressions: scanSuppressions(source, span.start),
     issues,
@@ -135,6 +136,7 @@ function emptyBlock(span: Span, type: string): ExtractedBlock {
     rawAmounts: [],
     dates: [],
     choices: [],
+    tickGroups: [],
     partyMentions: [],
     suppressions: [],
     issues: [],

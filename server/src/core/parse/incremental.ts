@@ -3,6 +3,7 @@ import { extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, type ParseOptions } from './parseContract.js';
+import { recordShift } from './blockOrigin.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
 export interface TextChange {
@@ -164,6 +165,7 @@ function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
     });
     model['amounts'] = each(resolved.model.amounts, delta, shiftAmount);
     RESOLVED.set(shifted, { key: resolved.key, model: model as unknown as BlockModel });
+    recordShift(model as unknown as BlockModel, resolved.model, delta);
   }
   return shifted;
 }

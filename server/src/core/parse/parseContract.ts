@@ -227,6 +227,7 @@ export function assemble(
     amounts,
     dates: gather(blocks, (b) => b.dates),
     choices: gather(blocks, (b) => b.choices),
+    tickGroups: gather(blocks, (b) => b.tickGroups),
     partyMentions: gather(blocks, (b) => b.partyMentions),
     suppressions: gather(blocks, (b) => b.suppressions),
     issues: [...issues, ...gather(blocks, (b) => b.issues)],

@@ -1,5 +1,6 @@
 import type { ContractDocument, Field, PercentMention, SumGroup } from '../model.js';
 import { numericValue } from './numericValue.js';
+import { scheduleFinder } from './schedules.js';
 
 const INSTALMENT = new RegExp(
   [
@@ -12,6 +13,13 @@ const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四�
 const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
 // More percentages than this in one sentence or table is a list of rates, not a payment split.
 const MAX_INSTALMENTS = 36;
+// A tax, interest or penalty rate beside the instalments (含6%增值税, VAT at 20%, 0.05% per day) is not a share of the price.
+const RATE_BEFORE =
+  /(?:增值税|税率|税点|利率|VAT|GST|\btax(?:\s+rate)?|\binterest(?:\s+rate)?|每日|按日|每天|\bper\s+(?:day|month|annum))\s*(?:税率|rate)?\s*(?:为|是|按|of|at|is|:|：)?\s*$/i;
+// 支付至已完工程量的70%, "bringing the total paid to 90%": running totals, which must not be added up.
+const CUMULATIVE_BEFORE = /支付至|付至|累计|cumulative|in aggregate|bringing the (?:total|aggregate)|a total of/i;
+const RATE_AFTER =
+  /^\s*(?:的)?(?:增值税|税率|税费|税|违约金|滞纳金|利息|罚息|VAT\b|GST\b|(?:sales|value[- ]added|withholding|income)\s+tax|tax\b|interest\b|per\s+(?:day|month|annum|year)|a\s+(?:day|month|year)\b|p\.a\.|daily\b|monthly\b)/i;
 
 /** One share of a whole, with the total of the known shares up to and including it. */
 export interface InstalmentPart {
@@ -101,20 +109,27 @@ function declaredGroups(doc: ContractDocument): DeclaredInstalments[] {
 }
 
 function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): WrittenInstalments[] {
-  const bySentence = new Map<number, PercentMention[]>();
+  const scheduleOf = scheduleFinder(doc.text);
+  // A list schedule (an introducing line, then (a)/(b)/(c) items) is one group wherever its items stand; the rest group by sentence.
+  const groups = new Map<string, { mentions: PercentMention[]; intro: string | undefined }>();
   for (const mention of doc.percents) {
-    if (mention.comparative) continue;
+    if (mention.comparative || isRate(doc.text, mention)) continue;
     if (mention.fieldName && inDeclaredGroup.has(mention.fieldName)) continue;
-    if (!bySentence.has(mention.sentence)) bySentence.set(mention.sentence, []);
-    bySentence.get(mention.sentence)!.push(mention);
+    const schedule = scheduleOf(mention.span.start);
+    const key = schedule ? `schedule ${schedule.start}` : `sentence ${mention.sentence}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { mentions: [], intro: schedule?.text }));
+    group.mentions.push(mention);
   }
-  const groups: WrittenInstalments[] = [];
-  for (const mentions of bySentence.values()) {
+  const result: WrittenInstalments[] = [];
+  for (const { mentions, intro } of groups.values()) {
     if (mentions.length < 2 || mentions.length > MAX_INSTALMENTS) continue;
+    if (mentions.some((m) => CUMULATIVE_BEFORE.test(lineBefore(doc.text, m.span.start, 30)))) continue;
     const instalments = mentions.filter((m) => INSTALMENT.test(m.label)).length;
     const enumerated = mentions.every((m) => ENUMERATOR.test(m.label)) && mentions.some((m) => PAYMENT.test(m.label));
-    if (instalments >= 2 || enumerated) {
-      groups.push({
+    const paymentSchedule = intro !== undefined && (PAYMENT.test(intro) || INSTALMENT.test(intro));
+    if (instalments >= 2 || enumerated || paymentSchedule) {
+      result.push({
         kind: 'written',
         total: 100,
         unit: '%',
@@ -125,7 +140,20 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
       });
     }
   }
-  return groups;
+  return result;
+}
+
+/** Up to `limit` characters before `offset` on its line. */
+function lineBefore(text: string, offset: number, limit: number): string {
+  const before = text.slice(Math.max(0, offset - limit), offset);
+  return before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
+}
+
+function isRate(text: string, mention: PercentMention): boolean {
+  return (
+    RATE_BEFORE.test(text.slice(Math.max(0, mention.span.start - 16), mention.span.start)) ||
+    RATE_AFTER.test(text.slice(mention.span.end, mention.span.end + 24))
+  );
 }
 
 /** Whether a label names an instalment (`首期`, `尾款`, `upon delivery`); for labelling parts. */

@@ -1,13 +1,22 @@
 /**
  * Code actions: the core's fixes and selection actions (see core/service/codeActions.ts)
- * as LSP code actions. A quick fix for a diagnostic of another version is refused:
- * its ranges would land wrong.
+ * as LSP code actions. A quick fix for a diagnostic of another version is refused
+ * unless its problem still has the same key and range: its ranges would land wrong.
  */
-import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type CodeActionOptions, type CodeActionParams } from 'vscode-languageserver';
-import { fixAt, quickFixesOf, selectionActions, type SelectionActionKind, type TextEdit } from '../../core/index.js';
+import {
+  CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type CodeActionOptions,
+  type CodeActionParams,
+  type Diagnostic,
+} from 'vscode-languageserver';
+import { fixAt, problemByKey, quickFixesOf, selectionActions, type SelectionActionKind, type TextEdit } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, readCodeActionData, readDiagnosticData, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { lspEdit, spanOf, workspaceEdit } from '../convert.js';
+import { lspEdit, rangeOf, spanOf, workspaceEdit } from '../convert.js';
+import { sameRange } from '../sameDiagnostics.js';
 
 export const CODE_ACTION_OPTIONS: CodeActionOptions = {
   codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, FIX_ALL_KIND],
@@ -49,8 +58,9 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, suppor
 function quickFixes(analysis: Analysis, params: CodeActionParams, support: EditSupport): CodeAction[] {
   return params.context.diagnostics.flatMap((diagnostic) => {
     const data = readDiagnosticData(diagnostic.data);
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || data?.version !== analysis.version) return [];
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !data) return [];
     const code = diagnostic.code;
+    if (data.version !== analysis.version && !standsWhereItDid(analysis, diagnostic, code, data.key)) return [];
     return quickFixesOf(analysis.problems, code, data.key).map(({ fix, index, preferred }): CodeAction => {
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred };
       if (support.resolveCodeActionEdits)
@@ -59,6 +69,15 @@ function quickFixes(analysis: Analysis, params: CodeActionParams, support: EditS
       return action;
     });
   });
+}
+
+/**
+ * Whether a diagnostic of an earlier version still names its problem: the client keeps
+ * those of a skipped push or an unchanged pull (see pushDiagnostics.ts) while nothing moved.
+ */
+function standsWhereItDid(analysis: Analysis, diagnostic: Diagnostic, code: string, key: string): boolean {
+  const problem = problemByKey(analysis.problems, code, key);
+  return problem !== undefined && sameRange(diagnostic.range, rangeOf(analysis.document, problem.span));
 }
 
 /** Fills in the edit of a quick fix offered without one; a fix for another version gets none. */

@@ -28,8 +28,9 @@ const TOKEN = `(?<![\\d,.])\\d[\\d,]{0,24}(?:\\.\\d{1,4})?|${PLACEHOLDER_TOKEN}|
 const ZH_WORD_CHARS = '零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正一二三四五六七八九十百千两〇';
 const ZH_WORDS = `(?:人民币)?[${ZH_WORD_CHARS}]{1,40}|${PLACEHOLDER_TOKEN}|${BLANK_TOKEN}`;
 // 人民币500,000元（大写：伍拾万元整）
+// 大写 may be introduced as 大写金额, 金额大写 or 人民币大写, in brackets or after a comma (…元，大写：…).
 const ZH_FIGURE_FIRST = new RegExp(
-  `(?:(人民币|RMB|CNY|[￥¥])\\s*)?(${TOKEN})\\s*(万元|元)(?:\\s*整)?(?:\\s*[（(]\\s*(?:大写|大寫)(?:金额)?\\s*[:：]?\\s*(${ZH_WORDS})\\s*[)）])?`,
+  `(?:(人民币|RMB|CNY|[￥¥])\\s*)?(${TOKEN})\\s*(万元|元)(?:\\s*整)?(?:\\s*[（(]\\s*(?:人民币|金额)?(?:大写|大寫)(?:金额)?\\s*[:：]?\\s*(${ZH_WORDS})\\s*[)）]|[，,]\\s*(?:人民币|金额)?(?:大写|大寫)(?:金额)?\\s*[:：]\\s*(${ZH_WORDS}))?`,
   'g',
 );
 // 人民币伍拾万元整（¥500,000）
@@ -39,9 +40,17 @@ const ZH_WORDS_FIRST = new RegExp(
   'g',
 );
 const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
+// A currency written as a name after the figure: 3,000 US dollars (in words: …).
+const EN_CURRENCY_NAME =
+  '((?:US|U\\.S\\.|United States|Hong Kong|HK)\\s+dollars?|dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|USD|EUR|GBP|RMB|CNY|HKD)';
 // USD 120,000 (one hundred twenty thousand US dollars)
-const EN_CURRENCY_ANYWHERE = new RegExp(EN_CURRENCY, 'i');
-const EN_FIGURE_FIRST = new RegExp(`${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?`, 'g');
+const EN_CURRENCY_ANYWHERE = new RegExp(`${EN_CURRENCY}|dollar|euro|pound|yuan|renminbi`, 'i');
+const EN_FIGURE_FIRST = new RegExp(
+  `${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?|(?<![\\w$€£])(${TOKEN})\\s*${EN_CURRENCY_NAME}\\b\\s*\\(([^()\\n]{2,160})\\)`,
+  'gi',
+);
+// What introduces the words inside the brackets: (in words: …), (say: …), (amount in words …).
+const EN_WORDS_LABEL = /^(?:(?:the\s+)?(?:amount|sum)\s+in\s+words|in\s+words|words|say|written)\b\s*[:：]?\s*/i;
 const NUMBER_WORD =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
   'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)';
@@ -93,9 +102,10 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
     const unit = m[3]!;
     const fig = figure(figureToken, base, figureStart, unit === '万元' ? 10000 : 1);
     let words: RawWords | undefined;
-    if (m[4] !== undefined) {
-      const wordsStart = m.index + m[0].lastIndexOf(m[4]);
-      words = zhWords(source.slice(wordsStart, wordsStart + m[4].length), base, wordsStart, m[4]);
+    const wordsText = m[4] ?? m[5];
+    if (wordsText !== undefined) {
+      const wordsStart = m.index + m[0].lastIndexOf(wordsText);
+      words = zhWords(source.slice(wordsStart, wordsStart + wordsText.length), base, wordsStart, wordsText);
     }
     push({ span: at(base, m.index, m.index + m[0].length), ...fig, currency: CURRENCY_CODES[m[1] ?? unit] ?? 'CNY', words });
   }
@@ -118,26 +128,18 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
     });
   }
   for (const m of currency ? shaped.matchAll(EN_FIGURE_FIRST) : []) {
-    const figureToken = m[2]!;
-    const figureStart = m.index + m[0].indexOf(figureToken, m[1]!.length);
-    let words: RawWords | undefined;
-    const inner = m[3];
-    if (inner !== undefined) {
-      const innerStart = m.index + m[0].lastIndexOf('(' + inner) + 1;
-      const lead = inner.length - inner.trimStart().length;
-      const text = inner.trim();
-      const start = innerStart + lead;
-      const isPlaceholder = text.startsWith(PLACEHOLDER_CHAR);
-      const isBlank = text.startsWith(BLANK_CHAR) || /^in words[:\s]*\uE001\uE002*$/i.test(text);
-      const value = decodeEnglishNumber(source.slice(start, start + text.length));
-      if (isPlaceholder || isBlank || value !== undefined) {
-        words = { text: source.slice(start, start + text.length), span: at(base, start, start + text.length), language: 'en', value, isPlaceholder, isBlank };
-      }
-    }
+    const named = m[1] === undefined;
+    const figureToken = named ? m[4]! : m[2]!;
+    const figureStart = named ? m.index : m.index + m[0].indexOf(figureToken, m[1]!.length);
+    const inner = named ? m[6] : m[3];
+    const words = inner === undefined ? undefined : englishWords(shaped, source, base, m.index + m[0].lastIndexOf('(' + inner) + 1, inner);
+    // A figure before a currency name is an amount only when its words follow: "3,000 US dollars" alone is left to the figures.
+    if (named && words === undefined) continue;
+    const code = named ? m[5]! : m[1]!;
     push({
       span: at(base, m.index, m.index + m[0].length),
       ...figure(figureToken, base, figureStart),
-      currency: CURRENCY_CODES[m[1]!.toUpperCase()] ?? CURRENCY_CODES[m[1]!],
+      currency: CURRENCY_CODES[code.toUpperCase()] ?? CURRENCY_CODES[code] ?? currencyFromName(code),
       words,
     });
   }
@@ -159,6 +161,39 @@ function figure(token: string, base: number, start: number, multiplier = 1) {
     figureSpan,
     figureIsPlaceholder: false,
   };
+}
+
+/**
+ * The words in `(…)` after an English figure: a label such as "in words:" or
+ * "say" is left out of the span, so a rewrite keeps it. Labelled words are
+ * words even when they cannot be read (a typo is then reported as unreadable);
+ * unlabelled text in brackets is words only when it reads as an amount.
+ */
+function englishWords(shaped: string, source: string, base: number, innerStart: number, inner: string): RawWords | undefined {
+  let start = innerStart + (inner.length - inner.trimStart().length);
+  let text = inner.trim();
+  const label = EN_WORDS_LABEL.exec(source.slice(start, start + text.length));
+  if (label) {
+    start += label[0].length;
+    text = text.slice(label[0].length);
+  }
+  const shapedText = shaped.slice(start, start + text.length);
+  const isPlaceholder = shapedText.startsWith(PLACEHOLDER_CHAR);
+  const isBlank = shapedText.startsWith(BLANK_CHAR) || (label !== null && /^[\uE001\uE002…. ]*$/.test(shapedText));
+  const sourceText = source.slice(start, start + text.length);
+  const value = isPlaceholder || isBlank ? undefined : decodeEnglishNumber(sourceText);
+  if (!(isPlaceholder || isBlank || value !== undefined || (label !== null && /[a-z]/i.test(sourceText)))) return undefined;
+  return { text: sourceText, span: at(base, start, start + text.length), language: 'en', value, isPlaceholder, isBlank };
+}
+
+function currencyFromName(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (lower.includes('hong kong') || lower.startsWith('hk')) return 'HKD';
+  if (lower.includes('dollar')) return 'USD';
+  if (lower.startsWith('euro')) return 'EUR';
+  if (lower.startsWith('pound')) return 'GBP';
+  if (lower === 'yuan' || lower === 'renminbi') return 'CNY';
+  return undefined;
 }
 
 function zhWords(text: string, base: number, start: number, shapedText: string): RawWords {

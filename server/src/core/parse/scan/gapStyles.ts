@@ -1,4 +1,4 @@
-import type { BlankKind, FieldType, GapStyle, Span } from '../../model.js';
+import type { BlankKind, FieldType, GapStyle, Span, TickGroup } from '../../model.js';
 import { atWordBoundary, labelBefore } from './shape.js';
 
 /** A gap found by one of the style scanners, relative to the block's text. */
@@ -428,28 +428,54 @@ const TICKED = /[☑☒■√✓✔]/;
 const ANY_BOX = /[□☐○◯☑☒■√✓✔]/g;
 
 /** A group of options with boxes: on one line, or on consecutive lines that each start with a box. */
-export interface TickGroup {
+export interface ScannedTickGroup {
   readonly start: number;
   readonly end: number;
   readonly options: readonly string[];
   readonly ticked: number;
-  /** True when the text says more than one may be ticked (可多选, all that apply). */
-  readonly multiple: boolean;
+  /** Each box: its offset, whether it is ticked, and the words after it. */
+  readonly boxes: ReadonlyArray<{ readonly at: number; readonly ticked: boolean; readonly option: string }>;
+  readonly allows: 'one' | 'many' | undefined;
 }
 
+// What a form says about how many boxes to tick; "not more than one" is tested before "more than one".
+const ONE_ALLOWED =
+  /不可多选|不得多选|不能多选|单选|择一|[二两三四]选一|选其一|只能选择?一|仅(?:可|能)?选择?一|选择?一[种项个]|(?:tick|check|select|choose|mark)\s+(?:only\s+)?one\b|one of the following|only one\b|one box\b|\beither\b/i;
+const MANY_ALLOWED = /多选|可选多|复选|可同时选择|可选择多[项个]|all that apply|one or more|any of|as many as|all applicable|(?:tick|check|select|mark) all\b/i;
+// Only boxes before the first tick are looked at: a line of more than this is no choice a drafter makes.
+const LONGEST_TICK_LINE = 4000;
+
 /** `□ 同意 □ 不同意`, `☐ A ☐ B`, lists of `□ …` items: the groups and how many are ticked. */
-export function scanTickGroups(text: string): TickGroup[] {
-  const groups: TickGroup[] = [];
-  let open: { start: number; end: number; options: string[]; ticked: number; unticked: number } | undefined;
+export function scanTickGroups(text: string, preceding = ''): ScannedTickGroup[] {
+  const groups: ScannedTickGroup[] = [];
+  // Most blocks hold no box at all.
+  if (!/[□☐○◯☑☒]/.test(text)) return groups;
+  let open:
+    | {
+        start: number;
+        end: number;
+        lineStart: number;
+        inline: boolean;
+        options: string[];
+        ticked: number;
+        unticked: number;
+        boxes: ScannedTickGroup['boxes'][number][];
+      }
+    | undefined;
   const close = () => {
     if (open && open.unticked + open.ticked > 0 && (open.unticked > 0 || open.ticked > 1)) {
-      const context = text.slice(Math.max(0, open.start - 60), open.end);
+      // A line of boxes says on its own line how many to tick; a list, in the lines before it,
+      // which may be the paragraph before the list (`Region (select one):`).
+      const context = open.inline
+        ? text.slice(open.lineStart, open.end)
+        : (open.start < 60 ? preceding.slice(-(60 - open.start)) : '') + text.slice(Math.max(0, open.start - 60), open.end);
       groups.push({
         start: open.start,
         end: open.end,
         options: open.options,
         ticked: open.ticked,
-        multiple: /多选|可选多|复选|all that apply|one or more|any of/i.test(context),
+        boxes: open.boxes,
+        allows: ONE_ALLOWED.test(context) ? 'one' : MANY_ALLOWED.test(context) ? 'many' : undefined,
       });
     }
     open = undefined;
@@ -461,22 +487,23 @@ export function scanTickGroups(text: string): TickGroup[] {
     const line = text.slice(lineStart, lineEnd);
     const lineHasBox = BOX.test(line);
     // ■ √ ✓ are ticks only beside an empty box; alone they are bullets and marks.
-    // A line of more than a few dozen boxes is no choice a drafter makes; reading it would only cost time.
-    const boxes = (lineHasBox || /[☑☒]/.test(line)) && line.length < 4000 ? [...line.matchAll(ANY_BOX)].filter((m) => lineHasBox || /[☑☒]/.test(m[0])) : [];
+    const boxes =
+      (lineHasBox || /[☑☒]/.test(line)) && line.length < LONGEST_TICK_LINE ? [...line.matchAll(ANY_BOX)].filter((m) => lineHasBox || /[☑☒]/.test(m[0])) : [];
     const lead = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?=[□☐○◯☑☒■√✓✔])/.exec(line);
     if (boxes.length > 0 && (boxes.length >= 2 || lead)) {
       // A line of options, or one item of an option list: an item continues the group of the line before.
       if (!(lead && boxes.length === 1 && open)) close();
-      open ??= { start: lineStart + boxes[0]!.index, end: lineEnd, options: [], ticked: 0, unticked: 0 };
+      open ??= { start: lineStart + boxes[0]!.index, end: lineEnd, lineStart, inline: !lead, options: [], ticked: 0, unticked: 0, boxes: [] };
       boxes.forEach((box, i) => {
         const optionEnd = i + 1 < boxes.length ? boxes[i + 1]!.index : line.length;
-        open!.options.push(
-          line
-            .slice(box.index + 1, optionEnd)
-            .trim()
-            .replace(/[，,；;。]$/, ''),
-        );
-        if (TICKED.test(box[0])) open!.ticked++;
+        const option = line
+          .slice(box.index + 1, optionEnd)
+          .trim()
+          .replace(/[，,；;。]$/, '');
+        const ticked = TICKED.test(box[0]);
+        open!.options.push(option);
+        open!.boxes.push({ at: lineStart + box.index, ticked, option });
+        if (ticked) open!.ticked++;
         else open!.unticked++;
       });
       open.end = lineStart + line.trimEnd().length;
@@ -489,8 +516,19 @@ export function scanTickGroups(text: string): TickGroup[] {
   return groups;
 }
 
+/** The groups with more than one box ticked, as the model keeps them for the exclusive-choice check. */
+export function tickedGroups(groups: readonly ScannedTickGroup[], base: number): TickGroup[] {
+  return groups
+    .filter((g) => g.ticked >= 2)
+    .map((g) => ({
+      span: { start: base + g.start, end: base + g.end },
+      boxes: g.boxes.map((b) => ({ span: { start: base + b.at, end: base + b.at + 1 }, ticked: b.ticked, option: b.option })),
+      allows: g.allows,
+    }));
+}
+
 /** Unticked groups are gaps; the fix turns them into a choice placeholder. */
-export function scanUntickedChoices(text: string, groups: readonly TickGroup[], preceding = ''): GapHit[] {
+export function scanUntickedChoices(text: string, groups: readonly ScannedTickGroup[], preceding = ''): GapHit[] {
   // Options set apart by blank lines are still one list: an item right after another item's line is no new group.
   const continuesList = /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding);
   return groups
