@@ -116,3 +116,37 @@ test('words that agree with the figure are not reported, however they are writte
     );
   }
 });
+
+test('words before the figure: one amount, both rewrites offered, neither safe', () => {
+  const zh = '合同总价为人民币（大写）伍拾伍万元整（￥500,000）。\n';
+  assert.deepEqual(fixesFor(zh), [
+    { title: '按小写改写大写：“伍拾万元整”', result: '合同总价为人民币（大写）伍拾万元整（￥500,000）。\n', safe: false },
+    { title: '按大写改写小写：550,000', result: '合同总价为人民币（大写）伍拾伍万元整（￥550,000）。\n', safe: false },
+  ]);
+  assert.equal(fixAll(zh).text, zh);
+  const labelled = '大写：伍拾伍万元整（小写：￥500,000.00）\n';
+  assert.deepEqual(
+    fixesFor(labelled).map((f) => f.result),
+    ['大写：伍拾万元整（小写：￥500,000.00）\n', '大写：伍拾伍万元整（小写：￥550,000.00）\n'],
+  );
+  const afterComma = '大写：人民币伍拾伍万元整；小写：￥500,000元。\n';
+  assert.deepEqual(
+    fixesFor(afterComma).map((f) => f.result),
+    ['大写：人民币伍拾万元整；小写：￥500,000元。\n', '大写：人民币伍拾伍万元整；小写：￥550,000元。\n'],
+  );
+  const en = 'The price is Fifty Thousand US Dollars (USD 40,000).\n';
+  assert.deepEqual(fixesFor(en), [
+    { title: 'Rewrite the words from the figure: "Forty Thousand US Dollars"', result: 'The price is Forty Thousand US Dollars (USD 40,000).\n', safe: false },
+    { title: 'Rewrite the figure from the words: 50,000', result: 'The price is Fifty Thousand US Dollars (USD 50,000).\n', safe: false },
+  ]);
+  assert.equal(fixAll(en).text, en);
+});
+
+test('words before the figure that agree are one amount and no problem', () => {
+  for (const text of ['人民币（大写）伍拾伍万元整（￥550,000）', '大写：伍拾伍万元整（小写：￥550,000.00）', 'Fifty Thousand US Dollars (USD 50,000)'])
+    assert.deepEqual(
+      runChecks(parseContract(text + '\n')).filter((p) => p.checkId === 'amount-words'),
+      [],
+      text,
+    );
+});

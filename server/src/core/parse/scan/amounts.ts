@@ -33,10 +33,12 @@ const ZH_FIGURE_FIRST = new RegExp(
   `(?:(人民币|RMB|CNY|[￥¥])\\s*)?(${TOKEN})\\s*(万元|元)(?:\\s*整)?(?:\\s*[（(]\\s*(?:人民币|金额)?(?:大写|大寫)(?:金额)?\\s*[:：]?\\s*(${ZH_WORDS})\\s*[)）]|[，,]\\s*(?:人民币|金额)?(?:大写|大寫)(?:金额)?\\s*[:：]\\s*(${ZH_WORDS}))?`,
   'g',
 );
-// 人民币伍拾万元整（¥500,000）
+// 人民币伍拾万元整（¥500,000）, 大写金额：伍拾万元整（小写金额：￥500,000.00元）,
+// and the figure after a comma when 小写 names it: 大写：人民币伍拾万元整；小写：￥500,000元.
 const ZH_WORDS_FIRST = new RegExp(
   `(?<![${ZH_WORD_CHARS}])((?:人民币)?[${ZH_WORD_CHARS}]{0,40}[元圆][${ZH_WORD_CHARS}]{0,8})` +
-    `\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})\\s*元?\\s*[)）]`,
+    `\\s*(?:[（(]\\s*(?:(?:小写|金额)(?:金额)?\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*[:：]?\\s*(${TOKEN})\\s*元?\\s*[)）]` +
+    `|[，,；;]\\s*(?:人民币)?\\s*小写(?:金额)?\\s*[:：]\\s*(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})(?:\\s*元)?)`,
   'g',
 );
 const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
@@ -57,7 +59,7 @@ const NUMBER_WORD =
 // One Hundred Twenty Thousand US Dollars (USD 120,000)
 const EN_WORDS_FIRST = new RegExp(
   `(?<!\\b${NUMBER_WORD}[\\s,-]{1,3})\\b(${NUMBER_WORD}(?:[\\s,-]{1,3}(?:and\\s{1,3})?${NUMBER_WORD}){0,30}(?:\\s+and\\s+\\d{1,2}/100)?` +
-    `(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
+    `(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*(?:in\\s+figures\\s*[:：]?\\s*)?${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
   'gi',
 );
 
@@ -87,7 +89,7 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
     const wordsText = m[1]!;
     if (!/[壹贰叁肆伍陆柒捌玖拾佰仟]/.test(wordsText)) continue;
     const wordsStart = m.index + m[0].indexOf(wordsText);
-    const figureToken = m[2]!;
+    const figureToken = (m[2] ?? m[3])!;
     const figureStart = m.index + m[0].lastIndexOf(figureToken);
     push({
       span: at(base, m.index, m.index + m[0].length),
