@@ -150,3 +150,28 @@ test('words before the figure that agree are one amount and no problem', () => {
       text,
     );
 });
+
+test('AUD, CAD, SGD, JPY, CHF and NZD amounts are read with their currency, and their names are kept in the rewrite', () => {
+  const doc = parseContract(
+    'AUD 1 (one Australian dollar), C$2 (two Canadian dollars), SGD 3 (three Singapore dollars), JPY 4 (four yen), CHF 5 (five Swiss francs), NZ$6 (six New Zealand dollars).\n',
+  );
+  assert.deepEqual(
+    doc.amounts.map((a) => [a.currency, a.figure, a.words?.value]),
+    [
+      ['AUD', 1, 1],
+      ['CAD', 2, 2],
+      ['SGD', 3, 3],
+      ['JPY', 4, 4],
+      ['CHF', 5, 5],
+      ['NZD', 6, 6],
+    ],
+  );
+  assert.deepEqual(
+    fixesFor('The salary is AUD 96,000 (in words: ninety-five thousand Australian dollars).').map((f) => f.result),
+    [
+      'The salary is AUD 96,000 (in words: ninety-six thousand Australian dollars).',
+      'The salary is AUD 95,000 (in words: ninety-five thousand Australian dollars).',
+    ],
+  );
+  assert.equal(fixesFor('The fee is CHF 30,000 (thirty-five thousand Swiss francs).')[0]!.result, 'The fee is CHF 30,000 (thirty thousand Swiss francs).');
+});

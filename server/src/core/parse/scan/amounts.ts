@@ -41,12 +41,14 @@ const ZH_WORDS_FIRST = new RegExp(
     `|[，,；;]\\s*(?:人民币)?\\s*小写(?:金额)?\\s*[:：]\\s*(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})(?:\\s*元)?)`,
   'g',
 );
-const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
+// A$, C$, S$ and NZ$ come before $ so the whole symbol is read; the letter before them must start a word.
+const EN_CURRENCY = '(USD|US\\$|(?<![A-Za-z])(?:A|C|S|NZ)\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$|AUD|CAD|SGD|JPY|CHF|NZD)';
+// Dollars named by their country: Australian dollars, NZ dollars.
+const DOLLAR_COUNTRY = '(?:US|U\\.S\\.|United States|Hong Kong|HK|Australian|Canadian|Singapore|New Zealand|NZ)';
 // A currency written as a name after the figure: 3,000 US dollars (in words: …).
-const EN_CURRENCY_NAME =
-  '((?:US|U\\.S\\.|United States|Hong Kong|HK)\\s+dollars?|dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|USD|EUR|GBP|RMB|CNY|HKD)';
+const EN_CURRENCY_NAME = `(${DOLLAR_COUNTRY}\\s+dollars?|dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|(?:Japanese\\s+)?yen|(?:Swiss\\s+)?francs?|USD|EUR|GBP|RMB|CNY|HKD|AUD|CAD|SGD|JPY|CHF|NZD)`;
 // USD 120,000 (one hundred twenty thousand US dollars)
-const EN_CURRENCY_ANYWHERE = new RegExp(`${EN_CURRENCY}|dollar|euro|pound|yuan|renminbi`, 'i');
+const EN_CURRENCY_ANYWHERE = new RegExp(`${EN_CURRENCY}|dollar|euro|pound|yuan|renminbi|\\byen\\b|franc`, 'i');
 const EN_FIGURE_FIRST = new RegExp(
   `${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?|(?<![\\w$€£])(${TOKEN})\\s*${EN_CURRENCY_NAME}\\b\\s*\\(([^()\\n]{2,160})\\)`,
   'gi',
@@ -59,7 +61,7 @@ const NUMBER_WORD =
 // One Hundred Twenty Thousand US Dollars (USD 120,000)
 const EN_WORDS_FIRST = new RegExp(
   `(?<!\\b${NUMBER_WORD}[\\s,-]{1,3})\\b(${NUMBER_WORD}(?:[\\s,-]{1,3}(?:and\\s{1,3})?${NUMBER_WORD}){0,30}(?:\\s+and\\s+\\d{1,2}/100)?` +
-    `(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*(?:in\\s+figures\\s*[:：]?\\s*)?${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
+    `(?:\\s+(?:${DOLLAR_COUNTRY}\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|(?:Japanese\\s+)?yen|(?:Swiss\\s+)?francs?))?)\\s*\\(\\s*(?:in\\s+figures\\s*[:：]?\\s*)?${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
   'gi',
 );
 
@@ -67,6 +69,7 @@ const EN_WORDS_FIRST = new RegExp(
 const CURRENCY_CODES: Record<string, string> = {
   人民币: 'CNY', RMB: 'CNY', CNY: 'CNY', '￥': 'CNY', '¥': 'CNY', 元: 'CNY', 万元: 'CNY',
   USD: 'USD', 'US$': 'USD', $: 'USD', EUR: 'EUR', '€': 'EUR', GBP: 'GBP', '£': 'GBP', HKD: 'HKD', 'HK$': 'HKD',
+  AUD: 'AUD', 'A$': 'AUD', CAD: 'CAD', 'C$': 'CAD', SGD: 'SGD', 'S$': 'SGD', NZD: 'NZD', 'NZ$': 'NZD', JPY: 'JPY', CHF: 'CHF',
 };
 
 /** Finds amounts in figures and the words that state them, in either order. */
@@ -191,7 +194,13 @@ function englishWords(shaped: string, source: string, base: number, innerStart: 
 function currencyFromName(name: string): string | undefined {
   const lower = name.toLowerCase();
   if (lower.includes('hong kong') || lower.startsWith('hk')) return 'HKD';
+  if (lower.startsWith('australian')) return 'AUD';
+  if (lower.startsWith('canadian')) return 'CAD';
+  if (lower.startsWith('singapore')) return 'SGD';
+  if (lower.startsWith('new zealand') || lower.startsWith('nz')) return 'NZD';
   if (lower.includes('dollar')) return 'USD';
+  if (lower.endsWith('yen')) return 'JPY';
+  if (lower.includes('franc')) return 'CHF';
   if (lower.startsWith('euro')) return 'EUR';
   if (lower.startsWith('pound')) return 'GBP';
   if (lower === 'yuan' || lower === 'renminbi') return 'CNY';
