@@ -46,7 +46,7 @@ const ZH_GAP_NOUN =
 const NUMBER_WORD =
   /^(?:\d|[一二三四五六七八九十百千万])|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b/i;
 const UNIT_AFTER =
-  /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元)/i;
+  /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元|份|套|台|件|辆|次|期|名|人|项)/i;
 const MASK_ONLY = /^(?:[Xx×＊*某]+|\s*[Xx]{2,}\s*)$/;
 
 /**
@@ -201,8 +201,9 @@ export function scanMaskedSamples(text: string): GapHit[] {
 
 // ------------------------------------------------------ mail-merge names
 
+// A value slot may put a fixed prefix before the field: 协议编号：SUB-contractNo.
 const MAIL_MERGE =
-  /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
+  /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}(?:[A-Z0-9]{1,8}[-_/])?|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
 
 /**
  * `地址：partyAAddress`, `￥depositAmount元`: a mail-merge field name left in
@@ -216,7 +217,7 @@ export function scanMailMergeNames(text: string): GapHit[] {
     const end = start + match[0].length;
     if (match[0].length < 6) continue;
     // The label stands before the slot's own marker: 押金 in 押金￥depositAmount.
-    let at = start;
+    let at = start - (/(?<=[：:][ \t]{0,4})[A-Z0-9]{1,8}[-_/]$/.exec(text.slice(Math.max(0, start - 14), start))?.[0].length ?? 0);
     while (at > 0 && /[ \t￥¥]/.test(text[at - 1]!)) at--;
     if (text.slice(at - 3, at) === '人民币') at -= 3;
     const label = labelBefore(text, at);
