@@ -116,3 +116,62 @@ test('words that agree with the figure are not reported, however they are writte
     );
   }
 });
+
+test('words before the figure: one amount, both rewrites offered, neither safe', () => {
+  const zh = '合同总价为人民币（大写）伍拾伍万元整（￥500,000）。\n';
+  assert.deepEqual(fixesFor(zh), [
+    { title: '按小写改写大写：“伍拾万元整”', result: '合同总价为人民币（大写）伍拾万元整（￥500,000）。\n', safe: false },
+    { title: '按大写改写小写：550,000', result: '合同总价为人民币（大写）伍拾伍万元整（￥550,000）。\n', safe: false },
+  ]);
+  assert.equal(fixAll(zh).text, zh);
+  const labelled = '大写：伍拾伍万元整（小写：￥500,000.00）\n';
+  assert.deepEqual(
+    fixesFor(labelled).map((f) => f.result),
+    ['大写：伍拾万元整（小写：￥500,000.00）\n', '大写：伍拾伍万元整（小写：￥550,000.00）\n'],
+  );
+  const afterComma = '大写：人民币伍拾伍万元整；小写：￥500,000元。\n';
+  assert.deepEqual(
+    fixesFor(afterComma).map((f) => f.result),
+    ['大写：人民币伍拾万元整；小写：￥500,000元。\n', '大写：人民币伍拾伍万元整；小写：￥550,000元。\n'],
+  );
+  const en = 'The price is Fifty Thousand US Dollars (USD 40,000).\n';
+  assert.deepEqual(fixesFor(en), [
+    { title: 'Rewrite the words from the figure: "Forty Thousand US Dollars"', result: 'The price is Forty Thousand US Dollars (USD 40,000).\n', safe: false },
+    { title: 'Rewrite the figure from the words: 50,000', result: 'The price is Fifty Thousand US Dollars (USD 50,000).\n', safe: false },
+  ]);
+  assert.equal(fixAll(en).text, en);
+});
+
+test('words before the figure that agree are one amount and no problem', () => {
+  for (const text of ['人民币（大写）伍拾伍万元整（￥550,000）', '大写：伍拾伍万元整（小写：￥550,000.00）', 'Fifty Thousand US Dollars (USD 50,000)'])
+    assert.deepEqual(
+      runChecks(parseContract(text + '\n')).filter((p) => p.checkId === 'amount-words'),
+      [],
+      text,
+    );
+});
+
+test('AUD, CAD, SGD, JPY, CHF and NZD amounts are read with their currency, and their names are kept in the rewrite', () => {
+  const doc = parseContract(
+    'AUD 1 (one Australian dollar), C$2 (two Canadian dollars), SGD 3 (three Singapore dollars), JPY 4 (four yen), CHF 5 (five Swiss francs), NZ$6 (six New Zealand dollars).\n',
+  );
+  assert.deepEqual(
+    doc.amounts.map((a) => [a.currency, a.figure, a.words?.value]),
+    [
+      ['AUD', 1, 1],
+      ['CAD', 2, 2],
+      ['SGD', 3, 3],
+      ['JPY', 4, 4],
+      ['CHF', 5, 5],
+      ['NZD', 6, 6],
+    ],
+  );
+  assert.deepEqual(
+    fixesFor('The salary is AUD 96,000 (in words: ninety-five thousand Australian dollars).').map((f) => f.result),
+    [
+      'The salary is AUD 96,000 (in words: ninety-six thousand Australian dollars).',
+      'The salary is AUD 95,000 (in words: ninety-five thousand Australian dollars).',
+    ],
+  );
+  assert.equal(fixesFor('The fee is CHF 30,000 (thirty-five thousand Swiss francs).')[0]!.result, 'The fee is CHF 30,000 (thirty thousand Swiss francs).');
+});

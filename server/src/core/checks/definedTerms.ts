@@ -83,7 +83,9 @@ function escape(s: string): string {
 const CAPITALISED = /(?<=\b(?:the|such|any|each|all|this|that|these|those|its|their|other)\s+)((?:[A-Z][a-z]+)(?:\s+(?:of\s+)?[A-Z][a-z]+){1,3})\b/g;
 // Words that make a capitalised phrase a proper name (a body, a place, a statute), not a defined term.
 const PROPER =
-  /\b(?:Act|Law|Laws|Code|Regulations?|Rules|Convention|Treaty|Centre|Center|Court|Courts|Bank|Commission|Association|Institute|University|Office|Ministry|Bureau|Republic|Kingdom|States|Union|Nations|Chamber|Council|Tribunal|Exchange|Street|Road|Avenue|Limited|Inc|Company|Corporation|Group|Holdings|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|English|Chinese|Internet|Schedule|Annex|Appendix|Exhibit|Addendum|Rider|Attachment|Supplement|Form|Clause|Section|Article|Part|State|Province|County|City|District|Country|Government|Department|Agency|Authority|Police|Service|Register|Registry)\b/;
+  /\b(?:Act|Law|Laws|Code|Regulations?|Rules|Convention|Treaty|Centre|Center|Court|Courts|Bank|Commission|Association|Institute|University|Office|Ministry|Bureau|Republic|Kingdom|States|Union|Nations|Chamber|Council|Tribunal|Exchange|Street|Road|Avenue|Limited|Inc|Company|Corporation|Group|Holdings|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|English|Chinese|Internet|Schedule|Annex|Appendix|Exhibit|Addendum|Rider|Attachment|Supplement|Form|Clause|Section|Article|Part|State|Province|County|City|District|Country|Government|Department|Agency|Authority|Police|Service|Register|Registry|Standards?)\b/;
+// A post in an organisation (`the Head of Operations`, `the Chief Financial Officer`) names a person, not a term.
+const JOB_TITLE = /^(?:Head of\b|Chief\b.*\bOfficer$|Vice President|Managing Director|General Manager|General Counsel|Board of Directors)/;
 
 /**
  * Capitalised phrases used as terms where the contract defines terms at all
@@ -103,7 +105,7 @@ function checkUndefined({ doc, report }: CheckContext, defined: ReadonlySet<stri
     const text = doc.text.slice(block.span.start, block.span.end);
     for (const m of text.matchAll(CAPITALISED)) {
       const term = m[1]!;
-      if (reported.has(term) || PROPER.test(term) || isKnown(term, known)) continue;
+      if (reported.has(term) || PROPER.test(term) || JOB_TITLE.test(term) || isKnown(term, known)) continue;
       if (doc.entityNames.some((e) => e.text.startsWith(term))) continue;
       reported.add(term);
       const start = block.span.start + m.index;

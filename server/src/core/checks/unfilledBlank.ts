@@ -1,7 +1,7 @@
 import type { Check } from './types.js';
 import { placeholderForBlank, UniqueNames } from '../edits/blankToPlaceholder.js';
 
-const FUNCTION_WORD = /^(?:a|an|the|of|to|at|on|in|by|for|from|with|as|per|than|and|or|is|are|be|was|were|shall|will|of the)$/i;
+const FUNCTION_WORD = /^(?:a|an|the|of|to|at|on|in|by|for|from|with|as|per|than|and|or|is|are|be|was|were|shall|will|of the|this|that|made this|dated this)$/i;
 
 /** Every legacy blank (`____`, `[●]`, `____年__月__日`) is a gap still to fill. */
 export const unfilledBlank: Check = {

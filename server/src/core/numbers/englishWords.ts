@@ -34,8 +34,12 @@ const CURRENCY_PHRASES: ReadonlyArray<readonly string[]> = [
   ['pounds', 'sterling'], ['pound', 'sterling'], ['renminbi', 'yuan'], ['chinese', 'yuan'],
   ['us', 'dollars'], ['us', 'dollar'], ['u.s.', 'dollars'], ['u.s.', 'dollar'],
   ['hong', 'kong', 'dollars'], ['hk', 'dollars'],
+  ['new', 'zealand', 'dollars'], ['new', 'zealand', 'dollar'], ['nz', 'dollars'],
+  ['australian', 'dollars'], ['australian', 'dollar'], ['canadian', 'dollars'], ['canadian', 'dollar'],
+  ['singapore', 'dollars'], ['singapore', 'dollar'], ['japanese', 'yen'], ['swiss', 'francs'], ['swiss', 'franc'],
   ['dollars'], ['dollar'], ['usd'], ['euros'], ['euro'], ['eur'],
   ['pounds'], ['pound'], ['gbp'], ['yuan'], ['renminbi'], ['rmb'], ['cny'],
+  ['yen'], ['francs'], ['franc'], ['aud'], ['cad'], ['sgd'], ['nzd'], ['jpy'], ['chf'], ['hkd'],
 ];
 
 const FILLER_WORDS = new Set(['only', 'exactly']);
@@ -255,7 +259,7 @@ export function encodeEnglishNumber(n: number): string {
 }
 
 const CURRENCY_LEAD =
-  /^(?:say\b[:\s]*)?(?:(?:(?:US|U\.S\.|United\s+States|Hong\s+Kong|HK)\s+)?(?:dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi)|rmb|usd|eur|gbp|cny|hkd)?\s*/i;
+  /^(?:say\b[:\s]*)?(?:(?:(?:US|U\.S\.|United\s+States|Hong\s+Kong|HK|Australian|Canadian|Singapore|New\s+Zealand|NZ)\s+)?(?:dollars?|euros?|pounds(?:\s+sterling)?|yuan|renminbi)|(?:Japanese\s+)?yen|(?:Swiss\s+)?francs?|rmb|usd|eur|gbp|cny|hkd|aud|cad|sgd|nzd|jpy|chf)?\s*/i;
 const NUMBER_WORDS = [...SMALL_NUMBERS, ...TENS.filter((t) => t), 'fourty', 'hundred', ...SCALES.map(([, w]) => w)].join('|');
 // The number itself: number words joined by spaces, hyphens, commas or "and"; never ending on "and".
 const NUMBER_BODY = new RegExp(`^(?:${NUMBER_WORDS})\\b(?:[\\s,-]+(?:and\\s+)?(?:${NUMBER_WORDS})\\b)*`, 'i');

@@ -33,18 +33,22 @@ const ZH_FIGURE_FIRST = new RegExp(
   `(?:(人民币|RMB|CNY|[￥¥])\\s*)?(${TOKEN})\\s*(万元|元)(?:\\s*整)?(?:\\s*[（(]\\s*(?:人民币|金额)?(?:大写|大寫)(?:金额)?\\s*[:：]?\\s*(${ZH_WORDS})\\s*[)）]|[，,]\\s*(?:人民币|金额)?(?:大写|大寫)(?:金额)?\\s*[:：]\\s*(${ZH_WORDS}))?`,
   'g',
 );
-// 人民币伍拾万元整（¥500,000）
+// 人民币伍拾万元整（¥500,000）, 大写金额：伍拾万元整（小写金额：￥500,000.00元）,
+// and the figure after a comma when 小写 names it: 大写：人民币伍拾万元整；小写：￥500,000元.
 const ZH_WORDS_FIRST = new RegExp(
   `(?<![${ZH_WORD_CHARS}])((?:人民币)?[${ZH_WORD_CHARS}]{0,40}[元圆][${ZH_WORD_CHARS}]{0,8})` +
-    `\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})\\s*元?\\s*[)）]`,
+    `\\s*(?:[（(]\\s*(?:(?:小写|金额)(?:金额)?\\s*[:：]?\\s*)?(?:人民币|RMB|CNY|[￥¥])?\\s*[:：]?\\s*(${TOKEN})\\s*元?\\s*[)）]` +
+    `|[，,；;]\\s*(?:人民币)?\\s*小写(?:金额)?\\s*[:：]\\s*(?:人民币|RMB|CNY|[￥¥])?\\s*(${TOKEN})(?:\\s*元)?)`,
   'g',
 );
-const EN_CURRENCY = '(USD|US\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$)';
+// A$, C$, S$ and NZ$ come before $ so the whole symbol is read; the letter before them must start a word.
+const EN_CURRENCY = '(USD|US\\$|(?<![A-Za-z])(?:A|C|S|NZ)\\$|\\$|RMB|CNY|EUR|€|GBP|£|HKD|HK\\$|AUD|CAD|SGD|JPY|CHF|NZD)';
+// Dollars named by their country: Australian dollars, NZ dollars.
+const DOLLAR_COUNTRY = '(?:US|U\\.S\\.|United States|Hong Kong|HK|Australian|Canadian|Singapore|New Zealand|NZ)';
 // A currency written as a name after the figure: 3,000 US dollars (in words: …).
-const EN_CURRENCY_NAME =
-  '((?:US|U\\.S\\.|United States|Hong Kong|HK)\\s+dollars?|dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|USD|EUR|GBP|RMB|CNY|HKD)';
+const EN_CURRENCY_NAME = `(${DOLLAR_COUNTRY}\\s+dollars?|dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|(?:Japanese\\s+)?yen|(?:Swiss\\s+)?francs?|USD|EUR|GBP|RMB|CNY|HKD|AUD|CAD|SGD|JPY|CHF|NZD)`;
 // USD 120,000 (one hundred twenty thousand US dollars)
-const EN_CURRENCY_ANYWHERE = new RegExp(`${EN_CURRENCY}|dollar|euro|pound|yuan|renminbi`, 'i');
+const EN_CURRENCY_ANYWHERE = new RegExp(`${EN_CURRENCY}|dollar|euro|pound|yuan|renminbi|\\byen\\b|franc`, 'i');
 const EN_FIGURE_FIRST = new RegExp(
   `${EN_CURRENCY}\\s*(${TOKEN})(?:\\s*\\(([^()\\n]{2,160})\\))?|(?<![\\w$€£])(${TOKEN})\\s*${EN_CURRENCY_NAME}\\b\\s*\\(([^()\\n]{2,160})\\)`,
   'gi',
@@ -57,7 +61,7 @@ const NUMBER_WORD =
 // One Hundred Twenty Thousand US Dollars (USD 120,000)
 const EN_WORDS_FIRST = new RegExp(
   `(?<!\\b${NUMBER_WORD}[\\s,-]{1,3})\\b(${NUMBER_WORD}(?:[\\s,-]{1,3}(?:and\\s{1,3})?${NUMBER_WORD}){0,30}(?:\\s+and\\s+\\d{1,2}/100)?` +
-    `(?:\\s+(?:US\\s+|United States\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi))?)\\s*\\(\\s*${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
+    `(?:\\s+(?:${DOLLAR_COUNTRY}\\s+)?(?:dollars?|euros?|pounds(?:\\s+sterling)?|yuan|renminbi|(?:Japanese\\s+)?yen|(?:Swiss\\s+)?francs?))?)\\s*\\(\\s*(?:in\\s+figures\\s*[:：]?\\s*)?${EN_CURRENCY}\\s*(${TOKEN})\\s*\\)`,
   'gi',
 );
 
@@ -65,6 +69,7 @@ const EN_WORDS_FIRST = new RegExp(
 const CURRENCY_CODES: Record<string, string> = {
   人民币: 'CNY', RMB: 'CNY', CNY: 'CNY', '￥': 'CNY', '¥': 'CNY', 元: 'CNY', 万元: 'CNY',
   USD: 'USD', 'US$': 'USD', $: 'USD', EUR: 'EUR', '€': 'EUR', GBP: 'GBP', '£': 'GBP', HKD: 'HKD', 'HK$': 'HKD',
+  AUD: 'AUD', 'A$': 'AUD', CAD: 'CAD', 'C$': 'CAD', SGD: 'SGD', 'S$': 'SGD', NZD: 'NZD', 'NZ$': 'NZD', JPY: 'JPY', CHF: 'CHF',
 };
 
 /** Finds amounts in figures and the words that state them, in either order. */
@@ -87,7 +92,7 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
     const wordsText = m[1]!;
     if (!/[壹贰叁肆伍陆柒捌玖拾佰仟]/.test(wordsText)) continue;
     const wordsStart = m.index + m[0].indexOf(wordsText);
-    const figureToken = m[2]!;
+    const figureToken = (m[2] ?? m[3])!;
     const figureStart = m.index + m[0].lastIndexOf(figureToken);
     push({
       span: at(base, m.index, m.index + m[0].length),
@@ -189,7 +194,13 @@ function englishWords(shaped: string, source: string, base: number, innerStart: 
 function currencyFromName(name: string): string | undefined {
   const lower = name.toLowerCase();
   if (lower.includes('hong kong') || lower.startsWith('hk')) return 'HKD';
+  if (lower.startsWith('australian')) return 'AUD';
+  if (lower.startsWith('canadian')) return 'CAD';
+  if (lower.startsWith('singapore')) return 'SGD';
+  if (lower.startsWith('new zealand') || lower.startsWith('nz')) return 'NZD';
   if (lower.includes('dollar')) return 'USD';
+  if (lower.endsWith('yen')) return 'JPY';
+  if (lower.includes('franc')) return 'CHF';
   if (lower.startsWith('euro')) return 'EUR';
   if (lower.startsWith('pound')) return 'GBP';
   if (lower === 'yuan' || lower === 'renminbi') return 'CNY';

@@ -22,9 +22,11 @@ const UNDERSCORES = '_＿';
 // Character classes, not groups, so a ten-megabyte run cannot exhaust the
 // regexp stack; the look-behinds try a run from its first character only.
 const DATE_BLANK = new RegExp(String.raw`(?:(?<![_＿\\])[_＿\\]{2,}|(?<!\d)\d{4})\s*年\s*(?:[_＿\\]+|\d{1,2})\s*月\s*(?:[_＿\\]+|\d{1,2})\s*日`, 'g');
+// `____ day of ________, 20__` and `[●] 20[  ]` are one date too: the day and month, then the year.
 const OTHER_DATE_BLANK =
-  /(?<![【\[])(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}年[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}月[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}日|(?<![_＿])[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}(?:20|19)?[_＿]{2,20}/g;
+  /(?<![【\[])(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}年[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}月[ \u3000]{0,4}(?:【[ \u3000]*】|\[[ \u3000]*\])[ \u3000]{0,4}日|(?<![_＿])[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}[_＿]{2,20}[ \t]{0,2}\/[ \t]{0,2}(?:20|19)?[_＿]{2,20}|(?<![_＿])[_＿]{2,20}[ \t]{0,2}(?:st|nd|rd|th)?[ \t]{1,2}day[ \t]{1,2}of[ \t]{1,2}[_＿]{2,40}(?![_＿])[ \t]{0,2},?[ \t]{0,2}(?:20|19)?[_＿]{2,10}|(?<!\[)\[[ \t]*(?:[●•·]|[_＿]{1,20}|…{1,3}| {2,20})[ \t]*\][ \t]{1,2}(?:20|19)\[[ \t]*(?:[●•·]|[_＿]{1,20}|…{1,3})?[ \t]*\]/g;
 const BRACKET_BLANK = /\[\s*(?:[●•·]|[_＿]+|…+|\.{3,})\s*\]|\[ {2,}\]|【\s*(?:[●•·]|[_＿]+|…+|\.{3,})?\s*】/g;
+const NOTATION_AFTER = /^(?:内|中|里)(?:为|是|的|所|填|文字|内容)/;
 // `_word_`, `__30__`, `___重要___`: a run that opens against a letter and a run of
 // the same length that closes against one, on the same line, are emphasis.
 const EMPHASIS = /(?<![\p{L}\p{N}_＿\\])(_{1,3})(?=[\p{L}\p{N}])[^_\n\r]{0,200}?[\p{L}\p{N}]\1(?![\p{L}\p{N}_])/gu;
@@ -75,6 +77,8 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
   }
   for (const match of text.matchAll(BRACKET_BLANK)) {
     if (taken[match.index]) continue;
+    // `【】内为待定内容`: a note about the brackets themselves, not one to fill.
+    if (NOTATION_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 4))) continue;
     // `- [ ]` is a GFM task list box, not a blank.
     if (/^\[ +\]$/.test(match[0]) && /^\s*(?:[-*+]|\d+[.)])\s+$/.test(lineBefore(text, match.index))) continue;
     add(match.index, match.index + match[0].length, 'bracket', expectsAround(text, match.index, match.index + match[0].length), 'bracket-dot');

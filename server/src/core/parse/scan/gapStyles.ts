@@ -46,7 +46,7 @@ const ZH_GAP_NOUN =
 const NUMBER_WORD =
   /^(?:\d|[一二三四五六七八九十百千万])|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b/i;
 const UNIT_AFTER =
-  /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元)/i;
+  /^\s*(?:\(?\d*\)?\s*)?(?:business |working |calendar )?(?:days?|weeks?|months?|years?|hours?|%|per ?cent|个?工作日|个?月|日|天|年|周|小时|%|％|倍|万元|元|份|套|台|件|辆|次|期|名|人|项)/i;
 const MASK_ONLY = /^(?:[Xx×＊*某]+|\s*[Xx]{2,}\s*)$/;
 
 /**
@@ -201,8 +201,9 @@ export function scanMaskedSamples(text: string): GapHit[] {
 
 // ------------------------------------------------------ mail-merge names
 
+// A value slot may put a fixed prefix before the field: 协议编号：SUB-contractNo.
 const MAIL_MERGE =
-  /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
+  /(?<=(?:[\p{Script=Han}）)][：:]|[￥¥]|人民币|大写[：:]?)[ \t]{0,4}(?:[A-Z0-9]{1,8}[-_/])?|[\p{Script=Han}])(?:[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+)(?![\w@./:\\-])/gu;
 
 /**
  * `地址：partyAAddress`, `￥depositAmount元`: a mail-merge field name left in
@@ -216,7 +217,7 @@ export function scanMailMergeNames(text: string): GapHit[] {
     const end = start + match[0].length;
     if (match[0].length < 6) continue;
     // The label stands before the slot's own marker: 押金 in 押金￥depositAmount.
-    let at = start;
+    let at = start - (/(?<=[：:][ \t]{0,4})[A-Z0-9]{1,8}[-_/]$/.exec(text.slice(Math.max(0, start - 14), start))?.[0].length ?? 0);
     while (at > 0 && /[ \t￥¥]/.test(text[at - 1]!)) at--;
     if (text.slice(at - 3, at) === '人民币') at -= 3;
     const label = labelBefore(text, at);
@@ -253,14 +254,22 @@ export function scanEmptyAmountWords(text: string): GapHit[] {
 const EN_LABELS = String.raw`(?:By|Name and title|Witness name|Witness address|Occupation|Location|Name|Print(?:ed)? Name|Full Name|Title|Date|Signature|Signed|Address|E-?mail|Phone|Tel|Telephone|Mobile|Fax|Witness|Position|Company|Place|Attention|Attn|Authori[sz]ed Signatory|Signatory|Registered Office|Account(?: No\.?| Number)?|Bank)`;
 const ZH_FIELD_NOUN = String.raw`(?:授权代表|委托代理人|代理人|开户行|开户银行|账号|帐号|户名|地址|住所|通讯地址|电话|联系电话|手机|传真|邮编|邮箱|电子邮箱|日期|签署日期|签订日期|时间|盖章|签字|签章|签名|名称|姓名|法定代表人|负责人|联系人|身份证号|身份证号码|证件号码|统一社会信用代码|职务|见证人|经办人|签约地点|签订地点|编号|合同编号|面积|期限|金额|授权签字)`;
 const PAREN = String.raw`(?:[（(][\p{Script=Han}、/或及与]{1,8}[)）])`;
+// （签字）, （盖章）, （签字或盖章）: whoever stands before it signs or seals there, named or not (承租人, 委派代表).
+const SIGN_PAREN = String.raw`(?:[（(](?:签字|签名|盖章|签章|公章|印章)(?:[、/或及与并和]{1,2}(?:签字|签名|盖章|签章|公章|印章|按手印|捺印))?[)）])`;
+// An English name after the Chinese one, as bilingual forms write it: 姓名 Name, 承租人（签字）Tenant (Signature).
+const EN_GLOSS = String.raw`(?:[ \t]{0,2}[A-Z][A-Za-z.]{0,20}(?: [A-Za-z./]{1,20}){0,3}(?: ?\([A-Za-z ]{1,20}\))?)`;
+const ZH_LABEL = String.raw`(?:(?:[甲乙丙丁][\u3000 ]{0,4}方|[\p{Script=Han}]{0,8}${ZH_FIELD_NOUN})${PAREN}?|[甲乙丙丁]方${PAREN}|[\p{Script=Han}]{1,12}${SIGN_PAREN})${EN_GLOSS}?`;
+const NEXT_ZH_LABEL = String.raw`[\p{Script=Han}]{1,12}${PAREN}?${EN_GLOSS}?[：:]`;
 const STARS = String.raw`(?:\*\*)?`;
 const GAP_SPACE = String.raw`[ \t\u3000]`;
 // A label, its colon and the spaces after it, followed by the line end or the next label.
 const EMPTY_LABEL = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}])${STARS}(${EN_LABELS})${STARS}[ \t]*:${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]|${EN_LABELS}${STARS}[ \t]*:))`,
-    String.raw`(?<=^|[ \t\u3000|>*]|^[-*+] )${STARS}((?:(?:[甲乙丙丁][\u3000 ]{0,4}方|[\p{Script=Han}]{0,8}${ZH_FIELD_NOUN})${PAREN}?|[甲乙丙丁]方${PAREN})(?:[ \t]{0,2}[A-Z][A-Za-z.]{0,20}(?: [A-Za-z.]{1,20}){0,3}(?: ?\([A-Za-z ]{1,20}\))?)?)${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|）)]))`,
-    String.raw`(?<=^|[ \t\u3000|>*])${STARS}([\p{Script=Han}]{1,10}${PAREN}?)${STARS}[：:]${STARS}(${GAP_SPACE}{1,80})(?=[\p{Script=Han}]{1,10}${PAREN}?[：:])`,
+    String.raw`(?<=^|[ \t\u3000|>*]|^[-*+] )${STARS}(${ZH_LABEL})${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|）)]))`,
+    String.raw`(?<=^|[ \t\u3000|>*])${STARS}([\p{Script=Han}]{1,10}${PAREN}?${EN_GLOSS}?)${STARS}[：:]${STARS}(${GAP_SPACE}{1,80})(?=${NEXT_ZH_LABEL})`,
+    // 甲方（签字）：甲方（签字）： — a place to sign right after another label's colon, with nothing after it.
+    String.raw`(?<=[：:])${STARS}([\p{Script=Han}]{1,12}${SIGN_PAREN}${EN_GLOSS}?)${STARS}[：:]${STARS}(${GAP_SPACE}{0,80})(?=${STARS}(?:$|[\r\n|]))`,
   ].join('|'),
   'gmu',
 );
@@ -275,8 +284,8 @@ export function scanEmptyLabels(text: string, following = ''): GapHit[] {
   const hits: GapHit[] = [];
   if (!/[:：]/.test(text)) return hits;
   for (const match of text.matchAll(EMPTY_LABEL)) {
-    const label = (match[1] ?? match[3] ?? match[5])!;
-    const spaces = match[2] ?? match[4] ?? match[6] ?? '';
+    const label = (match[1] ?? match[3] ?? match[5] ?? match[7])!;
+    const spaces = match[2] ?? match[4] ?? match[6] ?? match[8] ?? '';
     const start = match.index + match[0].indexOf(label);
     const fillEnd = match.index + match[0].length;
     const fillStart = fillEnd - spaces.length;
@@ -285,27 +294,49 @@ export function scanEmptyLabels(text: string, following = ''): GapHit[] {
       continue;
     if (/如下|以下|下列/.test(label)) continue;
     const atLineEnd = fillEnd >= text.length || text[fillEnd] === '\n' || text[fillEnd] === '\r';
-    if (atLineEnd && nextLineIsUnderscores(text, fillEnd, following)) continue;
+    if (atLineEnd && (nextLineIsUnderscores(text, fillEnd, following) || introducesList(text, fillEnd, following))) continue;
     hits.push({
       start,
       end: fillEnd,
       style: 'empty-label',
       kind: 'bracket',
       expects: typeFromLabel(label),
-      label: label.replace(/[（(][^)）]*[)）]$/, '') || label,
+      label: labelName(label),
       fill: { start: fillStart, end: fillEnd },
     });
   }
   return hits;
 }
 
+// `- `, `1. `, `(a) `, `（一）`, `一、` on the very next line: the first item of a list (past a blank line it may be the next clause).
+const LIST_ITEM_NEXT =
+  /^[ \t\u3000]*(?:\r\n|\r|\n)[ \t]*(?:[-*+][ \t]|\d{1,2}[.)、][ \t]?|[(（](?:[a-z]|\d{1,2}|[ivx]{1,4}|[一二三四五六七八九十]{1,2})[)）]|[一二三四五六七八九十]{1,2}、)/;
+
+/** `Services:` or `付款方式：` over a list is the list's heading, not an empty value. */
+function introducesList(text: string, from: number, following: string): boolean {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  const rest = text.slice(i, i + 200);
+  return LIST_ITEM_NEXT.test(rest) || (/^\s*$/.test(rest) && LIST_ITEM_NEXT.test(rest + following));
+}
+
+/** The name a label gives its gap: 甲方（签字） keeps what is done there; a gloss's own bracket (`(Signature)`) is dropped. */
+function labelName(label: string): string {
+  const named = label.replace(/[ \t]?\([A-Za-z ]{1,20}\)$/, '').trim();
+  return (SIGNS_AT_END.test(named) ? named : named.replace(/[（(][^)）]*[)）]$/, '')) || label;
+}
+
+const SIGNS_AT_END = new RegExp(`${SIGN_PAREN}$`, 'u');
+
+// A line of underscores under the label, past blank lines: that line is the gap, the label only captions it.
+const UNDERSCORE_LINE_NEXT = /^(?:[ \t\u3000]*(?:\r\n|\r|\n)){1,3}[ \t]*[_＿]{3,}[ \t]*(?:$|[\r\n])/;
+
 /** `following` is the text after the block: a line of underscores there is a block of its own. */
 function nextLineIsUnderscores(text: string, from: number, following: string): boolean {
   let i = from;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  if (i >= text.length) return /^(?:\r\n|\r|\n)[ \t]*[_＿]{3,}[ \t]*(?:$|[\r\n])/.test(following);
-  i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
-  return /^[ \t]*[_＿]{3,}[ \t]*(?:$|[\r\n])/.test(text.slice(i, i + 200));
+  const rest = text.slice(i, i + 200);
+  return UNDERSCORE_LINE_NEXT.test(rest) || (/^\s*$/.test(rest) && UNDERSCORE_LINE_NEXT.test(rest + following));
 }
 
 // ------------------------------------------------------- signature lines
