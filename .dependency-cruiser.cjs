@@ -7,7 +7,7 @@
  */
 const LAYERS = [
   ['numbers', 'text'],
-  ['model.ts', 'clauseNumber.ts'],
+  ['model.ts', 'clauseNumber.ts', 'clauseByLabel.ts', 'docLines.ts'],
   ['i18n', 'values'],
   ['parse', 'frontMatter', 'gaps.ts', 'facts'],
   ['edits'],

@@ -24,6 +24,7 @@ export { LineIndex, type LineCharacter } from './text/lineIndex.js';
 export { dominantEol } from './text/eol.js';
 export { format, guessLocale, toLocale, resolveLocale } from './i18n/messages.js';
 export { clauseNumberText } from './clauseNumber.js';
+export { clauseWithLabel } from './clauseByLabel.js';
 export { placeholderForBlank, UniqueNames } from './edits/blankToPlaceholder.js';
 export { visibleProblems } from './render/problemMarks.js';
 export { renderContract, type RenderOptions, type RenderedContract } from './render/renderContract.js';

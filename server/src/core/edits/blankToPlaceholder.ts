@@ -60,11 +60,19 @@ function fieldNameFrom(label: string | undefined): string | undefined {
  * Each blank with the edit that turns it into a placeholder: the one the
  * `unfilled-blank` check offered for it, else one named the same way.
  */
-export function blankRewrites(doc: ContractDocument, problems: readonly Problem[]): Array<{ blank: Blank; fix: TextEdit }> {
+export function blankRewrites(doc: ContractDocument, problems: readonly Problem[]): ReadonlyArray<{ blank: Blank; fix: TextEdit }> {
+  // Each name depends on the blanks before it, so they are named in one pass; the
+  // editor asks again for every cursor move, hence the memo per model and problem list.
+  const cached = rewritesOf.get(problems);
+  if (cached?.doc === doc) return cached.rewrites;
   const names = new UniqueNames(doc.fields.keys());
   const reportedAt = new Map(problems.filter((p) => p.checkId === 'unfilled-blank').map((p) => [p.span.start, p.fixes[0]?.edits[0]]));
-  return doc.blanks.map((blank) => {
+  const rewrites = doc.blanks.map((blank) => {
     const computed = placeholderForBlank(doc, blank, names);
     return { blank, fix: reportedAt.get(blank.span.start) ?? computed };
   });
+  rewritesOf.set(problems, { doc, rewrites });
+  return rewrites;
 }
+
+const rewritesOf = new WeakMap<readonly Problem[], { readonly doc: ContractDocument; readonly rewrites: ReadonlyArray<{ blank: Blank; fix: TextEdit }> }>();

@@ -58,8 +58,8 @@ export const INLINE_MARKER_LIMIT = 3000;
 
 /**
  * Parses Markdown into an mdast tree whose offsets index `text` itself.
- * micromark drops a leading BOM and counts from after it, so callers strip
- * the BOM first and shift offsets back (see `parseContract`).
+ * (`parseContract` strips the contract's own BOM first and shifts offsets back;
+ * a second one is handled here.)
  */
 export function parseMarkdown(text: string): Root {
   return parseGuarded(text, processor);
@@ -71,13 +71,134 @@ export function parseMarkdownStructure(text: string): Root {
 }
 
 function parseGuarded(text: string, parser: { parse(text: string): unknown }): Root {
-  const heavy = stretches(text).filter(
-    (s) => (s.end - s.start > PARAGRAPH_LIMIT || s.inlineMarkers > INLINE_MARKER_LIMIT) && !(s.start === 0 && text.startsWith('---')),
-  );
-  const source = heavy.length === 0 ? text : blankOut(text, heavy);
+  const { source, heavy, cuts } = micromarkInput(text);
   const tree = parser.parse(source) as Root;
+  if (cuts.length > 0) restorePositions(tree, cuts);
   if (heavy.length > 0) insertPlainParagraphs(tree, text, heavy);
   return tree;
+}
+
+/**
+ * What micromark is given for `text`: the stretches too costly for it blanked
+ * out, long runs of blank lines shortened (`cuts`, in the blanked text's
+ * offsets). Its size is what the parse costs, which the tests assert.
+ */
+export function micromarkInput(text: string): { readonly source: string; readonly heavy: readonly Stretch[]; readonly cuts: readonly Cut[] } {
+  const frontMatter = closedFrontMatterEnd(text);
+  const heavy = stretches(text).filter((s) => (s.end - s.start > PARAGRAPH_LIMIT || s.inlineMarkers > INLINE_MARKER_LIMIT) && !(s.start < frontMatter));
+  // micromark drops a leading BOM and counts offsets from after it (a second BOM
+  // after the one parseContract strips, or a window starting at one): a space in
+  // its place keeps every offset, and a BOM is no Markdown anyway.
+  const unmarked = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const blanked = heavy.length === 0 ? unmarked : blankOut(unmarked, heavy);
+  const cuts = longBlankRuns(blanked);
+  return { source: cuts.length === 0 ? blanked : without(blanked, cuts), heavy, cuts };
+}
+
+/**
+ * Where a front matter that opens on the first line closes (the end of its
+ * closing `---` line), found in one pass; 0 when there is none or it never
+ * closes. Only a closed one is exempt from the stretch limits: an unclosed one
+ * is no front matter, and exempting it let micromark take 19 s on 20,000 lines.
+ */
+function closedFrontMatterEnd(text: string): number {
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return 0;
+  const fence = /^---[ \t]*$/gm;
+  fence.lastIndex = open[0].length;
+  const close = fence.exec(text);
+  return close ? close.index + close[0].length : 0;
+}
+
+/**
+ * More blank lines in a row than BLANK_RUN_LIMIT are cut down to it before
+ * micromark reads the text: it spends tens of microseconds on each (a million
+ * empty lines took 41 s), and past two, how many blank lines separate two
+ * blocks changes no structure. Only the text of a fenced code or HTML block
+ * spanning the run would be shorter; positions are restored after the parse.
+ */
+export const BLANK_RUN_LIMIT = 8;
+
+/** A removed stretch of whole blank lines: `[start, end)` in the text, `lines` line breaks. */
+interface Cut {
+  readonly start: number;
+  readonly end: number;
+  readonly lines: number;
+}
+
+/** The blank lines past the first BLANK_RUN_LIMIT of each longer run; one pass. */
+function longBlankRuns(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  let run = 0;
+  let cutStart = -1;
+  let lineStart = 0;
+  const close = (end: number) => {
+    if (cutStart >= 0) cuts.push({ start: cutStart, end, lines: run - BLANK_RUN_LIMIT });
+    run = 0;
+    cutStart = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (isBlank(text, lineStart, i)) {
+      run++;
+      if (run === BLANK_RUN_LIMIT + 1) cutStart = lineStart;
+    } else {
+      close(lineStart);
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  // The last line has no break: a run that reaches it ends where the line starts.
+  close(lineStart);
+  return cuts;
+}
+
+function without(text: string, cuts: readonly Cut[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const cut of cuts) {
+    parts.push(text.slice(at, cut.start));
+    at = cut.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Maps every position in the tree of the shortened text back to the text itself. */
+function restorePositions(tree: Root, cuts: readonly Cut[]): void {
+  // Where each cut falls in the shortened text, and how much was removed before and at it.
+  const at: number[] = [];
+  const chars: number[] = [];
+  const lines: number[] = [];
+  let removed = 0;
+  let removedLines = 0;
+  for (const cut of cuts) {
+    at.push(cut.start - removed);
+    removed += cut.end - cut.start;
+    removedLines += cut.lines;
+    chars.push(removed);
+    lines.push(removedLines);
+  }
+  const map = (point: { line: number; column: number; offset?: number | undefined }) => {
+    const offset = point.offset ?? 0;
+    // The last cut at or before the offset; a point exactly at a cut lies after the removed lines.
+    let low = 0;
+    let high = at.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (at[mid]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    if (low === 0) return point;
+    return { line: point.line + lines[low - 1]!, column: point.column, offset: offset + chars[low - 1]! };
+  };
+  const stack: Array<{ position?: { start: never; end: never }; children?: unknown[] }> = [tree as never];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) node.position = { start: map(node.position.start) as never, end: map(node.position.end) as never };
+    if (node.children) for (const child of node.children) stack.push(child as never);
+  }
 }
 
 interface Stretch {

@@ -3,9 +3,10 @@
  * reference points at, what a blank expects.
  */
 import type { AmountMention, Blank, ClauseReference, ContractDocument, Field, Locale, Span } from '../model.js';
+import { clauseWithLabel } from '../clauseByLabel.js';
 import { clauseNumberText } from '../clauseNumber.js';
 import { formatGrouped } from '../numbers/digits.js';
-import { LineIndex } from '../text/lineIndex.js';
+import { linesOf } from '../docLines.js';
 import { touches } from '../text/spans.js';
 import { amountInWords, wordsLanguage } from '../values/amountInWords.js';
 import { formatFigure, formatValue } from '../values/formatValue.js';
@@ -56,7 +57,7 @@ export function hoverAt(doc: ContractDocument, offset: number): HoverText | unde
 
 function statementsHover(doc: ContractDocument, statements: FactStatements): string {
   const { locale } = doc;
-  const lines = new LineIndex(doc.text);
+  const lines = linesOf(doc);
   const out = [`**${t(locale, 'statedElsewhere')}**`, ''];
   for (const place of statements.others) {
     const line = lines.positionAt(place.span.start).line + 1;
@@ -67,7 +68,7 @@ function statementsHover(doc: ContractDocument, statements: FactStatements): str
 
 function fieldHover(doc: ContractDocument, field: Field): string {
   const { locale } = doc;
-  const line = new LineIndex(doc.text).positionAt(field.declaration.start).line + 1;
+  const line = linesOf(doc).positionAt(field.declaration.start).line + 1;
   const uses = doc.placeholders.filter((p) => p.name === field.name).length;
   const lines = [
     `**${t(locale, 'field')}** \`${field.name}\``,
@@ -120,7 +121,7 @@ function amountHover(amount: AmountMention, locale: Locale, contractLocale: Loca
 }
 
 function referenceHover(doc: ContractDocument, reference: ClauseReference, locale: Locale): string {
-  const clause = doc.clauses.find((c) => c.label === reference.label);
+  const clause = clauseWithLabel(doc, reference.label);
   if (!clause) return t(locale, 'clauseMissing', { label: reference.label });
   const number = clauseNumberText(doc, clause);
   const section = doc.text.slice(clause.span.start, clause.sectionEnd).trim();

@@ -3,6 +3,7 @@
  * an amount written only in figures, and the number a clause reference should show.
  */
 import type { ContractDocument, Span } from '../model.js';
+import { clauseWithLabel } from '../clauseByLabel.js';
 import { clauseNumberText } from '../clauseNumber.js';
 import { frontMatterLayout } from '../frontMatter/layout.js';
 import { formatGrouped } from '../numbers/digits.js';
@@ -17,41 +18,93 @@ export interface InlayHintText {
   readonly padded: boolean;
 }
 
-/** The hints whose offsets fall within `within`, in document order. */
+/** Where a hint may go; its label is made only when the hint is asked for, since most never are. */
+interface HintSite {
+  readonly offset: number;
+  readonly padded: boolean;
+  /** The label, or undefined when the site turns out to need no hint. */
+  readonly label: () => string | undefined;
+}
+
+const sitesOf = new WeakMap<ContractDocument, readonly HintSite[]>();
+
+/**
+ * The hints whose offsets fall within `within`, in document order. The sites
+ * are found once per model and sorted, so a request for the visible lines
+ * costs a binary search and the labels of those lines, not the whole contract.
+ */
 export function inlayHintsIn(doc: ContractDocument, within: Span): InlayHintText[] {
-  const { locale } = doc;
+  const sites = hintSites(doc);
   const hints: InlayHintText[] = [];
-  const add = (offset: number, label: string, padded = true) => {
-    if (offset >= within.start && offset <= within.end) hints.push({ offset, label, padded });
-  };
+  for (let i = firstAtOrAfter(sites, within.start); i < sites.length && sites[i]!.offset <= within.end; i++) {
+    const site = sites[i]!;
+    const label = site.label();
+    if (label !== undefined) hints.push({ offset: site.offset, label, padded: site.padded });
+  }
+  return hints;
+}
+
+function hintSites(doc: ContractDocument): readonly HintSite[] {
+  const cached = sitesOf.get(doc);
+  if (cached) return cached;
+  const { locale } = doc;
+  const sites: HintSite[] = [];
   const total = (part: InstalmentPart, unit: string) => `Σ ${formatGrouped(part.runningTotal)}${unit}${part.openSoFar ? ' + ?' : ''}`;
 
-  const entries = frontMatterLayout(doc).sections.get('fields')?.entries ?? [];
+  const entries = new Map<string, number>();
+  for (const entry of frontMatterLayout(doc).sections.get('fields')?.entries ?? []) {
+    const key = `${entry.keySpan.start}:${entry.name}`;
+    if (!entries.has(key)) entries.set(key, entry.end);
+  }
   for (const group of instalmentGroups(doc)) {
     if (group.kind === 'written') {
-      for (const part of group.parts) add(part.mention.span.end, total(part, group.unit));
+      for (const part of group.parts) sites.push({ offset: part.mention.span.end, padded: true, label: () => total(part, group.unit) });
       continue;
     }
     for (const part of group.parts) {
-      const entry = entries.find((e) => e.name === part.field.name && e.keySpan.start === part.field.declaration.start);
-      add(entry?.end ?? part.field.declarationSpan.end, total(part, group.unit));
+      const offset = entries.get(`${part.field.declaration.start}:${part.field.name}`) ?? part.field.declarationSpan.end;
+      sites.push({ offset, padded: true, label: () => total(part, group.unit) });
     }
   }
 
   for (const amount of doc.amounts) {
-    if (amount.words !== undefined || amount.figure === undefined) continue;
-    const words = amountInWords(amount.figure, doc.contractLocale);
-    if (words) add(amount.span.end, t(locale, 'inWordsHint', { words }));
+    const figure = amount.figure;
+    if (amount.words !== undefined || figure === undefined) continue;
+    sites.push({
+      offset: amount.span.end,
+      padded: true,
+      label: () => {
+        const words = amountInWords(figure, doc.contractLocale);
+        return words ? t(locale, 'inWordsHint', { words }) : undefined;
+      },
+    });
   }
 
   for (const reference of doc.references) {
-    const clause = doc.clauses.find((c) => c.label === reference.label);
+    const clause = clauseWithLabel(doc, reference.label);
     if (!clause) continue;
-    const number = clauseNumberText(doc, clause);
-    if (reference.text.trim() === number) continue;
-    if (reference.text.trim() === '') add(reference.textSpan.start, number, false);
-    else add(reference.span.end, t(locale, 'referenceHint', { number }));
+    const empty = reference.text.trim() === '';
+    const label = () => {
+      const number = clauseNumberText(doc, clause);
+      if (reference.text.trim() === number) return undefined;
+      return empty ? number : t(locale, 'referenceHint', { number });
+    };
+    sites.push({ offset: empty ? reference.textSpan.start : reference.span.end, padded: !empty, label });
   }
   // Stable: hints at the same offset keep the order they were found in.
-  return hints.sort((a, b) => a.offset - b.offset);
+  sites.sort((a, b) => a.offset - b.offset);
+  sitesOf.set(doc, sites);
+  return sites;
+}
+
+/** Index of the first site at or after `offset` (the length when none is). */
+function firstAtOrAfter(sites: readonly HintSite[], offset: number): number {
+  let low = 0;
+  let high = sites.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sites[mid]!.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

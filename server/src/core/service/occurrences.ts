@@ -5,6 +5,7 @@
  * highlights all start here.
  */
 import type { ContractDocument, Span } from '../model.js';
+import { clauseWithLabel } from '../clauseByLabel.js';
 import { frontMatterLayout } from '../frontMatter/layout.js';
 import { touches } from '../text/spans.js';
 
@@ -80,7 +81,7 @@ export function occurrencesOf(doc: ContractDocument, symbol: Pick<SymbolAt, 'kin
 /** Where the symbol is defined: the first declaration of a field, the clause carrying a label. */
 export function definitionOf(doc: ContractDocument, symbol: Pick<SymbolAt, 'kind' | 'name'>): Span | undefined {
   if (symbol.kind === 'field') return doc.fields.get(symbol.name)?.declaration;
-  const clause = doc.clauses.find((c) => c.label === symbol.name);
+  const clause = clauseWithLabel(doc, symbol.name);
   return labelInner(clause?.labelSpan);
 }
 

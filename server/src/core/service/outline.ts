@@ -24,14 +24,14 @@ export function outline(doc: ContractDocument): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   const byIndex: OutlineEntry[] = [];
   doc.clauses.forEach((clause, index) => {
-    const entry: OutlineEntry = {
+    const entry: { -readonly [K in keyof OutlineEntry]: OutlineEntry[K] } = {
       name: `${clauseNumberText(doc, clause)} ${clause.title}`.trim() || clause.marker,
-      ...(clause.label ? { detail: `#${clause.label}` } : {}),
       kind: clause.depth === 0 ? 'clause' : 'subclause',
       span: { start: clause.span.start, end: trimEnd(doc.text, clause.span.start, clause.sectionEnd) },
       selection: clause.span,
       children: [],
     };
+    if (clause.label) entry.detail = `#${clause.label}`;
     byIndex[index] = entry;
     const parent = clause.parent === undefined ? undefined : byIndex[clause.parent];
     (parent?.children ?? entries).push(entry);
@@ -74,6 +74,23 @@ export function outline(doc: ContractDocument): OutlineEntry[] {
 /** A section's end without the blank lines before the next clause. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   return e;
+}
+
+/** `\s` without a regular expression per character: ASCII and CJK blanks, the line breaks. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x202f ||
+    c === 0x205f
+  );
 }

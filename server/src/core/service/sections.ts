@@ -3,6 +3,7 @@
  * each clause's section, and each clause reference to the clause it names.
  */
 import type { ContractDocument, Span } from '../model.js';
+import { clauseWithLabel } from '../clauseByLabel.js';
 import { clauseNumberText } from '../clauseNumber.js';
 
 export interface FoldingSpan {
@@ -33,7 +34,7 @@ export interface ClauseLink {
 /** Every clause reference whose label a clause has. */
 export function clauseLinks(doc: ContractDocument): ClauseLink[] {
   return doc.references.flatMap((reference) => {
-    const clause = doc.clauses.find((c) => c.label === reference.label);
+    const clause = clauseWithLabel(doc, reference.label);
     return clause ? [{ span: reference.span, target: clause.span.start, tooltip: `${clauseNumberText(doc, clause)} ${clause.title}`.trim() }] : [];
   });
 }

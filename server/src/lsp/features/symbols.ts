@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { outline, type OutlineEntry } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
+import { perAnalysis } from '../perAnalysis.js';
 
 const KINDS: Readonly<Record<OutlineEntry['kind'], SymbolKind>> = {
   clause: SymbolKind.Module,
@@ -11,14 +12,18 @@ const KINDS: Readonly<Record<OutlineEntry['kind'], SymbolKind>> = {
   field: SymbolKind.Field,
 };
 
-export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
-  const symbol = (entry: OutlineEntry): DocumentSymbol => ({
-    name: entry.name,
-    ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
-    kind: KINDS[entry.kind],
-    range: rangeOf(analysis.document, entry.span),
-    selectionRange: rangeOf(analysis.document, entry.selection),
-    ...(entry.kind === 'party' || entry.kind === 'field' ? {} : { children: entry.children.map(symbol) }),
-  });
+export const documentSymbols = perAnalysis((analysis: Analysis): DocumentSymbol[] => {
+  // Properties are assigned, not spread: on a long contract the outline is ten thousand symbols.
+  const symbol = (entry: OutlineEntry): DocumentSymbol => {
+    const found: DocumentSymbol = {
+      name: entry.name,
+      kind: KINDS[entry.kind],
+      range: rangeOf(analysis.document, entry.span),
+      selectionRange: rangeOf(analysis.document, entry.selection),
+    };
+    if (entry.detail !== undefined) found.detail = entry.detail;
+    if (entry.kind !== 'party' && entry.kind !== 'field') found.children = entry.children.map(symbol);
+    return found;
+  };
   return outline(analysis.doc).map(symbol);
-}
+});
