@@ -1,6 +1,6 @@
 import type { Nodes, RootContent } from 'mdast';
 import type { Blank, BlockModel, Clause, ClauseReference, Span } from '../model.js';
-import { linesIn } from '../text/lines.js';
+import { linesIn, nonBlankLineAbove } from '../text/lines.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
@@ -121,36 +121,15 @@ function signatureLine(text: string, span: Span): Blank[] {
   const indent = text.slice(lineStart, start);
   if (indent.length >= 4 || indent.includes('\t'))
     return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label: labelBefore(text, start) }];
-  // A long line of underscores under `## 第七条 其他约定` or `Special terms:` is the space left to write them in;
-  // a Markdown author's rule is `---` or a short `___`.
-  const asks = end - start >= MIN_WRITE_IN_LINE ? headingOrLabelAbove(text, lineStart) : undefined;
-  if (asks !== undefined) return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label: asks }];
+  // A long line of underscores under `## 第七条 其他约定` is the space left to write the terms in;
+  // a Markdown author's rule is `---` or a short `___`. (Under a colon line it is a signature line, above.)
+  const heading = end - start >= MIN_WRITE_IN_LINE ? /^#{1,6}\s+(.*?)\s*#*$/.exec(nonBlankLineAbove(text, start)) : null;
+  const label = heading?.[1]!.replace(/^第[一二三四五六七八九十百零\d]+条\s*/, '').slice(-24);
+  if (label) return [{ span: { start, end }, kind: 'underscore', style: 'underscore', expects: undefined, label }];
   return [];
 }
 
 const MIN_WRITE_IN_LINE = 8;
-
-/** The heading or colon-ended line just above `lineStart` (blank lines between allowed), as a label; else undefined. */
-function headingOrLabelAbove(text: string, lineStart: number): string | undefined {
-  let end = lineStart;
-  // Bounded: only a few blank lines may stand between a label and its write-in line.
-  for (let blankLines = 0; blankLines < 4 && end > 0; blankLines++) {
-    end--; // the line break before this line
-    if (end > 0 && text[end] === '\n' && text[end - 1] === '\r') end--;
-    const start = Math.max(text.lastIndexOf('\n', end - 1) + 1, end - 200);
-    const line = text.slice(start, end).trim();
-    if (line === '') {
-      end = start;
-      continue;
-    }
-    const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
-    if (heading) return heading[1]!.replace(/^第[一二三四五六七八九十百零\d]+条\s*/, '').slice(-24) || undefined;
-    if (!/[:：]$/.test(line)) return undefined;
-    const label = line.replace(/^[-*+>\s]+|[:：]$/g, '').trim();
-    return label.length <= 24 ? label : labelBefore(text, end);
-  }
-  return undefined;
-}
 
 function emptyBlock(span: Span, type: string): ExtractedBlock {
   return {

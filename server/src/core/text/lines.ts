@@ -24,3 +24,18 @@ export function overlaps(a: Span, b: Span): boolean {
 export function contains(outer: Span, offset: number): boolean {
   return offset >= outer.start && offset <= outer.end;
 }
+
+/**
+ * The line above the one holding `start`, past any blank lines between (at
+ * most 400 characters back; at most 200 characters of that line), trimmed.
+ * Empty when there is none.
+ */
+export function nonBlankLineAbove(text: string, start: number): string {
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  while (lineStart > 0 && /[\r\n \t]/.test(text[lineStart - 1]!) && start - lineStart < 400) lineStart--;
+  if (lineStart === 0) return '';
+  let prevStart = lineStart;
+  while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r' && lineStart - prevStart < 200) prevStart--;
+  return text.slice(prevStart, lineStart).trim();
+}

@@ -1,5 +1,6 @@
 import type { BlankKind, FieldType, GapStyle, Span, TickGroup } from '../../model.js';
 import { atWordBoundary, labelBefore } from './shape.js';
+import { nonBlankLineAbove } from '../../text/lines.js';
 
 /** A gap found by one of the style scanners, relative to the block's text. */
 export interface GapHit {
@@ -371,22 +372,14 @@ function previousLineIsUnderscores(text: string, lineStart: number): boolean {
 
 /** True when the line before `index` is a label a signature line belongs to, or the line after captions it. */
 export function isSignatureLine(text: string, start: number, end: number): boolean {
-  let lineStart = start;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   // Past blank lines: a signature line often stands a line below its label.
-  while (lineStart > 0 && /[\r\n \t]/.test(text[lineStart - 1]!) && start - lineStart < 400) lineStart--;
-  if (lineStart > 0) {
-    let prevEnd = lineStart;
-    let prevStart = prevEnd;
-    while (prevStart > 0 && text[prevStart - 1] !== '\n' && text[prevStart - 1] !== '\r' && prevEnd - prevStart < 200) prevStart--;
-    const previous = text.slice(prevStart, prevEnd).trim().replace(/\*\*/g, '');
-    if (
-      /[:：]$/.test(previous) ||
-      /(?:盖章|签字|签章|签名|Signature|[甲乙丙丁]方|Party [A-D])[)）]?$/i.test(previous) ||
-      /^(?:Signed|Executed|For and on behalf)\b/i.test(previous)
-    )
-      return true;
-  }
+  const previous = nonBlankLineAbove(text, start).replace(/\*\*/g, '');
+  if (
+    /[:：]$/.test(previous) ||
+    /(?:盖章|签字|签章|签名|Signature|[甲乙丙丁]方|Party [A-D])[)）]?$/i.test(previous) ||
+    /^(?:Signed|Executed|For and on behalf)\b/i.test(previous)
+  )
+    return true;
   let next = end;
   while (next < text.length && text[next] !== '\n' && text[next] !== '\r') next++;
   next += text[next] === '\r' && text[next + 1] === '\n' ? 2 : 1;
