@@ -30,6 +30,12 @@ export interface ExtractedBlock extends Omit<BlockModel, 'percents' | 'amounts'>
   readonly rawAmounts: readonly RawAmount[];
 }
 
+/**
+ * How far past its own text a block's facts read (the lines around a blank or
+ * a list of boxes): an edit this close to a block changes what it finds.
+ */
+export const CONTEXT_REACH = 200;
+
 const SKIPPED = new Set(['yaml', 'code', 'thematicBreak', 'definition', 'math']);
 // The look-behind starts a match only at the first of a run of spaces, keeping a long line linear.
 const LABEL = /(?<![ \t])[ \t]*\{#([\p{L}\p{N}_-]{1,64})\}[ \t]*$/u;
@@ -63,8 +69,8 @@ export function extractBlock(text: string, node: RootContent, offset: number): E
     withPlaceholders,
     span.start,
     node.type,
-    text.slice(span.end, span.end + 200),
-    text.slice(Math.max(0, span.start - 200), span.start),
+    text.slice(span.end, span.end + CONTEXT_REACH),
+    text.slice(Math.max(0, span.start - CONTEXT_REACH), span.start),
   );
   const shaped = fillRanges(
     withPlaceholders,

@@ -2,7 +2,8 @@ import type { BlockModel, Clause, ContractDocument, Placeholder, Span } from '..
 import { extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { PARSE_STATE, RESOLVED, assemble, parseContract, type ParseOptions } from './parseContract.js';
+import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
+import { reparsePlainBlocks } from './plainChunks.js';
 import { recordShift } from './blockOrigin.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
@@ -39,13 +40,15 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   let blocks: readonly ExtractedBlock[] | undefined = state && (options === undefined || options === state.options) ? state.blocks : undefined;
   for (const change of changes) {
     const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-    blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
+    if (blocks && state?.plainIssues) blocks = reparsePlainBlocks(text, next, blocks, change, shiftBlock);
+    else blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
     text = next;
   }
-  if (!state || !blocks) return parseContract(text, parseOptions);
+  // An edit across the Markdown limit changes how the whole text is read.
+  if (!state || !blocks || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
   if (blocks === state.blocks && text === previous.text) return previous;
-  const doc = assemble(text, state.frontMatter, blocks, parseOptions, []);
-  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions });
+  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? []);
+  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
   return doc;
 }
 
@@ -133,7 +136,7 @@ function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
   const shifted = copy(block);
   shifted.span = at(block.span, delta);
   shifted.placeholders = each(block.placeholders, delta, shiftPlaceholder);
-  shifted.blanks = each(block.blanks, delta, shiftSpanOnly);
+  shifted.blanks = each(block.blanks, delta, (x, d) => (x.fill === undefined ? shiftSpanOnly(x, d) : with3(copy(x), x, d, 'span', 'fill')));
   shifted.clauses = each(block.clauses, delta, shiftClause);
   shifted.references = each(block.references, delta, (r, d) => with3(copy(r), r, d, 'span', 'labelSpan', 'textSpan'));
   shifted.rawPercents = each(block.rawPercents, delta, (p, d) => {
