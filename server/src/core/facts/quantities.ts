@@ -84,7 +84,8 @@ function markListedSchedules(doc: ContractDocument, percents: QuantityFact[]): v
   const scheduleOf = scheduleFinder(doc.text);
   percents.forEach((f, i) => {
     if (!f.key.startsWith('instalment-percent:') || f.schedule) return;
-    if (listed.has(f.span.start) || scheduleOf(f.span.start) !== undefined) percents[i] = { ...f, schedule: true };
+    // Object.assign, not a spread: a spread followed by a new key gives each fact a hidden class of its own in V8.
+    if (listed.has(f.span.start) || scheduleOf(f.span.start) !== undefined) percents[i] = Object.assign({}, f, { schedule: true });
   });
 }
 
@@ -123,7 +124,7 @@ function blockQuantities(block: BlockModel, text: string): BlockQuantities {
   const perSentence = new Map<number, number>();
   for (const p of block.percents) if (!p.comparative) perSentence.set(p.sentence, (perSentence.get(p.sentence) ?? 0) + 1);
   percents.forEach((f, i) => {
-    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) percents[i] = { ...f, schedule: true };
+    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) percents[i] = Object.assign({}, f, { schedule: true });
   });
   const totals: QuantityFact[] = [];
   for (const a of block.amounts) {

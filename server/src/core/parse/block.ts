@@ -46,6 +46,25 @@ const CONTAINER_PREFIX = /[ \t]*>[ \t]?|[ \t]+/y;
  * absolute: `offset` is added to the tree's positions (the BOM shift).
  */
 export function extractBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
+  return compactLists(readBlock(text, node, offset));
+}
+
+// Most of a block's twenty fact lists are empty: one shared list for them all
+// saves some 500 bytes a block (30 MB over 60,000 blocks), and being frozen it
+// makes any change in place fail loudly instead of reaching every other block.
+// A list filled by `push` keeps room for 17 items; a copy holds just its own.
+const NONE: readonly never[] = Object.freeze([]);
+
+function compactLists(block: ExtractedBlock): ExtractedBlock {
+  const record = block as unknown as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (Array.isArray(value)) record[key] = value.length === 0 ? NONE : value.slice();
+  }
+  return block;
+}
+
+function readBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
   const span = { start: node.position!.start.offset! + offset, end: node.position!.end.offset! + offset };
   const empty = emptyBlock(span, node.type);
   if (node.type === 'thematicBreak') return { ...empty, blanks: signatureLine(text, span) };

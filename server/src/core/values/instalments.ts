@@ -85,7 +85,8 @@ function withRunningTotals<T extends object>(items: readonly T[], valueOf: (item
     const value = valueOf(item);
     if (value === undefined) open = true;
     else sum += value;
-    return { ...item, value, runningTotal: roundTotal(sum), openSoFar: open };
+    // Not `{ ...item, value, … }`: in V8 a spread followed by new keys gives every part a hidden class of its own.
+    return Object.assign({}, item, { value, runningTotal: roundTotal(sum), openSoFar: open });
   });
 }
 
