@@ -62,6 +62,12 @@ test('a literal URL or e-mail still hides its figures from the scanners, and tex
   const text = `${CONTRACT}\nRates: https://example.com/fee-15% and ops-20%@example.com apply; the deposit is 25% of the fee.\n`;
   const percents = parseContract(text).percents.map((p) => text.slice(p.span.start, p.span.end));
   assert.ok(!percents.some((p) => p.includes('15')), `a URL's 15% read as a percentage: ${percents.join(', ')}`);
-  assert.ok(percents.some((p) => p.includes('25')), `the deposit's 25% was lost: ${percents.join(', ')}`);
-  assert.ok(percents.some((p) => p.includes('30')), `the clause's 30% was lost: ${percents.join(', ')}`);
+  assert.ok(
+    percents.some((p) => p.includes('25')),
+    `the deposit's 25% was lost: ${percents.join(', ')}`,
+  );
+  assert.ok(
+    percents.some((p) => p.includes('30')),
+    `the clause's 30% was lost: ${percents.join(', ')}`,
+  );
 });

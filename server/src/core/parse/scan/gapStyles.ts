@@ -556,8 +556,7 @@ export function scanUntickedChoices(text: string, groups: readonly ScannedTickGr
   // Options set apart by blank lines are still one list: an item right after another item's line is no new group.
   // Read only when a group is unticked: the pattern tries every position of the 200 characters before the block.
   let continuesList: boolean | undefined;
-  const continuesPrecedingList = () =>
-    (continuesList ??= /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding));
+  const continuesPrecedingList = () => (continuesList ??= /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding));
   return groups
     .filter((g) => g.ticked === 0 && !(continuesPrecedingList() && g.start === text.search(/\S/)))
     .map((g) => ({
