@@ -35,6 +35,32 @@ describe('outline, folding, links and semantic tokens', () => {
     assert.equal(fee.range.end.line, positionOf(zh.text, '另付差旅').line, 'the section ends before the next clause');
   });
 
+  it('names a sub-clause by the start of its sentence, as an outline line shows it', async () => {
+    const uri = 'file:///virtual/long-titles.contract.md';
+    const text = [
+      '# 服务合同',
+      '',
+      '## 一、服务内容',
+      '',
+      '（一）乙方应于本合同生效之日起三十日内完成全部系统的部署与调试，并提交验收报告。',
+      '',
+      '（二）The Provider shall deliver the software within thirty (30) days after signing and train the staff.',
+      '',
+      '（三）乙方提供培训。',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 'clausemark');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const clause = symbols.find((s) => s.name === '一 服务内容')!;
+    assert.deepEqual(
+      clause.children!.map((c) => c.name),
+      ['一（一） 乙方应于本合同生效之日起三十日内完成全部系统的部署与调试…', '一（二） The Provider shall deliver the…', '一（三） 乙方提供培训。'],
+    );
+    assert.equal(clause.children![0]!.children, undefined, 'no empty list of children');
+    assert.deepEqual(clause.children![0]!.selectionRange.start, positionOf(text, '（一）'));
+    await client.close(uri);
+  });
+
   it('nests sub-clauses under their clause, numbered as written (reference agreement)', { skip: NEEDS_REFERENCE }, async () => {
     const text = readFileSync(REFERENCE_AGREEMENT, 'utf8');
     const uri = pathToFileURL(REFERENCE_AGREEMENT).href;
