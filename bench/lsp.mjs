@@ -157,7 +157,7 @@ class BenchClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           completion: { completionItem: { snippetSupport: true } },
           inlayHint: {},
-          semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+          semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
         },
       },
     });
@@ -404,6 +404,8 @@ async function timeRequests(client, uri) {
     hover: ['textDocument/hover', { textDocument, position: doc.positionAt(placeholder + 1) }],
     documentSymbol: ['textDocument/documentSymbol', { textDocument }],
     'semanticTokens/full': ['textDocument/semanticTokens/full', { textDocument }],
+    // What an editor asks first on a long file: the lines on screen.
+    'semanticTokens/range': ['textDocument/semanticTokens/range', { textDocument, range: visible }],
     inlayHint: ['textDocument/inlayHint', { textDocument, range: visible }],
     codeAction: ['textDocument/codeAction', { textDocument, range: near?.range ?? visible, context: { diagnostics: near ? [near] : [] } }],
     foldingRange: ['textDocument/foldingRange', { textDocument }],

@@ -138,4 +138,29 @@ describe('outline, folding, links and semantic tokens', () => {
       assert.ok(b.line > a.line || b.character >= a.character + a.text.length);
     }
   });
+
+  it('colours the lines on screen alone (semanticTokens/range) exactly as the whole document colours them', async () => {
+    const decode = (data: number[]) => {
+      const out: number[][] = [];
+      let line = 0;
+      let character = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        line += data[i]!;
+        character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+        out.push([line, character, ...data.slice(i + 2, i + 5)]);
+      }
+      return out;
+    };
+    const full = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: zh.uri } })).data);
+    const from = positionOf(zh.text, '## 二、');
+    const to = positionOf(zh.text, '## 四、');
+    const range = { start: from, end: to };
+    const part = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri: zh.uri }, range })).data);
+    const atOrAfter = (line: number, character: number, p: typeof from) => line > p.line || (line === p.line && character >= p.character);
+    const inside = full.filter(([line, character]) => atOrAfter(line!, character!, from) && !atOrAfter(line!, character!, to));
+    assert.ok(inside.length > 3 && inside.length < full.length);
+    assert.deepEqual(part, inside);
+    const none = { start: { line: 1_000_000, character: 0 }, end: { line: 1_000_100, character: 0 } };
+    assert.deepEqual(await client.request('textDocument/semanticTokens/range', { textDocument: { uri: zh.uri }, range: none }), { data: [] });
+  });
 });

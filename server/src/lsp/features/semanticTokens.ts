@@ -1,16 +1,72 @@
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+/**
+ * Semantic tokens for the whole document, or for a range: on a long file an
+ * editor asks for the lines on screen first and colours them before the
+ * whole answer is in. Both are cut from one list per analysis, kept with
+ * absolute positions, so a range answer is a binary search and a slice.
+ */
+import type { Range, SemanticTokens, SemanticTokensLegend, SemanticTokensRangeParams } from 'vscode-languageserver';
 import { semanticTokenSpans, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
 import { perAnalysis } from '../perAnalysis.js';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
-export const semanticTokens = perAnalysis(({ doc, document }: Analysis): SemanticTokens => {
-  const builder = new SemanticTokensBuilder();
-  for (const { span, type, modifiers } of semanticTokenSpans(doc)) {
+/** Five numbers per token, in document order: line, character, length, type, modifier bits. */
+const FIELDS = 5;
+
+const absoluteTokens = perAnalysis(({ doc, document }: Analysis): Uint32Array => {
+  const spans = semanticTokenSpans(doc);
+  const tokens = new Uint32Array(spans.length * FIELDS);
+  spans.forEach(({ span, type, modifiers }, i) => {
     const start = document.positionAt(span.start);
-    const bits = modifiers.reduce((sum, m) => sum | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
-    builder.push(start.line, start.character, span.end - span.start, TOKEN_TYPES.indexOf(type), bits);
-  }
-  return builder.build();
+    tokens.set(
+      [start.line, start.character, span.end - span.start, TOKEN_TYPES.indexOf(type), modifiers.reduce((sum, m) => sum | (1 << TOKEN_MODIFIERS.indexOf(m)), 0)],
+      i * FIELDS,
+    );
+  });
+  return tokens;
 });
+
+export const semanticTokens = perAnalysis((analysis: Analysis): SemanticTokens => {
+  const tokens = absoluteTokens(analysis);
+  return encode(tokens, 0, tokens.length / FIELDS);
+});
+
+/** The tokens that start inside `range`, encoded as the protocol wants them: relative to the one before. */
+export function semanticTokensRange(analysis: Analysis, { range }: SemanticTokensRangeParams): SemanticTokens {
+  const tokens = absoluteTokens(analysis);
+  return encode(tokens, firstAtOrAfter(tokens, range.start), firstAtOrAfter(tokens, range.end));
+}
+
+/** The index of the first token starting at or after `position`. */
+function firstAtOrAfter(tokens: Uint32Array, position: Range['start']): number {
+  let low = 0;
+  let high = tokens.length / FIELDS;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const line = tokens[middle * FIELDS]!;
+    const before = line < position.line || (line === position.line && tokens[middle * FIELDS + 1]! < position.character);
+    if (before) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function encode(tokens: Uint32Array, from: number, to: number): SemanticTokens {
+  const data = new Array<number>((to - from) * FIELDS);
+  let line = 0;
+  let character = 0;
+  for (let i = from, out = 0; i < to; i++, out += FIELDS) {
+    const at = i * FIELDS;
+    const tokenLine = tokens[at]!;
+    const tokenCharacter = tokens[at + 1]!;
+    data[out] = tokenLine - line;
+    data[out + 1] = tokenLine === line ? tokenCharacter - character : tokenCharacter;
+    data[out + 2] = tokens[at + 2]!;
+    data[out + 3] = tokens[at + 3]!;
+    data[out + 4] = tokens[at + 4]!;
+    line = tokenLine;
+    character = tokenCharacter;
+  }
+  return { data };
+}
