@@ -80,11 +80,19 @@ export function outline(doc: ContractDocument): OutlineEntry[] {
  * every outline answer.
  */
 export function outlineTitle(title: string): string {
-  const chars = [...title];
-  if (chars.length <= MAX_TITLE) return title;
-  // `.` `,` `:` end a clause only before a space: not in `1.5` or `1,000`.
-  const stop = chars.findIndex((c, i) => i >= MIN_TITLE && i < MAX_TITLE && (WIDE_STOPS.has(c) || (NARROW_STOPS.has(c) && chars[i + 1] === ' ')));
-  return stop >= 0 ? chars.slice(0, stop).join('') + '…' : chars.slice(0, MAX_TITLE).join('').trimEnd() + '…';
+  if (title.length <= MAX_TITLE) return title;
+  for (let i = MIN_TITLE; i < MAX_TITLE; i++) {
+    const c = title[i]!;
+    // `.` `,` `:` end a clause only before a space: not in `1.5` or `1,000`.
+    if (WIDE_STOPS.has(c) || (NARROW_STOPS.has(c) && title[i + 1] === ' ')) return `${title.slice(0, i)}…`;
+  }
+  // Counted in UTF-16 units; a cut never splits a character written as two.
+  const cut = isHighSurrogate(title.charCodeAt(MAX_TITLE - 1)) ? MAX_TITLE - 1 : MAX_TITLE;
+  return `${title.slice(0, cut).trimEnd()}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 const MAX_TITLE = 30;

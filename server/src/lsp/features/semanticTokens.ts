@@ -17,13 +17,17 @@ const FIELDS = 5;
 const absoluteTokens = perAnalysis(({ doc, document }: Analysis): Uint32Array => {
   const spans = semanticTokenSpans(doc);
   const tokens = new Uint32Array(spans.length * FIELDS);
-  spans.forEach(({ span, type, modifiers }, i) => {
+  let at = 0;
+  for (const { span, type, modifiers } of spans) {
     const start = document.positionAt(span.start);
-    tokens.set(
-      [start.line, start.character, span.end - span.start, TOKEN_TYPES.indexOf(type), modifiers.reduce((sum, m) => sum | (1 << TOKEN_MODIFIERS.indexOf(m)), 0)],
-      i * FIELDS,
-    );
-  });
+    tokens[at++] = start.line;
+    tokens[at++] = start.character;
+    tokens[at++] = span.end - span.start;
+    tokens[at++] = TOKEN_TYPES.indexOf(type);
+    let bits = 0;
+    for (const modifier of modifiers) bits |= 1 << TOKEN_MODIFIERS.indexOf(modifier);
+    tokens[at++] = bits;
+  }
   return tokens;
 });
 
