@@ -403,9 +403,9 @@ async function timeRequests(client, uri) {
     completion: ['textDocument/completion', { textDocument, position: doc.positionAt(placeholder) }],
     hover: ['textDocument/hover', { textDocument, position: doc.positionAt(placeholder + 1) }],
     documentSymbol: ['textDocument/documentSymbol', { textDocument }],
-    'semanticTokens/full': ['textDocument/semanticTokens/full', { textDocument }],
-    // What an editor asks first on a long file: the lines on screen.
+    // What an editor asks first on a long file: the lines on screen, before the whole list.
     'semanticTokens/range': ['textDocument/semanticTokens/range', { textDocument, range: visible }],
+    'semanticTokens/full': ['textDocument/semanticTokens/full', { textDocument }],
     inlayHint: ['textDocument/inlayHint', { textDocument, range: visible }],
     codeAction: ['textDocument/codeAction', { textDocument, range: near?.range ?? visible, context: { diagnostics: near ? [near] : [] } }],
     foldingRange: ['textDocument/foldingRange', { textDocument }],

@@ -160,6 +160,25 @@ describe('outline, folding, links and semantic tokens', () => {
     const inside = full.filter(([line, character]) => atOrAfter(line!, character!, from) && !atOrAfter(line!, character!, to));
     assert.ok(inside.length > 3 && inside.length < full.length);
     assert.deepEqual(part, inside);
+    // Asked before the whole list, for any window (as an editor asks for the lines on screen first).
+    const uri = 'file:///virtual/range-first.contract.md';
+    await client.open(uri, zh.text, 'clausemark');
+    const lines = zh.text.split('\n').length;
+    const windows = Array.from({ length: Math.ceil(lines / 3) }, (_, i) => ({ start: { line: i * 3, character: 0 }, end: { line: i * 3 + 5, character: 0 } }));
+    const parts: number[][][] = [];
+    for (const window of windows)
+      parts.push(decode((await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: window })).data));
+    const whole = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data);
+    assert.deepEqual(whole, full);
+    windows.forEach((window, i) =>
+      assert.deepEqual(
+        parts[i],
+        whole.filter(([line, character]) => atOrAfter(line!, character!, window.start) && !atOrAfter(line!, character!, window.end)),
+        `lines ${window.start.line}–${window.end.line}`,
+      ),
+    );
+    await client.close(uri);
+
     const none = { start: { line: 1_000_000, character: 0 }, end: { line: 1_000_100, character: 0 } };
     assert.deepEqual(await client.request('textDocument/semanticTokens/range', { textDocument: { uri: zh.uri }, range: none }), { data: [] });
   });
