@@ -230,4 +230,3 @@ function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
   }
   return shifted;
 }
-
