@@ -356,7 +356,22 @@ function gatherFacts(blocks: readonly BlockModel[]): FactLists {
  * (or their shifted copies, see `reparseContract`) with nothing to resolve again.
  * `key` names the field values the resolution read.
  */
-export const RESOLVED = new WeakMap<ExtractedBlock, { readonly key: string; readonly model: BlockModel }>();
+export const RESOLVED = {
+  get(block: ExtractedBlock): Resolved | undefined {
+    return (block as { [RESOLVED_MODEL]?: Resolved })[RESOLVED_MODEL];
+  },
+  set(block: ExtractedBlock, resolved: Resolved): void {
+    Object.defineProperty(block, RESOLVED_MODEL, { value: resolved, writable: true, configurable: true });
+  },
+};
+
+interface Resolved {
+  readonly key: string;
+  readonly model: BlockModel;
+}
+
+// On the block itself, unseen by keys, JSON and deep equality (see blockOrigin.ts for why not a WeakMap).
+const RESOLVED_MODEL = Symbol('resolvedModel');
 
 /** What resolving a percentage or an amount can read from the fields: each one's parsed value. */
 function resolutionKey(fields: ReadonlyMap<string, Field>): string {
