@@ -40,8 +40,8 @@ export * from './clauses/index.js';
 export { formatValue, formatFigure, formatFieldValue } from './values/formatValue.js';
 export { amountInWords, wordsLanguage } from './values/amountInWords.js';
 export { numericValue } from './values/numericValue.js';
+export { instalmentGroups } from './facts/instalmentGroups.js';
 export {
-  instalmentGroups,
   roundTotal,
   type InstalmentGroup,
   type InstalmentPart,

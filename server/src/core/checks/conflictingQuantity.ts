@@ -36,6 +36,8 @@ export const conflictingQuantity: Check = {
       'what.total': '总价',
     },
   },
+  // Each fact's key, value and sentence are all it reads: after an edit that keeps them, its problems are moved.
+  reads: (doc) => ({ context: '', items: quantityFacts(doc), offsets: factOffsets, same: sameFact }),
   run({ doc, report, t, locale }) {
     const byKey = new Map<string, QuantityFact[]>();
     // The most specific key comes first, so a place stated under two keys is reported once, under it.
@@ -84,6 +86,14 @@ export const conflictingQuantity: Check = {
     }
   },
 };
+
+function factOffsets(fact: QuantityFact, out: number[]): void {
+  out.push(fact.span.start, fact.span.end, fact.sentence);
+}
+
+function sameFact(a: QuantityFact, b: QuantityFact): boolean {
+  return a.key === b.key && a.value === b.value && a.display === b.display && a.schedule === b.schedule;
+}
 
 /**
  * How many values of one key a fact could be held against, in constant time

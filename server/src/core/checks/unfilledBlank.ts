@@ -1,3 +1,4 @@
+import type { Blank } from '../model.js';
 import type { Check } from './types.js';
 import { placeholderForBlank, UniqueNames } from '../edits/blankToPlaceholder.js';
 
@@ -21,6 +22,8 @@ export const unfilledBlank: Check = {
       toPlaceholder: '将空白改为带类型的占位符 {placeholder}',
     },
   },
+  // A blank's problem and fix follow from the blank, the colon before its fill, the fields' names and the contract's language.
+  reads: (doc) => ({ context: `${doc.contractLocale}\u0000${[...doc.fields.keys()].join('\u0000')}`, items: doc.blanks, offsets: blankOffsets, same: sameBlank }),
   run({ doc, report }) {
     const names = new UniqueNames(doc.fields.keys());
     for (const blank of doc.blanks) {
@@ -37,3 +40,20 @@ export const unfilledBlank: Check = {
     }
   },
 };
+
+function blankOffsets(blank: Blank, out: number[]): void {
+  out.push(blank.span.start, blank.span.end);
+  if (blank.fill) out.push(blank.fill.start, blank.fill.end);
+}
+
+function sameBlank(a: Blank, b: Blank, aText: string, bText: string): boolean {
+  if (a.kind !== b.kind || a.style !== b.style || a.expects !== b.expects || a.label !== b.label) return false;
+  if ((a.fill === undefined) !== (b.fill === undefined)) return false;
+  // The placeholder is written after a space when an ASCII colon stands before the fill.
+  if (a.fill && b.fill && aText[a.fill.start - 1] !== bText[b.fill.start - 1]) return false;
+  const ao = a.options;
+  const bo = b.options;
+  if (ao === bo) return true;
+  if (ao === undefined || bo === undefined || ao.length !== bo.length) return false;
+  return ao.every((option, i) => option === bo[i]);
+}

@@ -7,7 +7,7 @@
 import type { BlockModel, ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
-import { instalmentGroups } from '../values/instalments.js';
+import { instalmentGroups } from './instalmentGroups.js';
 import { scheduleFinder } from '../values/schedules.js';
 import { perBlock, type PerBlock } from './perBlock.js';
 
@@ -58,8 +58,16 @@ export function instalmentKey(phrase: string): string | undefined {
   return en[5]!.toLowerCase() === 'deposit' ? 'deposit' : '1';
 }
 
+const FACTS = new WeakMap<ContractDocument, readonly QuantityFact[]>();
+
 /** Every quantity of the document that can be paired with another statement of it. */
-export function quantityFacts(doc: ContractDocument): QuantityFact[] {
+export function quantityFacts(doc: ContractDocument): readonly QuantityFact[] {
+  let facts = FACTS.get(doc);
+  if (facts === undefined) FACTS.set(doc, (facts = readQuantityFacts(doc)));
+  return facts;
+}
+
+function readQuantityFacts(doc: ContractDocument): QuantityFact[] {
   const percents: QuantityFact[] = [];
   const totals: QuantityFact[] = [];
   const durations: QuantityFact[] = [];
