@@ -1,4 +1,4 @@
-import type { BlockModel, ContractDocument, Problem, Span } from '../model.js';
+import type { BlockModel, ContractDocument, Fix, Problem, RelatedSpan, Span, TextEdit } from '../model.js';
 import { originOf } from '../parse/blockOrigin.js';
 import type { Check, CheckInput } from './types.js';
 
@@ -89,16 +89,47 @@ export function reuse(
   return out;
 }
 
-const IDENTITY = new Map<number, number>();
+/** How offsets of the memo's analysis become this one's: undefined for an offset the input did not hold. */
+type Renaming = (offset: number) => number | undefined;
 
-/** Old offset → new offset, when the correspondence is one to one; IDENTITY when nothing moved. */
-function renaming(before: readonly number[], after: readonly number[]): ReadonlyMap<number, number> | undefined {
-  let i = 0;
-  while (i < before.length && before[i] === after[i]) i++;
-  if (i === before.length) return IDENTITY;
+const IDENTITY: Renaming = (offset) => offset;
+
+/**
+ * Old offset → new offset, when the correspondence is one to one; IDENTITY
+ * when nothing moved. After one edit, the offsets before it stay and those
+ * after it move by one delta: that is told in one pass without a map.
+ */
+function renaming(before: readonly number[], after: readonly number[]): Renaming | undefined {
+  let delta: number | undefined;
+  let lastStaying = -Infinity;
+  let firstMoving = Infinity;
+  let oneEdit = true;
+  for (let i = 0; i < before.length; i++) {
+    const d = after[i]! - before[i]!;
+    if (d === 0) {
+      if (before[i]! > lastStaying) lastStaying = before[i]!;
+    } else if (delta === undefined || d === delta) {
+      delta = d;
+      if (before[i]! < firstMoving) firstMoving = before[i]!;
+    } else {
+      oneEdit = false;
+      break;
+    }
+  }
+  if (delta === undefined) return IDENTITY;
+  // Every offset that stays lies before every one that moves, and they still do once moved: order, hence equality, is kept.
+  if (oneEdit && lastStaying < firstMoving && lastStaying < firstMoving + delta) {
+    const moving = delta;
+    const from = firstMoving;
+    return (offset) => (offset >= from ? offset + moving : offset);
+  }
+  return mapped(before, after);
+}
+
+function mapped(before: readonly number[], after: readonly number[]): Renaming | undefined {
   const forward = new Map<number, number>();
   const backward = new Map<number, number>();
-  for (i = 0; i < before.length; i++) {
+  for (let i = 0; i < before.length; i++) {
     const from = before[i]!;
     const to = after[i]!;
     const known = forward.get(from);
@@ -108,34 +139,47 @@ function renaming(before: readonly number[], after: readonly number[]): Readonly
       backward.set(to, from);
     } else if (known !== to) return undefined;
   }
-  return forward;
+  return (offset) => forward.get(offset);
 }
 
-function moveProblem(problem: Problem, renamed: ReadonlyMap<number, number>): Problem | undefined {
+function moveProblem(problem: Problem, renamed: Renaming): Problem | undefined {
   const span = moveSpan(problem.span, renamed);
   if (span === undefined) return undefined;
-  const related = [];
-  for (const r of problem.related) {
-    const moved = moveSpan(r.span, renamed);
-    if (moved === undefined) return undefined;
-    related.push(moved === r.span ? r : { ...r, span: moved });
-  }
-  const fixes = [];
-  for (const fix of problem.fixes) {
-    const edits = [];
-    for (const edit of fix.edits) {
-      const moved = moveSpan(edit.span, renamed);
-      if (moved === undefined) return undefined;
-      edits.push(moved === edit.span ? edit : { ...edit, span: moved });
+  let related = problem.related;
+  if (related.length > 0) {
+    const moved: RelatedSpan[] = [];
+    for (const r of related) {
+      const at = moveSpan(r.span, renamed);
+      if (at === undefined) return undefined;
+      moved.push(at === r.span ? r : { span: at, message: r.message });
     }
-    fixes.push({ ...fix, edits });
+    related = moved;
   }
-  return { ...problem, span, related, fixes };
+  let fixes = problem.fixes;
+  if (fixes.length > 0) {
+    const moved: Fix[] = [];
+    for (const fix of fixes) {
+      const edits: TextEdit[] = [];
+      for (const edit of fix.edits) {
+        const at = moveSpan(edit.span, renamed);
+        if (at === undefined) return undefined;
+        edits.push(at === edit.span ? edit : { span: at, newText: edit.newText });
+      }
+      moved.push({ ...fix, edits });
+    }
+    fixes = moved;
+  }
+  // The keys in the order runChecks writes them, so a moved problem serialises as a fresh one.
+  const out: Mutable<Problem> = { checkId: problem.checkId, severity: problem.severity, span, message: problem.message, related, fixes };
+  if (problem.data !== undefined) out.data = problem.data;
+  return out;
 }
 
-function moveSpan(span: Span, renamed: ReadonlyMap<number, number>): Span | undefined {
-  const start = renamed.get(span.start);
-  const end = renamed.get(span.end);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function moveSpan(span: Span, renamed: Renaming): Span | undefined {
+  const start = renamed(span.start);
+  const end = renamed(span.end);
   if (start === undefined || end === undefined) return undefined;
   return start === span.start && end === span.end ? span : { start, end };
 }

@@ -3,8 +3,8 @@ import type { Check, CheckContext } from './types.js';
 import { setFieldValueEdit } from '../edits/setFieldValue.js';
 import { labelBefore } from '../parse/scan/shape.js';
 import { itemMarkerAt } from '../values/schedules.js';
-import { instalmentGroups } from '../facts/instalmentGroups.js';
-import { knownSum, namesInstalment, roundTotal, type DeclaredInstalments, type WrittenInstalments } from '../values/instalments.js';
+import { declaredGroups, writtenInstalments } from '../facts/instalmentGroups.js';
+import { knownSum, namesInstalment, roundTotal, type DeclaredInstalments } from '../values/instalments.js';
 
 /** Instalments of a payment, declared as a group or written as 首期…%/二期…%/尾款…%, must total 100%. */
 export const percentSum: Check = {
@@ -33,10 +33,8 @@ export const percentSum: Check = {
     },
   },
   run(context) {
-    for (const group of instalmentGroups(context.doc)) {
-      if (group.kind === 'declared') checkDeclaredGroup(context, group);
-      else checkWrittenInstalments(context, group);
-    }
+    for (const group of declaredGroups(context.doc)) checkDeclaredGroup(context, group);
+    for (const mentions of writtenInstalments(context.doc)) checkWrittenInstalments(context, mentions);
   },
 };
 
@@ -73,15 +71,18 @@ function checkDeclaredGroup({ doc, report }: CheckContext, { group, parts }: Dec
   }
 }
 
-function checkWrittenInstalments({ doc, report }: CheckContext, { parts }: WrittenInstalments): void {
-  const sum = knownSum(parts);
+function checkWrittenInstalments({ doc, report }: CheckContext, mentions: readonly PercentMention[]): void {
+  let raw = 0;
   let openCount = 0;
-  for (const p of parts) if (p.mention.value === undefined) openCount++;
-  const knownCount = parts.length - openCount;
+  for (const m of mentions) {
+    if (m.value === undefined) openCount++;
+    else raw += m.value;
+  }
+  const sum = roundTotal(raw);
+  const knownCount = mentions.length - openCount;
   const total = openCount === 0 && sum !== 100;
   const remaining = openCount === 1 && knownCount >= 1 && sum <= 100;
   if (!total && !remaining) return;
-  const mentions = parts.map((p) => p.mention);
   const part = (m: PercentMention) => {
     const label = displayLabel(doc.text, m);
     const value = `${m.value ?? '?'}%`;

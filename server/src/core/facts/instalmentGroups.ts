@@ -24,22 +24,49 @@ import {
 import { perBlockNear, type PerBlockNear } from './perBlock.js';
 
 const cache = new WeakMap<ContractDocument, readonly InstalmentGroup[]>();
+const writtenCache = new WeakMap<ContractDocument, ReadonlyArray<readonly PercentMention[]>>();
 
 /**
  * Declared sum groups first, then instalments written in the text (leaving out
- * mentions of fields that a declared group already counts).
+ * mentions of fields that a declared group already counts), each part with the
+ * running total up to it.
  */
 export function instalmentGroups(doc: ContractDocument): readonly InstalmentGroup[] {
   let groups = cache.get(doc);
   if (!groups) {
-    const inDeclaredGroup = new Set(doc.groups.flatMap((g) => g.members.filter((m) => doc.fields.has(m))));
-    groups = [...declaredGroups(doc), ...writtenGroups(doc, inDeclaredGroup)];
+    const written = writtenInstalments(doc).map(
+      (mentions): WrittenInstalments => ({
+        kind: 'written',
+        total: 100,
+        unit: '%',
+        parts: withRunningTotals(
+          mentions.map((mention) => ({ mention })),
+          ({ mention }) => mention.value,
+        ),
+      }),
+    );
+    groups = [...declaredGroups(doc), ...written];
     cache.set(doc, groups);
   }
   return groups;
 }
 
-function declaredGroups(doc: ContractDocument): DeclaredInstalments[] {
+/**
+ * The percentages of each group of instalments written in the text, in
+ * order: what `instalmentGroups` adds running totals to, for readers that
+ * need no more (a keystroke's checks).
+ */
+export function writtenInstalments(doc: ContractDocument): ReadonlyArray<readonly PercentMention[]> {
+  let groups = writtenCache.get(doc);
+  if (!groups) {
+    const inDeclaredGroup = new Set(doc.groups.flatMap((g) => g.members.filter((m) => doc.fields.has(m))));
+    writtenCache.set(doc, (groups = writtenGroups(doc, inDeclaredGroup)));
+  }
+  return groups;
+}
+
+/** The fields of each declared sum group with two or more that exist, with running totals. */
+export function declaredGroups(doc: ContractDocument): DeclaredInstalments[] {
   const result: DeclaredInstalments[] = [];
   for (const group of doc.groups) {
     const fields = group.members.map((name) => doc.fields.get(name)).filter((f) => f !== undefined);
@@ -109,7 +136,7 @@ interface Dealt {
   readonly shapes: Shape[];
 }
 
-function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): WrittenInstalments[] {
+function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): Array<readonly PercentMention[]> {
   // A list schedule (an introducing line, then (a)/(b)/(c) items) is one group wherever its items stand; the rest group by sentence.
   // Keyed by offset: a schedule's line (odd keys) or a sentence's start (even keys), in the order first met.
   const groups = new Map<number, Dealt>();
@@ -117,7 +144,7 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
     if (block.percents.length === 0) continue;
     dealBlock(block, perBlockNear(SHAPES, block, doc.text), inDeclaredGroup, groups);
   }
-  const result: WrittenInstalments[] = [];
+  const result: Array<readonly PercentMention[]> = [];
   for (const { mentions, shapes } of groups.values()) {
     if (mentions.length < 2 || mentions.length > MAX_INSTALMENTS) continue;
     if (shapes.some((s) => s.cumulative)) continue;
@@ -125,17 +152,7 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
     for (const s of shapes) if (s.namesInstalment) instalments++;
     const enumerated = shapes.every((s) => s.enumerated) && shapes.some((s) => s.namesPayment);
     const paymentSchedule = shapes[0]!.scheduleOfPayment;
-    if (instalments >= 2 || enumerated || paymentSchedule) {
-      result.push({
-        kind: 'written',
-        total: 100,
-        unit: '%',
-        parts: withRunningTotals(
-          mentions.map((mention) => ({ mention })),
-          ({ mention }) => mention.value,
-        ),
-      });
-    }
+    if (instalments >= 2 || enumerated || paymentSchedule) result.push(mentions);
   }
   return result;
 }

@@ -7,7 +7,7 @@
 import type { BlockModel, ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
-import { instalmentGroups } from './instalmentGroups.js';
+import { writtenInstalments } from './instalmentGroups.js';
 import { scheduleFinder } from '../values/schedules.js';
 import { perBlock, type PerBlock } from './perBlock.js';
 
@@ -88,7 +88,8 @@ function readQuantityFacts(doc: ContractDocument): QuantityFact[] {
  */
 function markListedSchedules(doc: ContractDocument, percents: QuantityFact[]): void {
   if (!percents.some((f) => f.key.startsWith('instalment-percent:') && !f.schedule)) return;
-  const listed = new Set(instalmentGroups(doc).flatMap((g) => (g.kind === 'written' ? g.parts.map((p) => p.mention.span.start) : [])));
+  const listed = new Set<number>();
+  for (const mentions of writtenInstalments(doc)) for (const m of mentions) listed.add(m.span.start);
   const scheduleOf = scheduleFinder(doc.text);
   percents.forEach((f, i) => {
     if (!f.key.startsWith('instalment-percent:') || f.schedule) return;
