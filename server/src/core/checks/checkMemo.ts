@@ -77,7 +77,7 @@ export function reuse(
   const after = input.items;
   if (before.length !== after.length || memo.offsets.length !== offsets.length) return undefined;
   for (let i = 0; i < after.length; i++) if (!input.same(before[i], after[i], memo.text, text)) return undefined;
-  const renamed = renaming(memo.offsets, offsets);
+  const renamed = renaming(memo.offsets, offsets, input.rigid === true);
   if (renamed === undefined) return undefined;
   if (renamed === IDENTITY) return [...memo.problems];
   const out: Problem[] = [];
@@ -99,7 +99,7 @@ const IDENTITY: Renaming = (offset) => offset;
  * when nothing moved. After one edit, the offsets before it stay and those
  * after it move by one delta: that is told in one pass without a map.
  */
-function renaming(before: readonly number[], after: readonly number[]): Renaming | undefined {
+function renaming(before: readonly number[], after: readonly number[], rigid: boolean): Renaming | undefined {
   let delta: number | undefined;
   let lastStaying = -Infinity;
   let firstMoving = Infinity;
@@ -123,7 +123,8 @@ function renaming(before: readonly number[], after: readonly number[]): Renaming
     const from = firstMoving;
     return (offset) => (offset >= from ? offset + moving : offset);
   }
-  return mapped(before, after);
+  // Rigid items listed only their ends: a map of those would not know the offsets between.
+  return rigid ? undefined : mapped(before, after);
 }
 
 function mapped(before: readonly number[], after: readonly number[]): Renaming | undefined {
@@ -165,7 +166,9 @@ function moveProblem(problem: Problem, renamed: Renaming): Problem | undefined {
         if (at === undefined) return undefined;
         edits.push(at === edit.span ? edit : { span: at, newText: edit.newText });
       }
-      moved.push({ ...fix, edits });
+      const out: Mutable<Fix> = { title: fix.title, edits, safe: fix.safe };
+      if (fix.refactor !== undefined) out.refactor = fix.refactor;
+      moved.push(out);
     }
     fixes = moved;
   }

@@ -36,7 +36,7 @@ export interface Check {
    * (see `CheckInput`). After an edit that leaves them as they were but for
    * their offsets, the previous analysis's problems are moved, not found again.
    */
-  readonly reads?: (doc: ContractDocument) => CheckInput<unknown>;
+  readonly reads?: (doc: ContractDocument) => CheckInput<unknown> | undefined;
 }
 
 /**
@@ -51,6 +51,12 @@ export interface CheckInput<T> {
   /** What else the problems depend on (field names, the contract's language), as one comparable string. */
   readonly context: string;
   readonly items: readonly T[];
+  /**
+   * Each item is a block's worth of facts whose offsets move together (`same`
+   * makes sure of it), and `offsets` gives only its first and last: problems
+   * are then reused only after one edit, which moves whole items or none.
+   */
+  readonly rigid?: boolean;
   /** Appends every offset of `item` that `run` reads. */
   offsets(item: T, out: number[]): void;
   /** Whether two items (`a` in `aText`, `b` in `bText`) say the same but for their offsets. */

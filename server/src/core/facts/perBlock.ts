@@ -16,15 +16,26 @@ export interface PerBlock<T> {
 const CACHES = new WeakMap<PerBlock<unknown>, WeakMap<BlockModel, unknown>>();
 
 export function perBlock<T>(kind: PerBlock<T>, block: BlockModel, text: string): T {
+  const { value, delta } = perBlockAtOrigin(kind, block, text);
+  return delta === 0 ? value : kind.move(value, delta);
+}
+
+/**
+ * What `perBlock` gives, unmoved: the value where the block's first model
+ * stood, the same object for as long as the block is only moved, and by how
+ * much it has moved. For readers that compare blocks rather than offsets.
+ */
+export function perBlockAtOrigin<T>(kind: PerBlock<T>, block: BlockModel, text: string): { readonly value: T; readonly delta: number } {
   let cache = CACHES.get(kind as PerBlock<unknown>) as WeakMap<BlockModel, T> | undefined;
   if (!cache) CACHES.set(kind as PerBlock<unknown>, (cache = new WeakMap()) as WeakMap<BlockModel, unknown>);
   const { model, delta } = originOf(block);
-  const value = cache.get(model);
-  if (value !== undefined) return delta === 0 ? value : kind.move(value, delta);
-  // Derived from the block where it stands now, kept where its first model stood.
-  const derived = kind.derive(block, text);
-  cache.set(model, delta === 0 ? derived : kind.move(derived, -delta));
-  return derived;
+  let value = cache.get(model);
+  if (value === undefined) {
+    // Derived from the block where it stands now, kept where its first model stood.
+    const derived = kind.derive(block, text);
+    cache.set(model, (value = delta === 0 ? derived : kind.move(derived, -delta)));
+  }
+  return { value, delta };
 }
 
 /**
