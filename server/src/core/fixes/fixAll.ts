@@ -1,6 +1,15 @@
 import { analyzeContract, type AnalyzeOptions, type ContractAnalysis } from '../analyze.js';
 import { applyEdits } from '../edits/applyEdits.js';
 import { safeFixEdits } from './safeFixEdits.js';
+import type { TextEdit } from '../model.js';
+import type { TextChange } from '../parse/incremental.js';
+
+/**
+ * A round of a few fixes reparses only the blocks they touch; past this many
+ * edits (a whole document renumbered) one full parse costs less than moving
+ * every later block once per edit.
+ */
+const INCREMENTAL_EDITS = 16;
 
 export interface FixAllResult extends ContractAnalysis {
   readonly text: string;
@@ -21,9 +30,17 @@ export function fixAll(text: string, options: Omit<AnalyzeOptions, 'previous'> =
   for (let round = 0; round < maxRounds; round++) {
     const edits = safeFixEdits(analysis.problems);
     if (edits.length === 0) break;
+    const previous = { doc: analysis.doc, changes: asChanges(edits) };
     current = applyEdits(current, edits);
     applied += edits.length;
-    analysis = analyzeContract(current, options);
+    analysis = analyzeContract(current, { ...options, previous: edits.length <= INCREMENTAL_EDITS ? previous : undefined });
   }
   return { ...analysis, text: current, applied };
+}
+
+/** Non-overlapping edits as changes applied one after another: last first, so each offset still holds. */
+function asChanges(edits: readonly TextEdit[]): TextChange[] {
+  return [...edits]
+    .sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end)
+    .map((edit) => ({ start: edit.span.start, end: edit.span.end, text: edit.newText }));
 }

@@ -11,15 +11,22 @@ export interface BlockOrigin {
   readonly delta: number;
 }
 
-const ORIGINS = new WeakMap<BlockModel, BlockOrigin>();
+/**
+ * Kept on the copy itself, as a non-enumerable symbol property that keys,
+ * JSON, spreads and deep equality do not see, so the model stays plain data.
+ * A WeakMap keyed by the copies (new ones on every keystroke, thousands at
+ * 1 MB) cost more in ephemeron upkeep and collection than moving the facts.
+ */
+const ORIGIN = Symbol('blockOrigin');
 
 /** Records that `copy` is `model` moved by `delta`; chains of copies point at the first model. */
 export function recordShift(copy: BlockModel, model: BlockModel, delta: number): void {
-  const earlier = ORIGINS.get(model);
-  ORIGINS.set(copy, earlier ? { model: earlier.model, delta: earlier.delta + delta } : { model, delta });
+  const earlier = (model as { [ORIGIN]?: BlockOrigin })[ORIGIN];
+  const origin: BlockOrigin = earlier ? { model: earlier.model, delta: earlier.delta + delta } : { model, delta };
+  Object.defineProperty(copy, ORIGIN, { value: origin, writable: true, configurable: true });
 }
 
 /** The model `block` was shifted from, or the block itself (delta 0) when it was read from the text. */
 export function originOf(block: BlockModel): BlockOrigin {
-  return ORIGINS.get(block) ?? { model: block, delta: 0 };
+  return (block as { [ORIGIN]?: BlockOrigin })[ORIGIN] ?? { model: block, delta: 0 };
 }

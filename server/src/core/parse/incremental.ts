@@ -1,9 +1,35 @@
-import type { BlockModel, Clause, ContractDocument, Placeholder, Span } from '../model.js';
+import type { BlockModel, ContractDocument } from '../model.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, type ParseOptions } from './parseContract.js';
 import { recordShift } from './blockOrigin.js';
+import {
+  at,
+  each,
+  moveAmount,
+  moveBlank,
+  moveChoice,
+  moveClause,
+  moveDate,
+  moveDefinedTerm,
+  moveDuration,
+  moveEntityName,
+  moveIssue,
+  moveNumberPair,
+  movePartyMention,
+  movePercent,
+  movePeriod,
+  movePlaceholder,
+  movePreambleParty,
+  moveRawAmount,
+  moveRawPercent,
+  moveReference,
+  moveSignatureLine,
+  moveSuppression,
+  moveTickGroup,
+  type Every,
+} from './moveFacts.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
 export interface TextChange {
@@ -124,149 +150,83 @@ function reparseBlocks(
 /**
  * A copy of a block with every offset moved by `delta`, and of its resolved
  * model when it has one, so the assembler need not resolve it again. Both
- * share the shifted fact lists, as a freshly resolved model would. After an
- * edit near the start every later block passes through here: each copy is
- * made by `copy` (see there), and only spans and offsets are new objects.
+ * share the moved fact lists, as a freshly resolved model would. After an
+ * edit near the start every later block passes through here, so each kind of
+ * fact has its own mover (see moveFacts.ts) rather than a generic walk.
  */
 function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
   if (delta === 0) return block;
-  const shifted = copy(block);
-  shifted.span = at(block.span, delta);
-  shifted.placeholders = each(block.placeholders, delta, shiftPlaceholder);
-  shifted.blanks = each(block.blanks, delta, shiftSpanOnly);
-  shifted.clauses = each(block.clauses, delta, shiftClause);
-  shifted.references = each(block.references, delta, (r, d) => with3(copy(r), r, d, 'span', 'labelSpan', 'textSpan'));
-  shifted.rawPercents = each(block.rawPercents, delta, (p, d) => {
-    const out = with3(copy(p), p, d, 'span', 'valueSpan');
-    if (p.placeholderAt !== undefined) out.placeholderAt = p.placeholderAt + d;
-    out.sentenceStart = p.sentenceStart + d;
-    return out;
-  });
-  shifted.rawAmounts = each(block.rawAmounts, delta, shiftAmount);
-  shifted.dates = each(block.dates, delta, shiftSpanOnly);
-  shifted.choices = each(block.choices, delta, (c, d) => with3(copy(c), c, d, 'span', 'numberSpan'));
-  shifted.partyMentions = each(block.partyMentions, delta, shiftSpanOnly);
-  shifted.suppressions = each(block.suppressions, delta, shiftSpanOnly);
-  shifted.issues = each(block.issues, delta, shiftSpanOnly);
-  // Fact lists without their own mover above (and any added later) are shifted the generic way.
-  const record = shifted as unknown as Record<string, unknown>;
-  for (const key in block) {
-    if (!HANDLED.has(key) && Array.isArray(record[key])) record[key] = shiftAny(record[key], delta);
-  }
+  const d = delta;
+  const placeholders = each(block.placeholders, d, movePlaceholder);
+  const blanks = each(block.blanks, d, moveBlank);
+  const clauses = each(block.clauses, d, moveClause);
+  const references = each(block.references, d, moveReference);
+  const dates = each(block.dates, d, moveDate);
+  const choices = each(block.choices, d, moveChoice);
+  const tickGroups = each(block.tickGroups, d, moveTickGroup);
+  const partyMentions = each(block.partyMentions, d, movePartyMention);
+  const suppressions = each(block.suppressions, d, moveSuppression);
+  const issues = each(block.issues, d, moveIssue);
+  const numberPairs = each(block.numberPairs, d, moveNumberPair);
+  const durations = each(block.durations, d, moveDuration);
+  const periods = each(block.periods, d, movePeriod);
+  const entityNames = each(block.entityNames, d, moveEntityName);
+  const definedTerms = each(block.definedTerms, d, moveDefinedTerm);
+  const signatureLines = each(block.signatureLines, d, moveSignatureLine);
+  const preambleParties = each(block.preambleParties, d, movePreambleParty);
+  const span = at(block.span, d);
+  // In the order extractBlock lists them, so a moved block reads as a fresh one would.
+  const shifted: Every<ExtractedBlock> = {
+    span,
+    type: block.type,
+    placeholders,
+    blanks,
+    clauses,
+    references,
+    rawPercents: each(block.rawPercents, d, moveRawPercent),
+    rawAmounts: each(block.rawAmounts, d, moveRawAmount),
+    dates,
+    choices,
+    tickGroups,
+    partyMentions,
+    suppressions,
+    issues,
+    numberPairs,
+    durations,
+    periods,
+    entityNames,
+    definedTerms,
+    signatureLines,
+    preambleParties,
+  };
   const resolved = RESOLVED.get(block);
   if (resolved !== undefined) {
-    // Built in the order the assembler builds a model: the block's keys without the raw lists, then the resolved ones.
-    const model: Record<string, unknown> = {};
-    for (const key in shifted) if (key !== 'rawPercents' && key !== 'rawAmounts') model[key] = (shifted as unknown as Record<string, unknown>)[key];
-    model['percents'] = each(resolved.model.percents, delta, (p, d) => {
-      const out = with3(copy(p), p, d, 'span', 'valueSpan');
-      out.sentence = p.sentence + d;
-      return out;
-    });
-    model['amounts'] = each(resolved.model.amounts, delta, shiftAmount);
-    RESOLVED.set(shifted, { key: resolved.key, model: model as unknown as BlockModel });
-    recordShift(model as unknown as BlockModel, resolved.model, delta);
+    // In the order the assembler builds a model: the block's facts without the raw lists, then the resolved ones.
+    const model: Every<BlockModel> = {
+      span,
+      type: block.type,
+      placeholders,
+      blanks,
+      clauses,
+      references,
+      dates,
+      choices,
+      tickGroups,
+      partyMentions,
+      suppressions,
+      issues,
+      numberPairs,
+      durations,
+      periods,
+      entityNames,
+      definedTerms,
+      signatureLines,
+      preambleParties,
+      percents: each(resolved.model.percents, d, movePercent),
+      amounts: each(resolved.model.amounts, d, moveAmount),
+    };
+    RESOLVED.set(shifted, { key: resolved.key, model });
+    recordShift(model, resolved.model, d);
   }
   return shifted;
-}
-
-const HANDLED = new Set([
-  'placeholders',
-  'blanks',
-  'clauses',
-  'references',
-  'rawPercents',
-  'rawAmounts',
-  'dates',
-  'choices',
-  'partyMentions',
-  'suppressions',
-  'issues',
-]);
-const OFFSET_KEYS = new Set(['sentenceStart', 'placeholderAt', 'sectionEnd', 'sentence']);
-
-/** Moves every span (an object of exactly `start` and `end`) and named offset in plain data; shares what holds none. */
-function shiftAny(value: unknown, delta: number): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const moved = shiftAny(value[i], delta);
-      if (moved !== value[i]) (out ??= value.slice())[i] = moved;
-    }
-    return out ?? value;
-  }
-  const record = value as Record<string, unknown>;
-  if (isSpan(record)) return { start: record['start'] + delta, end: record['end'] + delta };
-  let out: Record<string, unknown> | undefined;
-  for (const key in record) {
-    const v = record[key];
-    const moved = typeof v === 'number' ? (OFFSET_KEYS.has(key) ? v + delta : v) : shiftAny(v, delta);
-    if (moved !== v) (out ??= copy(record))[key] = moved;
-  }
-  return out ?? record;
-}
-
-function isSpan(record: Record<string, unknown>): record is { start: number; end: number } {
-  if (typeof record['start'] !== 'number' || typeof record['end'] !== 'number') return false;
-  let keys = 0;
-  for (const _ in record) if (++keys > 2) return false;
-  return true;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * A shallow copy made key by key. Unlike `{ ...o }` (whose copies of copies
- * each get a new hidden class in V8, so that after a few keystrokes every
- * check reading them slowed down), this gives every copy of a kind of fact the
- * same shape; unlike a literal listing the fields, it keeps fields added later.
- */
-function copy<T extends object>(o: T): Mutable<T> {
-  const out = {} as Record<string, unknown>;
-  for (const key in o) out[key] = (o as Record<string, unknown>)[key];
-  return out as Mutable<T>;
-}
-
-function at(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
-
-function each<T>(list: readonly T[], delta: number, move: (item: T, delta: number) => T): T[] {
-  if (list.length === 0) return list as T[];
-  const out = new Array<T>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = move(list[i]!, delta);
-  return out;
-}
-
-/** Moves the named spans (those present) of `out`, a copy of `from`. */
-function with3<T extends object>(out: Mutable<T>, from: T, d: number, ...keys: string[]): Mutable<T> {
-  const target = out as Record<string, unknown>;
-  for (const key of keys) {
-    const span = (from as Record<string, unknown>)[key] as Span | undefined;
-    if (span !== undefined) target[key] = at(span, d);
-  }
-  return out;
-}
-
-function shiftSpanOnly<T extends { readonly span: Span }>(x: T, d: number): T {
-  const out = copy(x);
-  out.span = at(x.span, d);
-  return out as T;
-}
-
-function shiftPlaceholder(p: Placeholder, d: number): Placeholder {
-  return with3(copy(p), p, d, 'span', 'nameSpan', 'typeSpan', 'filterSpan');
-}
-
-function shiftClause(c: Clause, d: number): Clause {
-  const out = with3(copy(c), c, d, 'span', 'markerSpan', 'numberSpan', 'labelSpan');
-  out.sectionEnd = c.sectionEnd + d;
-  return out;
-}
-
-function shiftAmount<T extends { readonly span: Span; readonly figureSpan: Span; readonly words: { readonly span: Span } | undefined }>(a: T, d: number): T {
-  const out = with3(copy(a), a, d, 'span', 'figureSpan') as Mutable<T>;
-  if (a.words !== undefined) out.words = with3(copy(a.words), a.words, d, 'span') as T['words'];
-  return out as T;
 }

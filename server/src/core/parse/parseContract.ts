@@ -5,6 +5,7 @@ import type {
   BlockModel,
   Clause,
   ContractDocument,
+  ContractFacts,
   Field,
   FieldValue,
   Locale,
@@ -22,6 +23,7 @@ import { parseTypedValue } from '../values/parseTypedValue.js';
 import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 import { typeFromLabel } from './scan/gapStyles.js';
+import { copyClause } from './moveFacts.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -205,9 +207,9 @@ export function assemble(
     RESOLVED.set(b, { key, model });
     return model;
   });
-  const percents = gather(blockModels, (b) => b.percents);
-  const amounts = gather(blockModels, (b) => b.amounts);
-  const clauses = gather(blocks, (b) => b.clauses).map((c) => ({ ...c }));
+  const facts = gatherFacts(blockModels);
+  // nestClauses sets depth, parent and section ends: on copies, as the blocks' clauses are shared with other versions.
+  const clauses = facts.clauses.map(copyClause);
   nestClauses(clauses, text);
 
   return {
@@ -220,24 +222,24 @@ export function assemble(
     groups: frontMatter?.groups ?? [],
     blocks: blockModels,
     placeholders,
-    blanks: gather(blocks, (b) => b.blanks),
+    blanks: facts.blanks,
     clauses,
-    references: gather(blocks, (b) => b.references),
-    percents,
-    amounts,
-    dates: gather(blocks, (b) => b.dates),
-    choices: gather(blocks, (b) => b.choices),
-    tickGroups: gather(blocks, (b) => b.tickGroups),
-    partyMentions: gather(blocks, (b) => b.partyMentions),
-    suppressions: gather(blocks, (b) => b.suppressions),
-    issues: [...issues, ...gather(blocks, (b) => b.issues)],
-    numberPairs: gather(blocks, (b) => b.numberPairs),
-    durations: gather(blocks, (b) => b.durations),
-    periods: gather(blocks, (b) => b.periods),
-    entityNames: gather(blocks, (b) => b.entityNames),
-    definedTerms: gather(blocks, (b) => b.definedTerms),
-    signatureLines: gather(blocks, (b) => b.signatureLines),
-    preambleParties: gather(blocks, (b) => b.preambleParties),
+    references: facts.references,
+    percents: facts.percents,
+    amounts: facts.amounts,
+    dates: facts.dates,
+    choices: facts.choices,
+    tickGroups: facts.tickGroups,
+    partyMentions: facts.partyMentions,
+    suppressions: facts.suppressions,
+    issues: issues.length === 0 ? facts.issues : [...issues, ...facts.issues],
+    numberPairs: facts.numberPairs,
+    durations: facts.durations,
+    periods: facts.periods,
+    entityNames: facts.entityNames,
+    definedTerms: facts.definedTerms,
+    signatureLines: facts.signatureLines,
+    preambleParties: facts.preambleParties,
     signatureStart: findSignatureStart(text, blocks),
     locale: resolveLocale(options.locale, meta.locale, text),
     contractLocale: resolveLocale(undefined, meta.locale, text),
@@ -306,13 +308,70 @@ function gather<B, T>(blocks: readonly B[], list: (block: B) => readonly T[]): T
   return out;
 }
 
+type FactLists = { -readonly [K in keyof ContractFacts]: Array<ContractFacts[K][number]> };
+
+/**
+ * Every list of facts of the document, in order: one pass over the blocks
+ * rather than one per kind of fact, as it runs on every keystroke.
+ */
+function gatherFacts(blocks: readonly BlockModel[]): FactLists {
+  const out: FactLists = {
+    placeholders: [],
+    blanks: [],
+    clauses: [],
+    references: [],
+    percents: [],
+    amounts: [],
+    dates: [],
+    choices: [],
+    tickGroups: [],
+    partyMentions: [],
+    suppressions: [],
+    issues: [],
+    numberPairs: [],
+    durations: [],
+    periods: [],
+    entityNames: [],
+    definedTerms: [],
+    signatureLines: [],
+    preambleParties: [],
+  };
+  const keys = Object.keys(out) as Array<keyof ContractFacts>;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const list = block[key] as readonly unknown[];
+      if (list.length === 0) continue;
+      const target = out[key] as unknown[];
+      for (let i = 0; i < list.length; i++) target.push(list[i]);
+    }
+  }
+  return out;
+}
+
 /**
  * A block's model once its percentages and amounts are resolved against the
  * fields, kept beside the extracted block: an edit elsewhere leaves most blocks
  * (or their shifted copies, see `reparseContract`) with nothing to resolve again.
  * `key` names the field values the resolution read.
  */
-export const RESOLVED = new WeakMap<ExtractedBlock, { readonly key: string; readonly model: BlockModel }>();
+export const RESOLVED = {
+  get(block: ExtractedBlock): Resolved | undefined {
+    return (block as { [RESOLVED_MODEL]?: Resolved })[RESOLVED_MODEL];
+  },
+  set(block: ExtractedBlock, resolved: Resolved): void {
+    Object.defineProperty(block, RESOLVED_MODEL, { value: resolved, writable: true, configurable: true });
+  },
+};
+
+interface Resolved {
+  readonly key: string;
+  readonly model: BlockModel;
+}
+
+// On the block itself, unseen by keys, JSON and deep equality (see blockOrigin.ts for why not a WeakMap).
+const RESOLVED_MODEL = Symbol('resolvedModel');
 
 /** What resolving a percentage or an amount can read from the fields: each one's parsed value. */
 function resolutionKey(fields: ReadonlyMap<string, Field>): string {
