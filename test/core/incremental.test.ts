@@ -316,7 +316,22 @@ test('a field whose value changes in the front matter changes the quantities com
 });
 
 test('renumbering clauses by hand, one number at a time, ends with the problems of a fresh analysis', () => {
-  const source = ['# 编号测试', '', '一、定义', '', '二、费用', '', '四、期限', '', '五、争议', '', '（一）首期支付30%，尾款70%。', '', '（三）首期支付30%，尾款60%。', ''].join('\n');
+  const source = [
+    '# 编号测试',
+    '',
+    '一、定义',
+    '',
+    '二、费用',
+    '',
+    '四、期限',
+    '',
+    '五、争议',
+    '',
+    '（一）首期支付30%，尾款70%。',
+    '',
+    '（三）首期支付30%，尾款60%。',
+    '',
+  ].join('\n');
   const { doc } = editInTurn(source, [
     ['四、期限', '三、期限'],
     ['五、争议', '四、争议'],
@@ -329,7 +344,7 @@ test('renumbering clauses by hand, one number at a time, ends with the problems 
   );
 });
 
-test('an edit above a label with nothing after it moves the place its placeholder goes', { todo: 'parse/incremental.ts shiftBlock moves a blank\'s span but not its fill' }, () => {
+test('an edit above a label with nothing after it moves the place its placeholder goes', () => {
   const source = ['# 测试', '', '一、首期支付30%。', '', '乙方地址:', ''].join('\n');
   const doc = reparseWithChanges(parseContract(source), [{ start: source.indexOf('首期'), end: source.indexOf('首期'), text: '甲方' }]);
   assert.deepStrictEqual(doc.blanks, parseContract(doc.text).blanks);

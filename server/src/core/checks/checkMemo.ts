@@ -20,6 +20,8 @@ export interface CheckMemo {
 
 type Memos = Map<string, CheckMemo>;
 
+const REGISTER_EVERY = 8;
+
 /**
  * The memos of an analysis, found again through its blocks: a block model an
  * edit only moved keeps its original (`originOf`), so the next version of a
@@ -29,7 +31,7 @@ type Memos = Map<string, CheckMemo>;
 const BY_ORIGIN = new WeakMap<BlockModel, Memos>();
 const BY_DOC = new WeakMap<ContractDocument, Memos>();
 
-/** The memos of the last analysis that shares a block with `doc`. */
+/** The memos of the last analysis that shares a block with `doc` (one of those it was registered under). */
 export function earlierMemos(doc: ContractDocument): ReadonlyMap<string, CheckMemo> | undefined {
   for (const block of doc.blocks) {
     const memos = BY_ORIGIN.get(originOf(block).model);
@@ -47,7 +49,10 @@ export function keepMemos(doc: ContractDocument, earlier: ReadonlyMap<string, Ch
   let kept = BY_DOC.get(doc);
   if (kept === undefined) {
     BY_DOC.set(doc, (kept = new Map(earlier)));
-    for (const block of doc.blocks) BY_ORIGIN.set(originOf(block).model, kept);
+    // Every few blocks and the last: an edit reparses a few neighbours, so one of these survives it, for a fraction of the upkeep.
+    const blocks = doc.blocks;
+    for (let i = 0; i < blocks.length; i += REGISTER_EVERY) BY_ORIGIN.set(originOf(blocks[i]!).model, kept);
+    if (blocks.length > 0) BY_ORIGIN.set(originOf(blocks[blocks.length - 1]!).model, kept);
   }
   for (const [id, memo] of memos) kept.set(id, memo);
 }
@@ -146,6 +151,13 @@ function mapped(before: readonly number[], after: readonly number[]): Renaming |
 function moveProblem(problem: Problem, renamed: Renaming): Problem | undefined {
   const span = moveSpan(problem.span, renamed);
   if (span === undefined) return undefined;
+  // A problem before the edit usually stays whole: the same object serves.
+  if (
+    span === problem.span &&
+    problem.related.every((r) => moveSpan(r.span, renamed) === r.span) &&
+    problem.fixes.every((f) => f.edits.every((e) => moveSpan(e.span, renamed) === e.span))
+  )
+    return problem;
   let related = problem.related;
   if (related.length > 0) {
     const moved: RelatedSpan[] = [];

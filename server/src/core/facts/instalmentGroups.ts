@@ -34,17 +34,15 @@ const writtenCache = new WeakMap<ContractDocument, ReadonlyArray<readonly Percen
 export function instalmentGroups(doc: ContractDocument): readonly InstalmentGroup[] {
   let groups = cache.get(doc);
   if (!groups) {
-    const written = writtenInstalments(doc).map(
-      (mentions): WrittenInstalments => ({
-        kind: 'written',
-        total: 100,
-        unit: '%',
-        parts: withRunningTotals(
-          mentions.map((mention) => ({ mention })),
-          ({ mention }) => mention.value,
-        ),
-      }),
-    );
+    const written = writtenInstalments(doc).map((mentions): WrittenInstalments => ({
+      kind: 'written',
+      total: 100,
+      unit: '%',
+      parts: withRunningTotals(
+        mentions.map((mention) => ({ mention })),
+        ({ mention }) => mention.value,
+      ),
+    }));
     groups = [...declaredGroups(doc), ...written];
     cache.set(doc, groups);
   }
