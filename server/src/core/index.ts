@@ -82,6 +82,6 @@ export { foldingSpans, clauseLinks, type FoldingSpan, type ClauseLink } from './
 export { STARTERS, isEmptyContract, starterCandidates, type Starter } from './service/starters.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';
 export { EditHistory } from './parse/editHistory.js';
-export { problemKeys, problemByKey } from './service/problemKeys.js';
+export { problemKey, problemOrdinals, problemByKey } from './service/problemKeys.js';
 export { quickFixesOf, fixAt, selectionActions, type OfferedFix, type SelectionAction, type SelectionActionKind } from './service/codeActions.js';
 export { sameFactElsewhere, type FactStatements, type StatedPlace } from './facts/statements.js';
