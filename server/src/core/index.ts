@@ -40,14 +40,8 @@ export * from './clauses/index.js';
 export { formatValue, formatFigure, formatFieldValue } from './values/formatValue.js';
 export { amountInWords, wordsLanguage } from './values/amountInWords.js';
 export { numericValue } from './values/numericValue.js';
-export {
-  instalmentGroups,
-  roundTotal,
-  type InstalmentGroup,
-  type InstalmentPart,
-  type DeclaredInstalments,
-  type WrittenInstalments,
-} from './values/instalments.js';
+export { instalmentGroups } from './facts/instalmentGroups.js';
+export { roundTotal, type InstalmentGroup, type InstalmentPart, type DeclaredInstalments, type WrittenInstalments } from './values/instalments.js';
 export { yamlScalar } from './frontMatter/yamlScalar.js';
 export { parseTypeText, readFieldDeclaration, type TypeText, type FieldDeclaration } from './frontMatter/fieldDeclaration.js';
 export { insertDeclarations, type DeclarationEntries, type InsertedDeclarations } from './frontMatter/insertDeclarations.js';
