@@ -62,13 +62,77 @@ function memoryOf(pid) {
   }
 }
 
+/**
+ * When each message from the server arrived, by its framing alone: the time its
+ * last byte was read, before the client decodes the JSON. A publish is timed
+ * from here, so what the bench itself does with it (parsing, measuring) is
+ * never counted as the server's.
+ */
+class Arrivals {
+  /** Bytes of a message's body read to find its method and version: both come before its list. */
+  static HEAD = 1024;
+
+  constructor(stream) {
+    this.header = '';
+    this.remaining = 0;
+    this.length = 0;
+    this.head = [];
+    this.headBytes = 0;
+    /** `<method>:<version>` → { at, bytes } of the latest such notification. */
+    this.notifications = new Map();
+    // Before the reader's own listener: the arrival is read before anything is decoded.
+    stream.prependListener('data', (chunk) => this.read(chunk, performance.now()));
+  }
+
+  read(chunk, at) {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.remaining === 0) {
+        // Headers are a few dozen ASCII bytes: read byte by byte up to the blank line.
+        this.header += String.fromCharCode(chunk[offset++]);
+        if (!this.header.endsWith('\r\n\r\n')) continue;
+        this.length = this.remaining = Number(/Content-Length: *(\d+)/i.exec(this.header)?.[1] ?? 0);
+        this.header = '';
+        this.head = [];
+        this.headBytes = 0;
+        continue;
+      }
+      const take = Math.min(this.remaining, chunk.length - offset);
+      if (this.headBytes < Arrivals.HEAD) {
+        this.head.push(chunk.subarray(offset, offset + Math.min(take, Arrivals.HEAD - this.headBytes)));
+        this.headBytes += this.head[this.head.length - 1].length;
+      }
+      offset += take;
+      this.remaining -= take;
+      if (this.remaining === 0) this.complete(at);
+    }
+  }
+
+  complete(at) {
+    const head = Buffer.concat(this.head).toString('utf8');
+    const method = /"method":"([^"]+)"/.exec(head)?.[1];
+    if (!method) return;
+    const version = /"version":(\d+)/.exec(head)?.[1];
+    this.notifications.set(`${method}:${version}`, { at, bytes: this.length });
+  }
+
+  /** When the notification `method` for `version` arrived (then forgotten), else now. */
+  take(method, version) {
+    const key = `${method}:${version}`;
+    const found = this.notifications.get(key);
+    this.notifications.delete(key);
+    return found?.at ?? performance.now();
+  }
+}
+
 /** A client that receives pushed diagnostics, with versions, as VS Code's does for push servers. */
 class BenchClient {
   static async start(folder) {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     child.stderr.resume();
+    const arrivals = new Arrivals(child.stdout);
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new BenchClient(child, connection);
+    const client = new BenchClient(child, connection, arrivals);
     connection.onNotification('textDocument/publishDiagnostics', (params) => client.received(params));
     // A push the server skips because nothing changed ends the keystroke as a publish would.
     connection.onNotification('clausemark/diagnosticsUnchanged', (params) => client.unchanged(params));
@@ -93,7 +157,7 @@ class BenchClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           completion: { completionItem: { snippetSupport: true } },
           inlayHint: {},
-          semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+          semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
         },
       },
     });
@@ -101,9 +165,10 @@ class BenchClient {
     return client;
   }
 
-  constructor(child, connection) {
+  constructor(child, connection, arrivals) {
     this.child = child;
     this.connection = connection;
+    this.arrivals = arrivals;
     this.waiters = [];
     /** Per publish: the version it answered, its byte size and diagnostic count. */
     this.published = [];
@@ -112,8 +177,9 @@ class BenchClient {
   }
 
   received(params) {
+    const at = this.arrivals.take('textDocument/publishDiagnostics', params.version);
     const bytes = Buffer.byteLength(JSON.stringify(params));
-    const entry = { version: params.version, bytes, count: params.diagnostics.length, at: performance.now(), diagnostics: params.diagnostics };
+    const entry = { version: params.version, bytes, count: params.diagnostics.length, at, diagnostics: params.diagnostics };
     // Only the newest diagnostics are used (for the code action request); older ones would pile up to gigabytes at 1 MB.
     const previous = this.published[this.published.length - 1];
     if (previous) previous.diagnostics = undefined;
@@ -123,7 +189,7 @@ class BenchClient {
 
   /** The server found the diagnostics of `version` equal to those it last sent: the client keeps showing them. */
   unchanged(params) {
-    const entry = { version: params.version, unchanged: true, at: performance.now() };
+    const entry = { version: params.version, unchanged: true, at: this.arrivals.take('clausemark/diagnosticsUnchanged', params.version) };
     this.unchangedAt.set(params.version, entry);
     for (const waiter of [...this.waiters]) waiter(entry);
   }
@@ -341,6 +407,8 @@ async function timeRequests(client, uri) {
     completion: ['textDocument/completion', { textDocument, position: doc.positionAt(placeholder) }],
     hover: ['textDocument/hover', { textDocument, position: doc.positionAt(placeholder + 1) }],
     documentSymbol: ['textDocument/documentSymbol', { textDocument }],
+    // What an editor asks first on a long file: the lines on screen, before the whole list.
+    'semanticTokens/range': ['textDocument/semanticTokens/range', { textDocument, range: visible }],
     'semanticTokens/full': ['textDocument/semanticTokens/full', { textDocument }],
     inlayHint: ['textDocument/inlayHint', { textDocument, range: visible }],
     codeAction: ['textDocument/codeAction', { textDocument, range: near?.range ?? visible, context: { diagnostics: near ? [near] : [] } }],

@@ -30,14 +30,13 @@ export interface ClausemarkSettings {
 }
 
 /**
- * What `Diagnostic.data` holds: the document version it belongs to and a key
- * naming its problem in that version. Fixes travel separately: the server
- * computes them when a code action asks, so no diagnostic carries edits.
+ * What `Diagnostic.data` holds: nothing for almost every diagnostic, since its
+ * `code` (the check id) and its range name its problem; for the rare second
+ * problem of one check at the same range, its ordinal among them (1, 2, …).
+ * Fixes travel separately: the server computes them when a code action asks,
+ * so no diagnostic carries edits.
  */
-export interface DiagnosticData {
-  readonly version: number;
-  readonly key: string;
-}
+export type DiagnosticData = number;
 
 /** What an unresolved quick fix's `data` holds, for `codeAction/resolve`. */
 export interface CodeActionData {
@@ -53,9 +52,9 @@ export interface CodeActionData {
 /** The `source` of every diagnostic the server publishes; code actions answer only these. */
 export const DIAGNOSTIC_SOURCE = 'clausemark';
 
-/** `Diagnostic.data` as the server wrote it, else undefined: a client may send anything back. */
-export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
-  return hasShape<DiagnosticData>(data, { version: 'number', key: 'string' });
+/** The ordinal in `Diagnostic.data` as the server wrote it, else 0: a client may send anything back, or nothing. */
+export function readDiagnosticData(data: unknown): DiagnosticData {
+  return typeof data === 'number' && Number.isSafeInteger(data) && data > 0 ? data : 0;
 }
 
 /** A code action's `data` as the server wrote it, else undefined. */

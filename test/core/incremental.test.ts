@@ -257,3 +257,133 @@ test('an edit that takes a text across the Markdown limit reads it as a fresh pa
   assert.equal(observable(back), observable(under));
   assert.ok(!back.issues.some((i) => i.code === 'document-limits'));
 });
+
+/**
+ * Checks after an edit reuse what they found before (facts kept per block,
+ * problems moved when their facts only moved: checks/checkMemo.ts); each
+ * sequence below ends where a fresh analysis of the final text ends.
+ */
+function editInTurn(source: string, edits: ReadonlyArray<readonly [find: string, replace: string]>): { doc: ContractDocument; fresh: ContractDocument } {
+  let doc = parseContract(source);
+  runChecks(doc);
+  for (const [find, replace] of edits) {
+    const start = doc.text.indexOf(find);
+    assert.ok(start >= 0, `"${find}" is in the text`);
+    doc = reparseWithChanges(doc, [{ start, end: start + find.length, text: replace }]);
+    assert.deepStrictEqual(runChecks(doc), runChecks(parseContract(doc.text)), `after replacing "${find}"`);
+  }
+  return { doc, fresh: parseContract(doc.text) };
+}
+
+const SCHEDULE = [
+  '---',
+  'title: 分期测试合同',
+  'locale: zh-CN',
+  'fields:',
+  '  乙方地址: text',
+  '---',
+  '# 分期测试合同',
+  '',
+  '乙方地址:',
+  '',
+  '一、甲方应按下列付款方式支付价款：',
+  '',
+  '（1）首期支付30%；',
+  '',
+  '（2）二期支付30%；',
+  '',
+  '（3）尾款支付30%。',
+  '',
+  '二、首期款为合同总额的40%。',
+  '',
+  '三、违约金为每日0.05%。',
+  '',
+].join('\n');
+
+test('a schedule whose heading line is edited far above its items is grouped again, not from what its items kept', () => {
+  const sum = (doc: ContractDocument) => runChecks(doc).filter((p) => p.checkId === 'percent-sum').length;
+  assert.equal(sum(parseContract(SCHEDULE)), 1, 'the items add up to 90%');
+  // The last item's block is not reparsed: only the line that introduces it changed.
+  const { doc } = editInTurn(SCHEDULE, [['付款方式支付价款：', '付款方式支付价款。']]);
+  assert.equal(sum(doc), 0, 'without its heading line the items are three sentences, none a schedule');
+  const back = editInTurn(doc.text, [['付款方式支付价款。', '付款方式支付价款：']]);
+  assert.equal(sum(back.doc), 1);
+});
+
+test('typing inside a payment schedule, character by character, keeps every check where a fresh analysis is', () => {
+  editInTurn(SCHEDULE, [
+    ['尾款支付30%', '尾款支付3%'],
+    ['尾款支付3%', '尾款支付40%'],
+    ['二期支付30%', '二期支付20%'],
+    ['（2）', '（2）累计'],
+    ['累计', ''],
+    ['三、违约金为每日', '三、增值税为'],
+    ['首期款为合同总额的40%', '首期款为合同总额的30%'],
+  ]);
+});
+
+test('a blank after a label keeps its fix in step with the colon before it and the fields declared', () => {
+  const fix = (doc: ContractDocument) => runChecks(doc).find((p) => p.checkId === 'unfilled-blank')?.fixes[0]?.edits[0]?.newText;
+  assert.equal(fix(parseContract(SCHEDULE)), ' {{乙方地址2: text}}');
+  const { doc } = editInTurn(SCHEDULE, [['\n乙方地址:\n', '\n乙方地址：\n']]);
+  assert.equal(fix(doc), '{{乙方地址2: text}}');
+  // A field renamed in the front matter frees the name; the blank's own block is not touched.
+  const renamed = editInTurn(doc.text, [['  乙方地址: text\n', '  住所: text\n']]);
+  assert.equal(fix(renamed.doc), '{{乙方地址: text}}');
+});
+
+test('a field whose value changes in the front matter changes the quantities compared, though no block was edited', () => {
+  const source = [
+    '---',
+    'title: 字段测试合同',
+    'locale: zh-CN',
+    'fields:',
+    '  首期比例: { type: percent, value: 30 }',
+    '---',
+    '# 字段测试合同',
+    '',
+    '一、首期支付{{首期比例}}%，二期支付40%，尾款30%。',
+    '',
+    '二、首期款为合同总额的30%。',
+    '',
+  ].join('\n');
+  const conflicts = (doc: ContractDocument) => runChecks(doc).filter((p) => p.checkId === 'conflicting-quantity').length;
+  assert.equal(conflicts(parseContract(source)), 0);
+  const { doc } = editInTurn(source, [['value: 30', 'value: 20']]);
+  assert.ok(conflicts(doc) > 0, 'the first instalment is now 20% in one place and 30% in the other');
+});
+
+test('renumbering clauses by hand, one number at a time, ends with the problems of a fresh analysis', () => {
+  const source = [
+    '# 编号测试',
+    '',
+    '一、定义',
+    '',
+    '二、费用',
+    '',
+    '四、期限',
+    '',
+    '五、争议',
+    '',
+    '（一）首期支付30%，尾款70%。',
+    '',
+    '（三）首期支付30%，尾款60%。',
+    '',
+  ].join('\n');
+  const { doc } = editInTurn(source, [
+    ['四、期限', '三、期限'],
+    ['五、争议', '四、争议'],
+    ['（三）', '（二）'],
+    ['尾款60%', '尾款70%'],
+  ]);
+  assert.deepStrictEqual(
+    runChecks(doc).map((p) => p.checkId),
+    [],
+  );
+});
+
+test('an edit above a label with nothing after it moves the place its placeholder goes', () => {
+  const source = ['# 测试', '', '一、首期支付30%。', '', '乙方地址:', ''].join('\n');
+  const doc = reparseWithChanges(parseContract(source), [{ start: source.indexOf('首期'), end: source.indexOf('首期'), text: '甲方' }]);
+  assert.deepStrictEqual(doc.blanks, parseContract(doc.text).blanks);
+});

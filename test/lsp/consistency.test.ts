@@ -60,6 +60,19 @@ describe('consistency over LSP', () => {
     await client.close(uri);
   });
 
+  it('links a third statement once: the places that are problems themselves stay in the problem list', async () => {
+    const uri = 'file:///virtual/three.zh.contract.md';
+    const text = [...ZH.split('\n').slice(0, 6), '四、双方确认，二期款为合同总额的25%。', ''].join('\n');
+    await client.open(uri, text);
+    const conflicts = byCode(await client.diagnosticsFor(uri, 1), 'conflicting-quantity');
+    assert.equal(conflicts.length, 3, 'each of 20%, 10% and 25% is reported');
+    const first = conflicts.find((d) => d.range.start.line === positionOf(text, '20%').line)!;
+    assert.match(first.message, /10%.*25%|25%.*10%/, 'the message names both other values');
+    assert.equal(first.relatedInformation?.length, 1, 'one link to jump to');
+    assert.ok(conflicts.some((d) => d !== first && d.range.start.line === first.relatedInformation![0]!.location.range.start.line));
+    await client.close(uri);
+  });
+
   it('offers both sides of a number in words and figures as quick fixes, neither preferred', async () => {
     const uri = 'file:///virtual/words.zh.contract.md';
     await client.open(uri, ZH);

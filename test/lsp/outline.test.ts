@@ -35,6 +35,32 @@ describe('outline, folding, links and semantic tokens', () => {
     assert.equal(fee.range.end.line, positionOf(zh.text, '另付差旅').line, 'the section ends before the next clause');
   });
 
+  it('names a sub-clause by the start of its sentence, as an outline line shows it', async () => {
+    const uri = 'file:///virtual/long-titles.contract.md';
+    const text = [
+      '# 服务合同',
+      '',
+      '## 一、服务内容',
+      '',
+      '（一）乙方应于本合同生效之日起三十日内完成全部系统的部署与调试，并提交验收报告。',
+      '',
+      '（二）The Provider shall deliver the software within thirty (30) days after signing and train the staff.',
+      '',
+      '（三）乙方提供培训。',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 'clausemark');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const clause = symbols.find((s) => s.name === '一 服务内容')!;
+    assert.deepEqual(
+      clause.children!.map((c) => c.name),
+      ['一（一） 乙方应于本合同生效之日起三十日内完成全部系统的部署与调试…', '一（二） The Provider shall deliver the…', '一（三） 乙方提供培训。'],
+    );
+    assert.equal(clause.children![0]!.children, undefined, 'no empty list of children');
+    assert.deepEqual(clause.children![0]!.selectionRange.start, positionOf(text, '（一）'));
+    await client.close(uri);
+  });
+
   it('nests sub-clauses under their clause, numbered as written (reference agreement)', { skip: NEEDS_REFERENCE }, async () => {
     const text = readFileSync(REFERENCE_AGREEMENT, 'utf8');
     const uri = pathToFileURL(REFERENCE_AGREEMENT).href;
@@ -111,5 +137,49 @@ describe('outline, folding, links and semantic tokens', () => {
       const [a, b] = [decoded[i - 1]!, decoded[i]!];
       assert.ok(b.line > a.line || b.character >= a.character + a.text.length);
     }
+  });
+
+  it('colours the lines on screen alone (semanticTokens/range) exactly as the whole document colours them', async () => {
+    const decode = (data: number[]) => {
+      const out: number[][] = [];
+      let line = 0;
+      let character = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        line += data[i]!;
+        character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+        out.push([line, character, ...data.slice(i + 2, i + 5)]);
+      }
+      return out;
+    };
+    const full = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: zh.uri } })).data);
+    const from = positionOf(zh.text, '## 二、');
+    const to = positionOf(zh.text, '## 四、');
+    const range = { start: from, end: to };
+    const part = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri: zh.uri }, range })).data);
+    const atOrAfter = (line: number, character: number, p: typeof from) => line > p.line || (line === p.line && character >= p.character);
+    const inside = full.filter(([line, character]) => atOrAfter(line!, character!, from) && !atOrAfter(line!, character!, to));
+    assert.ok(inside.length > 3 && inside.length < full.length);
+    assert.deepEqual(part, inside);
+    // Asked before the whole list, for any window (as an editor asks for the lines on screen first).
+    const uri = 'file:///virtual/range-first.contract.md';
+    await client.open(uri, zh.text, 'clausemark');
+    const lines = zh.text.split('\n').length;
+    const windows = Array.from({ length: Math.ceil(lines / 3) }, (_, i) => ({ start: { line: i * 3, character: 0 }, end: { line: i * 3 + 5, character: 0 } }));
+    const parts: number[][][] = [];
+    for (const window of windows)
+      parts.push(decode((await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: window })).data));
+    const whole = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data);
+    assert.deepEqual(whole, full);
+    windows.forEach((window, i) =>
+      assert.deepEqual(
+        parts[i],
+        whole.filter(([line, character]) => atOrAfter(line!, character!, window.start) && !atOrAfter(line!, character!, window.end)),
+        `lines ${window.start.line}–${window.end.line}`,
+      ),
+    );
+    await client.close(uri);
+
+    const none = { start: { line: 1_000_000, character: 0 }, end: { line: 1_000_100, character: 0 } };
+    assert.deepEqual(await client.request('textDocument/semanticTokens/range', { textDocument: { uri: zh.uri }, range: none }), { data: [] });
   });
 });

@@ -40,14 +40,8 @@ export * from './clauses/index.js';
 export { formatValue, formatFigure, formatFieldValue } from './values/formatValue.js';
 export { amountInWords, wordsLanguage } from './values/amountInWords.js';
 export { numericValue } from './values/numericValue.js';
-export {
-  instalmentGroups,
-  roundTotal,
-  type InstalmentGroup,
-  type InstalmentPart,
-  type DeclaredInstalments,
-  type WrittenInstalments,
-} from './values/instalments.js';
+export { instalmentGroups } from './facts/instalmentGroups.js';
+export { roundTotal, type InstalmentGroup, type InstalmentPart, type DeclaredInstalments, type WrittenInstalments } from './values/instalments.js';
 export { yamlScalar } from './frontMatter/yamlScalar.js';
 export { parseTypeText, readFieldDeclaration, type TypeText, type FieldDeclaration } from './frontMatter/fieldDeclaration.js';
 export { insertDeclarations, type DeclarationEntries, type InsertedDeclarations } from './frontMatter/insertDeclarations.js';
@@ -88,6 +82,6 @@ export { foldingSpans, clauseLinks, type FoldingSpan, type ClauseLink } from './
 export { STARTERS, isEmptyContract, starterCandidates, type Starter } from './service/starters.js';
 export { blankRewrites } from './edits/blankToPlaceholder.js';
 export { EditHistory } from './parse/editHistory.js';
-export { problemKeys, problemByKey } from './service/problemKeys.js';
+export { problemKey, problemOrdinals, problemByKey } from './service/problemKeys.js';
 export { quickFixesOf, fixAt, selectionActions, type OfferedFix, type SelectionAction, type SelectionActionKind } from './service/codeActions.js';
 export { sameFactElsewhere, type FactStatements, type StatedPlace } from './facts/statements.js';

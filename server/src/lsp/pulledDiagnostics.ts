@@ -18,7 +18,7 @@ export class DiagnosticsPuller {
     if (last !== undefined && previousResultId === last.resultId) {
       if (previousResultId === resultId) return { kind: 'unchanged', resultId };
       const diagnostics = diagnosticsOf(analysis);
-      // The client keeps the list (and its result id) it has; its keys still name their problems (see codeActions.ts).
+      // The client keeps the list (and its result id) it has; its ranges still name their problems (see codeActions.ts).
       if (sameDiagnostics(last.diagnostics, diagnostics)) return { kind: 'unchanged', resultId: last.resultId };
       return this.full(analysis.uri, resultId, diagnostics);
     }

@@ -1,8 +1,7 @@
 /**
  * Whether two lists of our diagnostics show the same thing: what an editor
- * would draw and offer is equal. `data.version` is left out: it only says
- * which analysis the key came from, and a key with an unchanged range still
- * names the same problem (see codeActions.ts). Compared field by field, as
+ * would draw and offer is equal, and each names the same problem (check id,
+ * range and ordinal: see codeActions.ts). Compared field by field, as
  * serialising a thousand diagnostics to compare them costs what sending does.
  */
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
@@ -20,8 +19,8 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
     a.severity === b.severity &&
     a.code === b.code &&
     a.source === b.source &&
-    a.codeDescription?.href === b.codeDescription?.href &&
-    keyOf(a) === keyOf(b) &&
+    (a.codeDescription === b.codeDescription || a.codeDescription?.href === b.codeDescription?.href) &&
+    a.data === b.data &&
     sameTags(a.tags, b.tags) &&
     sameRelated(a.relatedInformation, b.relatedInformation)
   );
@@ -29,10 +28,6 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 
 export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-function keyOf(diagnostic: Diagnostic): unknown {
-  return (diagnostic.data as { key?: unknown } | undefined)?.key;
 }
 
 function sameTags(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {

@@ -42,7 +42,7 @@ import { insertClause } from './features/library.js';
 import { documentLinks } from './features/links.js';
 import { definition, prepareRename, references, rename } from './features/navigation.js';
 import { preview } from './features/preview.js';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens.js';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensRange } from './features/semanticTokens.js';
 import { documentSymbols } from './features/symbols.js';
 import { importDocxRequest } from './importDocx.js';
 import { DiagnosticsPuller } from './pulledDiagnostics.js';
@@ -119,7 +119,13 @@ export function startServer(connection: Connection): void {
     'textDocument/documentSymbol': request({ documentSymbolProvider: { label: 'Clausemark' } }, [], [], documentSymbols),
     'textDocument/foldingRange': request({ foldingRangeProvider: true }, [], [], foldingRanges),
     'textDocument/documentLink': request({ documentLinkProvider: { resolveProvider: false } }, [], [], documentLinks),
-    'textDocument/semanticTokens/full': request({ semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true } }, [], { data: [] }, semanticTokens),
+    'textDocument/semanticTokens/full': request(
+      { semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true } },
+      [],
+      { data: [] },
+      semanticTokens,
+    ),
+    'textDocument/semanticTokens/range': request({}, ['range'], { data: [] }, semanticTokensRange),
     'textDocument/inlayHint': request({ inlayHintProvider: { resolveProvider: false } }, ['range'], [], inlayHints),
     'textDocument/codeLens': request({ codeLensProvider: { resolveProvider: false } }, [], [], codeLenses),
     'textDocument/codeAction': request({ codeActionProvider: CODE_ACTION_OPTIONS }, ['range'], [], (a, p: CodeActionParams) => codeActions(a, p, support)),

@@ -1,5 +1,6 @@
 import type { Check } from './types.js';
-import { comparable, quantityFacts, type QuantityFact } from '../facts/quantities.js';
+import { comparable, quantityBlocks, quantityFacts, type BlockQuantities, type QuantityFact } from '../facts/quantities.js';
+import { rigidInput, type FactsKind } from './rigidInput.js';
 
 /**
  * The same quantity — an instalment, a deadline, a cap or rate, the term,
@@ -36,6 +37,8 @@ export const conflictingQuantity: Check = {
       'what.total': '总价',
     },
   },
+  // Each fact's key, value and sentence are all it reads: after an edit that keeps them, its problems are moved.
+  reads: (doc) => rigidInput('', quantityBlocks(doc), QUANTITIES),
   run({ doc, report, t, locale }) {
     const byKey = new Map<string, QuantityFact[]>();
     // The most specific key comes first, so a place stated under two keys is reported once, under it.
@@ -84,6 +87,25 @@ export const conflictingQuantity: Check = {
     }
   },
 };
+
+const QUANTITIES: FactsKind<BlockQuantities> = {
+  offsets(facts, out) {
+    for (const list of [facts.percents, facts.totals, facts.durations]) for (const f of list) out.push(f.span.start, f.span.end, f.sentence);
+  },
+  same({ facts: a }, { facts: b }) {
+    return sameFacts(a.percents, b.percents) && sameFacts(a.totals, b.totals) && sameFacts(a.durations, b.durations);
+  },
+};
+
+function sameFacts(a: readonly QuantityFact[], b: readonly QuantityFact[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.key !== y.key || x.value !== y.value || x.display !== y.display || x.schedule !== y.schedule) return false;
+  }
+  return true;
+}
 
 /**
  * How many values of one key a fact could be held against, in constant time

@@ -3,7 +3,8 @@ import type { Check, CheckContext } from './types.js';
 import { setFieldValueEdit } from '../edits/setFieldValue.js';
 import { labelBefore } from '../parse/scan/shape.js';
 import { itemMarkerAt } from '../values/schedules.js';
-import { instalmentGroups, knownSum, namesInstalment, roundTotal, type DeclaredInstalments, type WrittenInstalments } from '../values/instalments.js';
+import { declaredGroups, writtenInstalments } from '../facts/instalmentGroups.js';
+import { knownSum, namesInstalment, roundTotal, type DeclaredInstalments } from '../values/instalments.js';
 
 /** Instalments of a payment, declared as a group or written as 首期…%/二期…%/尾款…%, must total 100%. */
 export const percentSum: Check = {
@@ -32,30 +33,30 @@ export const percentSum: Check = {
     },
   },
   run(context) {
-    for (const group of instalmentGroups(context.doc)) {
-      if (group.kind === 'declared') checkDeclaredGroup(context, group);
-      else checkWrittenInstalments(context, group);
-    }
+    for (const group of declaredGroups(context.doc)) checkDeclaredGroup(context, group);
+    for (const mentions of writtenInstalments(context.doc)) checkWrittenInstalments(context, mentions);
   },
 };
 
 function checkDeclaredGroup({ doc, report }: CheckContext, { group, parts }: DeclaredInstalments): void {
+  const sum = knownSum(parts);
+  let openCount = 0;
+  for (const p of parts) if (p.value === undefined) openCount++;
+  if (!(openCount === 0 && sum !== group.total) && !(openCount === 1 && sum <= group.total)) return;
+  // Only for a group that is reported: naming every member of every group cost more than the check.
   const fields = parts.map((p) => p.field);
   const values = parts.map((p) => p.value);
-  const known = values.filter((v): v is number => v !== undefined);
-  const sum = knownSum(parts);
   const listed = fields.map((f, i) => `${f.name} ${values[i] ?? '?'}`).join(' + ');
   const spanOf = (i: number): Span => fields[i]!.value?.span ?? fields[i]!.declaration;
   const related = fields.map((f, i) => ({ span: spanOf(i), key: 'member', args: { part: `${f.name} ${values[i] ?? '?'}` } }));
-  const openCount = values.length - known.length;
-  if (openCount === 0 && sum !== group.total) {
+  if (openCount === 0) {
     report({
       span: group.declaration ?? spanOf(fields.length - 1),
       key: 'groupSum',
       args: { group: group.name, sum, total: group.total, parts: listed },
       related,
     });
-  } else if (openCount === 1 && sum <= group.total) {
+  } else {
     const open = fields[values.findIndex((v) => v === undefined)]!;
     const value = roundTotal(group.total - sum);
     const edit = setFieldValueEdit(doc, open, String(value));
@@ -70,23 +71,30 @@ function checkDeclaredGroup({ doc, report }: CheckContext, { group, parts }: Dec
   }
 }
 
-function checkWrittenInstalments({ doc, report }: CheckContext, { parts }: WrittenInstalments): void {
-  const mentions = parts.map((p) => p.mention);
-  const known = mentions.filter((m) => m.value !== undefined);
-  const sum = knownSum(parts);
+function checkWrittenInstalments({ doc, report }: CheckContext, mentions: readonly PercentMention[]): void {
+  let raw = 0;
+  let openCount = 0;
+  for (const m of mentions) {
+    if (m.value === undefined) openCount++;
+    else raw += m.value;
+  }
+  const sum = roundTotal(raw);
+  const knownCount = mentions.length - openCount;
+  const total = openCount === 0 && sum !== 100;
+  const remaining = openCount === 1 && knownCount >= 1 && sum <= 100;
+  if (!total && !remaining) return;
   const part = (m: PercentMention) => {
     const label = displayLabel(doc.text, m);
     const value = `${m.value ?? '?'}%`;
     return (label.after ? `${value} ${label.text}` : `${label.text} ${value}`).trim();
   };
-  const listed = mentions.map(part).join(' + ');
-  const related = mentions.map((m) => ({ span: m.span, key: 'member', args: { part: part(m) } }));
-  const open = mentions.filter((m) => m.value === undefined);
-  if (open.length === 0 && sum !== 100) {
+  const named = mentions.map(part);
+  const related = mentions.map((m, i) => ({ span: m.span, key: 'member', args: { part: named[i]! } }));
+  if (total) {
     // Point at the last instalment: the balance is what drafters adjust.
-    report({ span: mentions[mentions.length - 1]!.span, key: 'sum', args: { sum, total: 100, parts: listed }, related, data: { sum, total: 100 } });
-  } else if (open.length === 1 && known.length >= 1 && sum <= 100) {
-    const target = open[0]!;
+    report({ span: mentions[mentions.length - 1]!.span, key: 'sum', args: { sum, total: 100, parts: named.join(' + ') }, related, data: { sum, total: 100 } });
+  } else {
+    const target = mentions.find((m) => m.value === undefined)!;
     const value = roundTotal(100 - sum);
     const field = target.fieldName ? doc.fields.get(target.fieldName) : undefined;
     const edit = field ? setFieldValueEdit(doc, field, String(value)) : { span: target.valueSpan, newText: String(value) };

@@ -3,6 +3,7 @@ import { format } from '../i18n/messages.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { ALL_CHECKS } from './registry.js';
 import { SEVERITIES, type Check, type Problem, type Severity } from './types.js';
+import { earlierMemos, keepMemos, offsetsOf, reuse, type CheckMemo } from './checkMemo.js';
 
 /** What a user can set: per-check severities or `off`, and the message locale. */
 export interface CheckConfig {
@@ -18,10 +19,24 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
   // Decided once, when the contract was parsed with this configuration's locale.
   const locale = doc.locale;
   const problems: Problem[] = [];
+  const earlier = earlierMemos(doc);
+  const memos = new Map<string, CheckMemo>();
   for (const check of checks) {
     const configured = config.checks?.[check.id];
     if (configured === 'off') continue;
     const severity = configured ?? check.defaultSeverity;
+    const input = check.reads?.(doc);
+    const setting = `${severity} ${locale}`;
+    const offsets = input ? offsetsOf(input) : [];
+    if (input) {
+      const reused = reuse(earlier?.get(check.id), check, setting, input, doc.text, offsets);
+      if (reused) {
+        for (const problem of reused) problems.push(problem);
+        memos.set(check.id, { check, setting, input, text: doc.text, offsets, problems: reused });
+        continue;
+      }
+    }
+    const firstOwn = problems.length;
     const t = (key: string, args?: Record<string, string | number>) => format(check.messages, locale, key, args);
     let reported = 0;
     const unlisted = { count: 0, span: { start: 0, end: 0 } };
@@ -62,6 +77,7 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
           fixes: [],
         });
       }
+      if (input) memos.set(check.id, { check, setting, input, text: doc.text, offsets, problems: problems.slice(firstOwn) });
     } catch (error) {
       problems.push({
         checkId: check.id,
@@ -74,6 +90,7 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
       });
     }
   }
+  keepMemos(doc, earlier, memos);
   const kept = applySuppressions(doc, problems);
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId));
 }

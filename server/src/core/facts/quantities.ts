@@ -7,9 +7,9 @@
 import type { BlockModel, ContractDocument, Span } from '../model.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { clauseBefore, sentenceStartOf } from '../text/context.js';
-import { instalmentGroups } from '../values/instalments.js';
+import { writtenInstalments } from './instalmentGroups.js';
 import { scheduleFinder } from '../values/schedules.js';
-import { perBlock, type PerBlock } from './perBlock.js';
+import { perBlockAtOrigin, type PerBlock } from './perBlock.js';
 
 export interface QuantityFact {
   /** Where the value is written. */
@@ -58,18 +58,58 @@ export function instalmentKey(phrase: string): string | undefined {
   return en[5]!.toLowerCase() === 'deposit' ? 'deposit' : '1';
 }
 
+const FACTS = new WeakMap<ContractDocument, readonly QuantityFact[]>();
+const BLOCKS = new WeakMap<ContractDocument, readonly QuantityBlock[]>();
+
 /** Every quantity of the document that can be paired with another statement of it. */
-export function quantityFacts(doc: ContractDocument): QuantityFact[] {
+export function quantityFacts(doc: ContractDocument): readonly QuantityFact[] {
+  let facts = FACTS.get(doc);
+  if (facts === undefined) FACTS.set(doc, (facts = factsOf(quantityBlocks(doc))));
+  return facts;
+}
+
+/**
+ * The quantities of one block as first read: `facts` is the same object for
+ * as long as the block is only moved (by `delta` since), so two analyses can
+ * tell an unchanged block at a glance. `listed` names the block's instalment
+ * percentages that an item-by-item schedule makes part of one, which is
+ * decided over the document (`markListedSchedules`).
+ */
+export interface QuantityBlock {
+  readonly facts: BlockQuantities;
+  readonly delta: number;
+  /** The indices into `facts.percents` of those `markListedSchedules` made part of a schedule, joined by commas. */
+  readonly decided: string;
+}
+
+/** Every block's quantities, for blocks that have some, in order: what `quantityFacts` is made of. */
+export function quantityBlocks(doc: ContractDocument): readonly QuantityBlock[] {
+  let blocks = BLOCKS.get(doc);
+  if (blocks === undefined) {
+    const read: Array<{ facts: BlockQuantities; delta: number; decided: string }> = [];
+    for (const block of doc.blocks) {
+      const { value, delta } = perBlockAtOrigin(BLOCK_QUANTITIES, block, doc.text);
+      if (value.percents.length + value.totals.length + value.durations.length > 0) read.push({ facts: value, delta, decided: '' });
+    }
+    markListedSchedules(doc, read);
+    BLOCKS.set(doc, (blocks = read));
+  }
+  return blocks;
+}
+
+function factsOf(blocks: readonly QuantityBlock[]): QuantityFact[] {
   const percents: QuantityFact[] = [];
   const totals: QuantityFact[] = [];
   const durations: QuantityFact[] = [];
-  for (const block of doc.blocks) {
-    const facts = perBlock(BLOCK_QUANTITIES, block, doc.text);
-    for (const f of facts.percents) percents.push(f);
-    for (const f of facts.totals) totals.push(f);
-    for (const f of facts.durations) durations.push(f);
+  for (const { facts, delta, decided } of blocks) {
+    const schedule = decided === '' ? undefined : new Set(decided.split(',').map(Number));
+    facts.percents.forEach((f, i) => {
+      const moved = delta === 0 ? f : movedFact(f, delta);
+      percents.push(schedule?.has(i) ? { ...moved, schedule: true } : moved);
+    });
+    for (const f of facts.totals) totals.push(delta === 0 ? f : movedFact(f, delta));
+    for (const f of facts.durations) durations.push(delta === 0 ? f : movedFact(f, delta));
   }
-  markListedSchedules(doc, percents);
   return [...percents, ...totals, ...durations];
 }
 
@@ -78,31 +118,46 @@ export function quantityFacts(doc: ContractDocument): QuantityFact[] {
  * cumulative one, is a schedule too. Its items stand in blocks of their own, so
  * this is decided over the document, after the per-block facts.
  */
-function markListedSchedules(doc: ContractDocument, percents: QuantityFact[]): void {
-  if (!percents.some((f) => f.key.startsWith('instalment-percent:') && !f.schedule)) return;
-  const listed = new Set(instalmentGroups(doc).flatMap((g) => (g.kind === 'written' ? g.parts.map((p) => p.mention.span.start) : [])));
+function markListedSchedules(doc: ContractDocument, blocks: Array<{ facts: BlockQuantities; delta: number; decided: string }>): void {
+  if (!blocks.some((b) => b.facts.loose.length > 0)) return;
+  const listed = new Set<number>();
+  for (const mentions of writtenInstalments(doc)) for (const m of mentions) listed.add(m.span.start);
   const scheduleOf = scheduleFinder(doc.text);
-  percents.forEach((f, i) => {
-    if (!f.key.startsWith('instalment-percent:') || f.schedule) return;
-    // Object.assign, not a spread: a spread followed by a new key gives each fact a hidden class of its own in V8.
-    if (listed.has(f.span.start) || scheduleOf(f.span.start) !== undefined) percents[i] = Object.assign({}, f, { schedule: true });
-  });
+  for (const block of blocks) {
+    let marked = '';
+    for (const i of block.facts.loose) {
+      const start = block.facts.percents[i]!.span.start + block.delta;
+      if (listed.has(start) || scheduleOf(start) !== undefined) marked += marked === '' ? String(i) : `,${i}`;
+    }
+    block.decided = marked;
+  }
 }
 
 /** One block's quantities by kind; every one is read within its block (its sentence, or its clause back to a line break). */
-interface BlockQuantities {
+export interface BlockQuantities {
   readonly percents: readonly QuantityFact[];
   readonly totals: readonly QuantityFact[];
   readonly durations: readonly QuantityFact[];
+  /** Which of `percents` are instalments not known to be part of a schedule: the ones `markListedSchedules` looks at. */
+  readonly loose: readonly number[];
 }
 
 const BLOCK_QUANTITIES: PerBlock<BlockQuantities> = {
   derive: blockQuantities,
-  move: (facts, delta) => ({ percents: moved(facts.percents, delta), totals: moved(facts.totals, delta), durations: moved(facts.durations, delta) }),
+  move: (facts, delta) => ({
+    percents: moved(facts.percents, delta),
+    totals: moved(facts.totals, delta),
+    durations: moved(facts.durations, delta),
+    loose: facts.loose,
+  }),
 };
 
 function moved(facts: readonly QuantityFact[], delta: number): QuantityFact[] {
-  return facts.map((f) => ({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta }, sentence: f.sentence + delta }));
+  return facts.map((f) => movedFact(f, delta));
+}
+
+function movedFact(f: QuantityFact, delta: number): QuantityFact {
+  return { ...f, span: { start: f.span.start + delta, end: f.span.end + delta }, sentence: f.sentence + delta };
 }
 
 function blockQuantities(block: BlockModel, text: string): BlockQuantities {
@@ -156,7 +211,11 @@ function blockQuantities(block: BlockModel, text: string): BlockQuantities {
     if (instalment && trigger)
       durations.push({ span: d.span, key: `instalment-deadline:${instalment}|${normalise(trigger)}`, value, display, sentence: d.sentence });
   }
-  return { percents, totals, durations };
+  const loose: number[] = [];
+  percents.forEach((f, i) => {
+    if (f.key.startsWith('instalment-percent:') && !f.schedule) loose.push(i);
+  });
+  return { percents, totals, durations, loose };
 }
 
 /** The words nearest the percentage in its segment: the text just before it, else just after. */

@@ -353,6 +353,15 @@ function cleanTitle(title: string): string {
  * stop followed by a space (and, `byLine`, a line break). Boundaries are found once, then looked up by binary search.
  */
 function sentenceStarts(text: string, byLine = false): (index: number) => number {
+  // Found on the first look-up: most blocks hold no percentage or duration to look up.
+  let starts: number[] | undefined;
+  return (index) => {
+    starts ??= boundaries(text, byLine);
+    return starts[lastAtOrBefore(starts, index)]!;
+  };
+}
+
+function boundaries(text: string, byLine: boolean): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -361,5 +370,5 @@ function sentenceStarts(text: string, byLine = false): (index: number) => number
     else if (byLine && (c === '\n' || c === '\r')) starts.push(i + 1);
     else if (c === '.' && /\s/.test(text[i + 1] ?? '') && (byLine || !/\d/.test(text[i - 1] ?? ''))) starts.push(i + 1);
   }
-  return (index) => starts[lastAtOrBefore(starts, index)]!;
+  return starts;
 }

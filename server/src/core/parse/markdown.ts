@@ -5,6 +5,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import { LineIndex } from '../text/lineIndex.js';
+import { LITERAL_AUTOLINK_CONSTRUCTS, LITERAL_AUTOLINK_MARKS, literalAutolinksOnDemand, withoutConstructs } from './literalAutolinks.js';
 
 /**
  * CommonMark + GFM + YAML front matter, with CJK-friendly emphasis so that
@@ -36,7 +37,31 @@ function withoutEmphasis(this: Processor): void {
  * unmatched runs of a paragraph, and a contract full of `____` blanks is
  * exactly that input: a 360 KB paragraph of them took 42 s, 1.6 s without.
  */
-const structureProcessor = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutEmphasis).use(contractText).freeze();
+const structureProcessor = remark()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(literalAutolinksOnDemand)
+  .use(withoutEmphasis)
+  .use(contractText)
+  .freeze();
+
+/**
+ * The same again without GFM's autolink literal constructs, for text that
+ * cannot hold one. micromark tries the e-mail construct at the start of every
+ * ASCII word (and the URL ones at every `h` and `w`), each try a tokenizer
+ * attempt that splits the surrounding text into pieces merged again later:
+ * about a fifth of the parse of an English contract. The tree is the same
+ * whenever the text holds no `@`, `www.`, `http://` or `https://` (see
+ * `LITERAL_AUTOLINK_MARKS`), since no attempt can succeed without one.
+ */
+const leanStructureProcessor = remark()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(literalAutolinksOnDemand)
+  .use(withoutConstructs, LITERAL_AUTOLINK_CONSTRUCTS)
+  .use(withoutEmphasis)
+  .use(contractText)
+  .freeze();
 
 /**
  * micromark is quadratic in several ways within one paragraph: it merges
@@ -67,12 +92,16 @@ export function parseMarkdown(text: string): Root {
 
 /** Like `parseMarkdown`, but emphasis stays plain text: the tree the checker needs. */
 export function parseMarkdownStructure(text: string): Root {
-  return parseGuarded(text, structureProcessor);
+  return parseGuarded(text, (source) => (LITERAL_AUTOLINK_MARKS.test(source) ? structureProcessor : leanStructureProcessor));
 }
 
-function parseGuarded(text: string, parser: { parse(text: string): unknown }): Root {
+interface Parser {
+  parse(text: string): unknown;
+}
+
+function parseGuarded(text: string, parser: Parser | ((source: string) => Parser)): Root {
   const { source, heavy, cuts } = micromarkInput(text);
-  const tree = parser.parse(source) as Root;
+  const tree = (typeof parser === 'function' ? parser(source) : parser).parse(source) as Root;
   if (cuts.length > 0) restorePositions(tree, cuts);
   if (heavy.length > 0) insertPlainParagraphs(tree, text, heavy);
   return tree;

@@ -8,7 +8,8 @@ import { clauseNumberText } from '../clauseNumber.js';
 import { frontMatterLayout } from '../frontMatter/layout.js';
 import { formatGrouped } from '../numbers/digits.js';
 import { amountInWords } from '../values/amountInWords.js';
-import { instalmentGroups, type InstalmentPart } from '../values/instalments.js';
+import { instalmentGroups } from '../facts/instalmentGroups.js';
+import type { InstalmentPart } from '../values/instalments.js';
 import { t } from './messages.js';
 
 export interface InlayHintText {

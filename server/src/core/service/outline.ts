@@ -25,7 +25,7 @@ export function outline(doc: ContractDocument): OutlineEntry[] {
   const byIndex: OutlineEntry[] = [];
   doc.clauses.forEach((clause, index) => {
     const entry: { -readonly [K in keyof OutlineEntry]: OutlineEntry[K] } = {
-      name: `${clauseNumberText(doc, clause)} ${clause.title}`.trim() || clause.marker,
+      name: `${clauseNumberText(doc, clause)} ${outlineTitle(clause.title)}`.trim() || clause.marker,
       kind: clause.depth === 0 ? 'clause' : 'subclause',
       span: { start: clause.span.start, end: trimEnd(doc.text, clause.span.start, clause.sectionEnd) },
       selection: clause.span,
@@ -70,6 +70,36 @@ export function outline(doc: ContractDocument): OutlineEntry[] {
   );
   return entries.sort((a, b) => a.span.start - b.span.start);
 }
+
+/**
+ * A clause's title as the outline shows it: a list item or paragraph clause
+ * has its whole first sentence as title, and an outline entry, a breadcrumb
+ * or a sticky-scroll line shows about thirty characters of it. Longer titles
+ * end at their first sentence or clause mark, else after MAX_TITLE characters,
+ * with an ellipsis; on a long contract the full sentences were a third of
+ * every outline answer.
+ */
+export function outlineTitle(title: string): string {
+  if (title.length <= MAX_TITLE) return title;
+  for (let i = MIN_TITLE; i < MAX_TITLE; i++) {
+    const c = title[i]!;
+    // `.` `,` `:` end a clause only before a space: not in `1.5` or `1,000`.
+    if (WIDE_STOPS.has(c) || (NARROW_STOPS.has(c) && title[i + 1] === ' ')) return `${title.slice(0, i)}…`;
+  }
+  // Counted in UTF-16 units; a cut never splits a character written as two.
+  const cut = isHighSurrogate(title.charCodeAt(MAX_TITLE - 1)) ? MAX_TITLE - 1 : MAX_TITLE;
+  return `${title.slice(0, cut).trimEnd()}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+const MAX_TITLE = 30;
+/** A stop this early would leave too little to recognise the clause by. */
+const MIN_TITLE = 8;
+const WIDE_STOPS = new Set(['。', '；', '，', '：', ';']);
+const NARROW_STOPS = new Set(['.', ',', ':']);
 
 /** A section's end without the blank lines before the next clause. */
 function trimEnd(text: string, start: number, end: number): number {

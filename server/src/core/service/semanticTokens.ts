@@ -17,11 +17,20 @@ export interface SemanticToken {
   readonly modifiers: readonly TokenModifier[];
 }
 
-/** Every token in document order, none overlapping another (the first of two overlapping wins) nor crossing a line break. */
-export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
+/**
+ * Every token in document order, none overlapping another (the first of two
+ * overlapping wins) nor crossing a line break. With `within`, only the tokens
+ * starting inside it, as the whole list has them: an editor asks for the lines
+ * on screen first, and on a long contract those are a few dozen of tens of
+ * thousands. Tokens reaching into it are weighed too, so one that overlaps the
+ * window's edge is kept or dropped as in the whole list.
+ */
+export function semanticTokenSpans(doc: ContractDocument, within?: Span): SemanticToken[] {
   const tokens: SemanticToken[] = [];
   const add = (span: Span | undefined, type: TokenType, ...modifiers: TokenModifier[]) => {
-    if (span && span.end > span.start) tokens.push({ span, type, modifiers });
+    if (!span || span.end <= span.start) return;
+    if (within && (span.end <= within.start || span.start >= within.end)) return;
+    tokens.push({ span, type, modifiers });
   };
 
   const layout = frontMatterLayout(doc);
@@ -49,13 +58,13 @@ export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
 
   tokens.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   let covered = 0;
-  return tokens
-    .filter((token) => {
-      if (token.span.start < covered) return false;
-      covered = token.span.end;
-      return true;
-    })
-    .flatMap((token) => splitAtLineBreaks(doc.text, token));
+  const pieces: SemanticToken[] = [];
+  for (const token of tokens) {
+    if (token.span.start < covered) continue;
+    covered = token.span.end;
+    for (const piece of splitAtLineBreaks(doc.text, token)) if (!within || piece.span.start >= within.start) pieces.push(piece);
+  }
+  return pieces;
 }
 
 /** Editors draw a token on one line: one piece per line, each keeping the line break it crosses. */

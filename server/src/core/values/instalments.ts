@@ -1,6 +1,4 @@
-import type { ContractDocument, Field, PercentMention, SumGroup } from '../model.js';
-import { numericValue } from './numericValue.js';
-import { scheduleFinder } from './schedules.js';
+import type { Field, PercentMention, SumGroup } from '../model.js';
 
 const INSTALMENT = new RegExp(
   [
@@ -12,7 +10,7 @@ const INSTALMENT = new RegExp(
 const ENUMERATOR = /(?:^|[\s:：;；,，])(?:\([a-z\d]{1,3}\)|（[一二三四五六七八九十\d]{1,3}）|[①②③④⑤⑥⑦⑧⑨]|[a-z\d]\))/i;
 const PAYMENT = /支付|付款|付清|费用|价款|pay|payment|fee|price/i;
 // More percentages than this in one sentence or table is a list of rates, not a payment split.
-const MAX_INSTALMENTS = 36;
+export const MAX_INSTALMENTS = 36;
 // A tax, interest or penalty rate beside the instalments (含6%增值税, VAT at 20%, 0.05% per day) is not a share of the price.
 const RATE_BEFORE =
   /(?:增值税|税率|税点|利率|VAT|GST|\btax(?:\s+rate)?|\binterest(?:\s+rate)?|每日|按日|每天|\bper\s+(?:day|month|annum))\s*(?:税率|rate)?\s*(?:为|是|按|of|at|is|:|：)?\s*$/i;
@@ -55,30 +53,13 @@ export function roundTotal(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
-const cache = new WeakMap<ContractDocument, readonly InstalmentGroup[]>();
-
-/**
- * Every set of shares that must add up to a whole: declared sum groups first,
- * then instalments written in the text (leaving out mentions of fields that a
- * declared group already counts). The `percent-sum` check, the running-total
- * hints and anything else that speaks of instalments read them from here.
- */
-export function instalmentGroups(doc: ContractDocument): readonly InstalmentGroup[] {
-  let groups = cache.get(doc);
-  if (!groups) {
-    const inDeclaredGroup = new Set(doc.groups.flatMap((g) => g.members.filter((m) => doc.fields.has(m))));
-    groups = [...declaredGroups(doc), ...writtenGroups(doc, inDeclaredGroup)];
-    cache.set(doc, groups);
-  }
-  return groups;
-}
-
 /** The sum of the known values of `parts`, rounded. */
 export function knownSum(parts: readonly InstalmentPart[]): number {
   return parts.length === 0 ? 0 : parts[parts.length - 1]!.runningTotal;
 }
 
-function withRunningTotals<T extends object>(items: readonly T[], valueOf: (item: T) => number | undefined): Array<InstalmentPart & T> {
+/** Each item with the running total of the values so far. */
+export function withRunningTotals<T extends object>(items: readonly T[], valueOf: (item: T) => number | undefined): Array<InstalmentPart & T> {
   let sum = 0;
   let open = false;
   return items.map((item) => {
@@ -90,58 +71,19 @@ function withRunningTotals<T extends object>(items: readonly T[], valueOf: (item
   });
 }
 
-function declaredGroups(doc: ContractDocument): DeclaredInstalments[] {
-  const result: DeclaredInstalments[] = [];
-  for (const group of doc.groups) {
-    const fields = group.members.map((name) => doc.fields.get(name)).filter((f) => f !== undefined);
-    if (fields.length < 2) continue;
-    result.push({
-      kind: 'declared',
-      group,
-      total: group.total,
-      unit: fields.every((f) => f.type === 'percent') ? '%' : '',
-      parts: withRunningTotals(
-        fields.map((field) => ({ field })),
-        ({ field }) => numericValue(field.value?.parsed),
-      ),
-    });
-  }
-  return result;
+/** Whether the words before a percentage make it a running total (支付至70%), which must not be added up. */
+export function cumulativeBefore(text: string, offset: number): boolean {
+  return CUMULATIVE_BEFORE.test(lineBefore(text, offset, 30));
 }
 
-function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<string>): WrittenInstalments[] {
-  const scheduleOf = scheduleFinder(doc.text);
-  // A list schedule (an introducing line, then (a)/(b)/(c) items) is one group wherever its items stand; the rest group by sentence.
-  const groups = new Map<string, { mentions: PercentMention[]; intro: string | undefined }>();
-  for (const mention of doc.percents) {
-    if (mention.comparative || isRate(doc.text, mention)) continue;
-    if (mention.fieldName && inDeclaredGroup.has(mention.fieldName)) continue;
-    const schedule = scheduleOf(mention.span.start);
-    const key = schedule ? `schedule ${schedule.start}` : `sentence ${mention.sentence}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { mentions: [], intro: schedule?.text }));
-    group.mentions.push(mention);
-  }
-  const result: WrittenInstalments[] = [];
-  for (const { mentions, intro } of groups.values()) {
-    if (mentions.length < 2 || mentions.length > MAX_INSTALMENTS) continue;
-    if (mentions.some((m) => CUMULATIVE_BEFORE.test(lineBefore(doc.text, m.span.start, 30)))) continue;
-    const instalments = mentions.filter((m) => INSTALMENT.test(m.label)).length;
-    const enumerated = mentions.every((m) => ENUMERATOR.test(m.label)) && mentions.some((m) => PAYMENT.test(m.label));
-    const paymentSchedule = intro !== undefined && (PAYMENT.test(intro) || INSTALMENT.test(intro));
-    if (instalments >= 2 || enumerated || paymentSchedule) {
-      result.push({
-        kind: 'written',
-        total: 100,
-        unit: '%',
-        parts: withRunningTotals(
-          mentions.map((mention) => ({ mention })),
-          ({ mention }) => mention.value,
-        ),
-      });
-    }
-  }
-  return result;
+/** Whether a label lists its percentage as an enumerated item (`(a)`, `（一）`, `①`). */
+export function enumerates(label: string): boolean {
+  return ENUMERATOR.test(label);
+}
+
+/** Whether words speak of paying (支付, fee, price). */
+export function namesPayment(words: string): boolean {
+  return PAYMENT.test(words);
 }
 
 /** Up to `limit` characters before `offset` on its line. */
@@ -150,7 +92,8 @@ function lineBefore(text: string, offset: number, limit: number): string {
   return before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
 }
 
-function isRate(text: string, mention: PercentMention): boolean {
+/** Whether a percentage is a tax, interest or penalty rate (reads 16 characters before it and 24 after). */
+export function isRate(text: string, mention: PercentMention): boolean {
   return (
     RATE_BEFORE.test(text.slice(Math.max(0, mention.span.start - 16), mention.span.start)) ||
     RATE_AFTER.test(text.slice(mention.span.end, mention.span.end + 24))

@@ -37,44 +37,59 @@ export interface ScheduleIntro {
 /**
  * A function that tells, for an offset in `text`, the schedule its line is an
  * item of (or a wrapped line of an item of), or `undefined`. Answers are
- * remembered per line, so the items of one schedule walk up to it once.
+ * remembered per line, so the items of one schedule walk up to it once; each
+ * with how many lines up it was found, so that a walk reaching a remembered
+ * line still gives up after MOST_LINES lines in all: every answer depends on
+ * the text alone, never on which offsets were asked before (what lets a block
+ * keep its answers, see facts/instalmentGroups.ts).
  */
-export function scheduleFinder(text: string): (offset: number) => ScheduleIntro | undefined {
-  const known = new Map<number, ScheduleIntro | undefined>();
-  const longRun = { from: -1, to: -2 };
+export function scheduleFinder(text: string, reach?: Reach): (offset: number) => ScheduleIntro | undefined {
+  const known = new Map<number, { readonly intro: ScheduleIntro | undefined; readonly lines: number }>();
+  const longRun = { from: -1, to: -2, reach };
   return (offset) => {
     const first = lineAround(text, offset, longRun);
     if (first === undefined) return undefined;
-    if (known.has(first.start)) return known.get(first.start);
-    const visited: number[] = [];
-    const answer = (intro: ScheduleIntro | undefined) => {
-      for (const start of visited) known.set(start, intro);
+    const remembered = known.get(first.start);
+    if (remembered !== undefined) return remembered.intro;
+    // Each line walked past, with how many lines above the first it stands.
+    const visited: Array<{ start: number; depth: number }> = [];
+    const answer = (intro: ScheduleIntro | undefined, depth: number) => {
+      for (const v of visited) known.set(v.start, { intro, lines: depth - v.depth });
       return intro;
     };
     let line = first;
     // A line that is no item must be the wrapped part of one above it, with no blank line between.
     let wrapped = !ITEM_START.test(line.text);
     if (wrapped && (BLANK_LINE.test(line.text) || ENDS_WITH_COLON.test(line.text))) return undefined;
-    visited.push(line.start);
-    for (let steps = 0; steps < MOST_LINES; steps++) {
-      const above = lineBefore(text, line.start);
-      if (above === undefined) return answer(undefined);
+    visited.push({ start: line.start, depth: 0 });
+    for (let depth = 1; depth <= MOST_LINES; depth++) {
+      const above = lineBefore(text, line.start, reach);
+      if (above === undefined) return answer(undefined, depth);
       line = above;
-      if (known.has(line.start)) return answer(known.get(line.start));
+      const seen = known.get(line.start);
+      // Too far up for this walk, though not for the one that found it: give up as a walk of its own would.
+      if (seen !== undefined) return depth + seen.lines <= MOST_LINES ? answer(seen.intro, depth + seen.lines) : undefined;
       if (BLANK_LINE.test(line.text)) {
-        if (wrapped) return answer(undefined);
+        if (wrapped) return answer(undefined, depth);
         continue;
       }
       if (ENDS_WITH_COLON.test(line.text)) {
-        if (wrapped || !INTRODUCES_SCHEDULE.test(line.text)) return answer(undefined);
-        return answer({ start: line.start, text: line.text });
+        if (wrapped || !INTRODUCES_SCHEDULE.test(line.text)) return answer(undefined, depth);
+        return answer({ start: line.start, text: line.text }, depth);
       }
-      if (HEADING.test(line.text)) return answer(undefined);
+      if (HEADING.test(line.text)) return answer(undefined, depth);
       wrapped = !ITEM_START.test(line.text);
-      visited.push(line.start);
+      visited.push({ start: line.start, depth });
     }
-    return answer(undefined);
+    // Given up: not remembered, as a walk from a line nearer the schedule may still reach it.
+    return undefined;
   };
+}
+
+/** The stretch of text a finder has read so far, widened as it reads (see facts/perBlock.ts `perBlockNear`). */
+export interface Reach {
+  from: number;
+  to: number;
 }
 
 interface Line {
@@ -88,7 +103,19 @@ interface Line {
  * and to be too long: a line of a million percentages is then measured once,
  * not once per percentage.
  */
-function lineAround(text: string, offset: number, longRun?: { from: number; to: number }): Line | undefined {
+function lineAround(text: string, offset: number, longRun?: { from: number; to: number; reach?: Reach | undefined }, reach = longRun?.reach): Line | undefined {
+  const line = readLine(text, offset, longRun);
+  if (reach !== undefined) {
+    // What it looked at: the line and the line break on either side, or as far as it went before giving up.
+    const from = line ? line.start - 1 : Math.max(0, offset - LONGEST_LINE - 2);
+    const to = line ? line.start + line.text.length + 1 : Math.min(text.length, offset + 2 * LONGEST_LINE + 2);
+    if (from < reach.from) reach.from = from;
+    if (to > reach.to) reach.to = to;
+  }
+  return line;
+}
+
+function readLine(text: string, offset: number, longRun?: { from: number; to: number }): Line | undefined {
   const insideLong = (i: number) => longRun !== undefined && i >= longRun.from && i <= longRun.to;
   const tooLong = (from: number, to: number) => {
     if (longRun && to >= longRun.from - 1 && from <= longRun.to + 1) {
@@ -115,11 +142,12 @@ function lineAround(text: string, offset: number, longRun?: { from: number; to: 
 }
 
 /** The line above the one starting at `start`, across `\n`, `\r\n` or `\r`. */
-function lineBefore(text: string, start: number): Line | undefined {
+function lineBefore(text: string, start: number, reach?: Reach): Line | undefined {
   if (start === 0) return undefined;
   let end = start - 1;
   if (text[end] === '\n' && text[end - 1] === '\r') end--;
-  return lineAround(text, end);
+  if (reach !== undefined && end - 1 < reach.from) reach.from = end - 1;
+  return lineAround(text, end, undefined, reach);
 }
 
 const MARKER =

@@ -1,7 +1,8 @@
 /**
  * Code actions: the core's fixes and selection actions (see core/service/codeActions.ts)
- * as LSP code actions. A quick fix for a diagnostic of another version is refused
- * unless its problem still has the same key and range: its ranges would land wrong.
+ * as LSP code actions. A diagnostic names its problem by its check id and range (and
+ * the ordinal in `data` when two share both); one of an older version whose problem no
+ * longer stands at that range gets no fix: its edits would land wrong.
  */
 import {
   CodeActionKind,
@@ -12,7 +13,7 @@ import {
   type CodeActionParams,
   type Diagnostic,
 } from 'vscode-languageserver';
-import { fixAt, problemByKey, quickFixesOf, selectionActions, type SelectionActionKind, type TextEdit } from '../../core/index.js';
+import { fixAt, problemByKey, problemKey, quickFixesOf, selectionActions, type SelectionActionKind, type TextEdit } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, readCodeActionData, readDiagnosticData, type CodeActionData } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { lspEdit, rangeOf, spanOf, workspaceEdit } from '../convert.js';
@@ -51,33 +52,32 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, suppor
 }
 
 /**
- * The fixes of each of our diagnostics' problems, found again by the key the
- * diagnostic carries. Clients that can resolve get the title now and the edit
- * when the fix is chosen, so a menu of fixes costs no edit conversion.
+ * The fixes of each of our diagnostics' problems, found again by check id and
+ * range. The client may hold the diagnostics of an earlier version (a skipped
+ * push, an unchanged pull: see pushDiagnostics.ts) while nothing moved, so the
+ * range is read in this version and must still be the problem's. Clients that
+ * can resolve get the title now and the edit when the fix is chosen, so a
+ * menu of fixes costs no edit conversion.
  */
 function quickFixes(analysis: Analysis, params: CodeActionParams, support: EditSupport): CodeAction[] {
   return params.context.diagnostics.flatMap((diagnostic) => {
-    const data = readDiagnosticData(diagnostic.data);
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !data) return [];
+    if (diagnostic?.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !isRange(diagnostic.range)) return [];
     const code = diagnostic.code;
-    if (data.version !== analysis.version && !standsWhereItDid(analysis, diagnostic, code, data.key)) return [];
-    return quickFixesOf(analysis.problems, code, data.key).map(({ fix, index, preferred }): CodeAction => {
+    const key = problemKey(spanOf(analysis.document, diagnostic.range), readDiagnosticData(diagnostic.data));
+    const problem = problemByKey(analysis.problems, code, key);
+    if (!problem || !sameRange(diagnostic.range, rangeOf(analysis.document, problem.span))) return [];
+    return quickFixesOf(analysis.problems, code, key).map(({ fix, index, preferred }): CodeAction => {
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred };
-      if (support.resolveCodeActionEdits)
-        action.data = { uri: analysis.uri, version: analysis.version, code, key: data.key, fix: index } satisfies CodeActionData;
+      if (support.resolveCodeActionEdits) action.data = { uri: analysis.uri, version: analysis.version, code, key, fix: index } satisfies CodeActionData;
       else action.edit = edit(analysis, fix.edits, support.documentChanges);
       return action;
     });
   });
 }
 
-/**
- * Whether a diagnostic of an earlier version still names its problem: the client keeps
- * those of a skipped push or an unchanged pull (see pushDiagnostics.ts) while nothing moved.
- */
-function standsWhereItDid(analysis: Analysis, diagnostic: Diagnostic, code: string, key: string): boolean {
-  const problem = problemByKey(analysis.problems, code, key);
-  return problem !== undefined && sameRange(diagnostic.range, rangeOf(analysis.document, problem.span));
+function isRange(value: unknown): value is Diagnostic['range'] {
+  const r = value as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  return [r?.start, r?.end].every((p) => typeof p?.line === 'number' && typeof p.character === 'number');
 }
 
 /** Fills in the edit of a quick fix offered without one; a fix for another version gets none. */

@@ -1,14 +1,17 @@
 /**
  * Problems as LSP diagnostics: the check id as `code`, a link to its docs,
- * and in `data` only the version and a key for the problem. Fixes are looked
- * up by that key when a code action asks (see codeActions.ts): a diagnostic
- * stays a few hundred bytes however many edits its fix would take.
+ * and no `data` unless two problems of one check share a range (see
+ * protocol.ts): the code and the range name the problem, and its fixes are
+ * computed when a code action asks (see codeActions.ts). A diagnostic stays a
+ * few hundred bytes however many edits its fix would take, and a long
+ * contract publishes a thousand of them after an edit.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { problemKeys, type Problem, type Severity } from '../../core/index.js';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../protocol.js';
+import { DiagnosticSeverity, DiagnosticTag, type CodeDescription, type Diagnostic } from 'vscode-languageserver';
+import { problemOrdinals, type Problem, type Severity, type Span } from '../../core/index.js';
+import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
 import { rangeOf } from '../convert.js';
+import { perAnalysis } from '../perAnalysis.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -17,30 +20,85 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Every problem of the analysis as a diagnostic. */
-export function diagnosticsOf(analysis: Analysis): Diagnostic[] {
-  const keys = problemKeys(analysis.problems);
-  return analysis.problems.map((problem, i) => toDiagnostic(analysis, problem, keys.keys[i]!));
+const UNNECESSARY: DiagnosticTag[] = [DiagnosticTag.Unnecessary];
+
+/**
+ * Every problem of the analysis as a diagnostic, converted once per analysis:
+ * the pusher and the puller may both ask. One link object per check is
+ * shared by all its diagnostics, so none is built per problem.
+ */
+export const diagnosticsOf = perAnalysis((analysis: Analysis): Diagnostic[] => {
+  const { document, uri, problems } = analysis;
+  const ordinals = problemOrdinals(problems);
+  const links = new Map<string, CodeDescription>();
+  const linkOf = (checkId: string): CodeDescription => {
+    let link = links.get(checkId);
+    if (!link) links.set(checkId, (link = { href: `${analysis.settings.docsBaseUrl}/checks.md#${checkId}` }));
+    return link;
+  };
+  const reported = new ReportedPlaces(problems);
+  const diagnostics = new Array<Diagnostic>(problems.length);
+  for (let i = 0; i < problems.length; i++) {
+    const problem: Problem = problems[i]!;
+    const diagnostic: Diagnostic = {
+      range: rangeOf(document, problem.span),
+      severity: SEVERITY[problem.severity],
+      code: problem.checkId,
+      codeDescription: linkOf(problem.checkId),
+      source: DIAGNOSTIC_SOURCE,
+      message: problem.message,
+    };
+    if (ordinals[i]! > 0) diagnostic.data = ordinals[i];
+    if (problem.related.length > 0) {
+      const related = linkedPlaces(problem, reported);
+      if (related.length > 0)
+        diagnostic.relatedInformation = related.map((place) => ({ location: { uri, range: rangeOf(document, place.span) }, message: place.message }));
+    }
+    if (problem.checkId === 'unused-field') diagnostic.tags = UNNECESSARY;
+    diagnostics[i] = diagnostic;
+  }
+  return diagnostics;
+});
+
+/**
+ * The related places worth a link. A place that is itself a problem of the same
+ * check (another statement of a conflicting deadline) is already in the
+ * problem list beside this one, with its own message and links: the first
+ * such place is linked, to jump to, and the rest are left to the list. On a
+ * contract that restates a quantity in every section those links were a third
+ * of everything published. Places that are no problem (the other instalments
+ * of a sum) are all linked, as is the problem's own place when it is one of them.
+ */
+function linkedPlaces(problem: Problem, reported: ReportedPlaces): Problem['related'] {
+  let sameCheck = 0;
+  const linked = problem.related.filter((place) => !reported.has(problem.checkId, place.span, problem.span) || sameCheck++ === 0);
+  return linked.length === problem.related.length ? problem.related : linked;
 }
 
-function toDiagnostic(analysis: Analysis, problem: Problem, key: string): Diagnostic {
-  const { document } = analysis;
-  const data: DiagnosticData = { version: analysis.version, key };
-  const diagnostic: Diagnostic = {
-    range: rangeOf(document, problem.span),
-    severity: SEVERITY[problem.severity],
-    code: problem.checkId,
-    codeDescription: { href: `${analysis.settings.docsBaseUrl}/checks.md#${problem.checkId}` },
-    source: DIAGNOSTIC_SOURCE,
-    message: problem.message,
-    data,
-  };
-  if (problem.related.length > 0) {
-    diagnostic.relatedInformation = problem.related.map((related) => ({
-      location: { uri: analysis.uri, range: rangeOf(document, related.span) },
-      message: related.message,
-    }));
+/** Which spans each check reported, to tell a related place that is itself a problem. */
+class ReportedPlaces {
+  private spans: Map<string, Set<number>> | undefined;
+
+  constructor(private readonly problems: readonly Problem[]) {}
+
+  /** Whether `checkId` reported `span`, other than at `own` (a problem's own place is kept as any other). */
+  has(checkId: string, span: Span, own: Span): boolean {
+    if (span.start === own.start && span.end === own.end) return false;
+    // Built on first use: most lists have no related places at all.
+    this.spans ??= this.index();
+    return this.spans.get(checkId)?.has(span.start * SPAN_FACTOR + span.end) === true;
   }
-  if (problem.checkId === 'unused-field') diagnostic.tags = [DiagnosticTag.Unnecessary];
-  return diagnostic;
+
+  private index(): Map<string, Set<number>> {
+    const spans = new Map<string, Set<number>>();
+    for (const { checkId, span } of this.problems) {
+      let set = spans.get(checkId);
+      if (!set) spans.set(checkId, (set = new Set()));
+      set.add(span.start * SPAN_FACTOR + span.end);
+    }
+    return spans;
+  }
 }
+
+/** Spans as one number: exact while offsets stay below 2^26 (64 M code units, far past the input limit). */
+const SPAN_FACTOR = 2 ** 26;

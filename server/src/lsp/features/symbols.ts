@@ -22,7 +22,8 @@ export const documentSymbols = perAnalysis((analysis: Analysis): DocumentSymbol[
       selectionRange: rangeOf(analysis.document, entry.selection),
     };
     if (entry.detail !== undefined) found.detail = entry.detail;
-    if (entry.kind !== 'party' && entry.kind !== 'field') found.children = entry.children.map(symbol);
+    // No empty `children`: most clauses have none, and the field is optional.
+    if (entry.children.length > 0) found.children = entry.children.map(symbol);
     return found;
   };
   return outline(analysis.doc).map(symbol);

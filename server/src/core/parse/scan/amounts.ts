@@ -65,6 +65,8 @@ const EN_WORDS_FIRST = new RegExp(
   'gi',
 );
 
+const ANY_NUMBER_WORD = new RegExp(NUMBER_WORD, 'i');
+
 // prettier-ignore
 const CURRENCY_CODES: Record<string, string> = {
   人民币: 'CNY', RMB: 'CNY', CNY: 'CNY', '￥': 'CNY', '¥': 'CNY', 元: 'CNY', 万元: 'CNY',
@@ -77,10 +79,11 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
   const found: RawAmount[] = [];
   // One flag per code unit already in an amount; amounts are short, so checking
   // a span's own units is cheap where searching every earlier amount is quadratic.
-  const taken = new Uint8Array(shaped.length);
+  let taken: Uint8Array | undefined;
   const push = (amount: RawAmount) => {
     const start = amount.span.start - base;
     const end = amount.span.end - base;
+    taken ??= new Uint8Array(shaped.length);
     for (let i = start; i < end; i++) if (taken[i]) return;
     taken.fill(1, start, end);
     found.push(amount);
@@ -114,7 +117,9 @@ export function scanAmounts(shaped: string, source: string, base: number): RawAm
     }
     push({ span: at(base, m.index, m.index + m[0].length), ...fig, currency: CURRENCY_CODES[m[1] ?? unit] ?? 'CNY', words });
   }
-  for (const m of currency ? shaped.matchAll(EN_WORDS_FIRST) : []) {
+  // Its look-behind runs at every position: only a block with a number word and a bracket is scanned.
+  const wordsFirst = currency && shaped.includes('(') && ANY_NUMBER_WORD.test(shaped);
+  for (const m of wordsFirst ? shaped.matchAll(EN_WORDS_FIRST) : []) {
     const wordsText = m[1]!;
     const figureToken = m[3]!;
     const figureStart = m.index + m[0].lastIndexOf(figureToken);

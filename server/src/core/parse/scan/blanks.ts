@@ -40,11 +40,14 @@ const EMPHASIS = /(?<![\p{L}\p{N}_＿\\])(_{1,3})(?=[\p{L}\p{N}])[^_\n\r]{0,200}
 export function scanBlanks(text: string, base: number, blockType = 'paragraph', following = '', preceding = ''): Blank[] {
   const blanks: Blank[] = [];
   // One flag per code unit: which ones a blank (or emphasis) already holds. A
-  // list of spans searched per match would make a long line quadratic.
-  const taken = new Uint8Array(text.length);
-  const take = (start: number, end: number) => taken.fill(1, start, end);
+  // list of spans searched per match would make a long line quadratic. Made on
+  // the first blank: most blocks have none, and the allocation costs more than their scan.
+  let flags: Uint8Array | undefined;
+  const isTaken = (i: number) => flags !== undefined && flags[i] === 1;
+  const take = (start: number, end: number) => (flags ??= new Uint8Array(text.length)).fill(1, start, end);
   const free = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (taken[i]) return false;
+    if (flags === undefined) return true;
+    for (let i = start; i < end; i++) if (flags[i]) return false;
     return true;
   };
   const add = (start: number, end: number, kind: BlankKind, expects: FieldType | undefined, style: GapStyle) => {
@@ -66,17 +69,20 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
       });
     }
   };
-  for (const match of text.matchAll(DATE_BLANK)) {
+  // Each pattern below needs a character or word the block may not hold: testing for it spares the whole scan.
+  const year = text.includes('年');
+  for (const match of year ? text.matchAll(DATE_BLANK) : []) {
     if (!/[_＿]/.test(match[0])) continue;
     add(match.index, match.index + match[0].length, 'date', 'date', 'date-blank');
   }
   // 【】年【】月【】日 and ____ / ____ / 20____: one date, however its parts are drawn.
-  for (const match of text.matchAll(OTHER_DATE_BLANK)) {
-    if (taken[match.index]) continue;
+  const otherDate = year || text.includes('/') || text.includes('[') || text.includes('day');
+  for (const match of otherDate ? text.matchAll(OTHER_DATE_BLANK) : []) {
+    if (isTaken(match.index)) continue;
     add(match.index, match.index + match[0].length, 'date', 'date', 'date-blank');
   }
-  for (const match of text.matchAll(BRACKET_BLANK)) {
-    if (taken[match.index]) continue;
+  for (const match of text.includes('[') || text.includes('【') ? text.matchAll(BRACKET_BLANK) : []) {
+    if (isTaken(match.index)) continue;
     // `【】内为待定内容`: a note about the brackets themselves, not one to fill.
     if (NOTATION_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 4))) continue;
     // `- [ ]` is a GFM task list box, not a blank.
@@ -88,14 +94,14 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
   addHits(scanSpaceDates(text));
   addHits(scanMaskedSamples(text));
   addHits(scanMailMergeNames(text));
-  for (const match of text.matchAll(EMPHASIS)) {
-    if (taken[match.index]) continue;
+  for (const match of text.includes('_') ? text.matchAll(EMPHASIS) : []) {
+    if (isTaken(match.index)) continue;
     const close = match.index + match[0].length - match[1]!.length;
     take(match.index, match.index + match[1]!.length);
     take(close, close + match[1]!.length);
   }
   for (const { start, end, underscores, fullWidth } of underscoreRuns(text)) {
-    if (taken[start]) continue;
+    if (isTaken(start)) continue;
     if (isThematicBreakLine(text, start, end)) {
       // A line of underscores under a party label, or above "(Signature)", is where to sign.
       if (isSignatureLine(text, start, end)) add(start, end, 'underscore', undefined, 'signature-line');

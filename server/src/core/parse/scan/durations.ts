@@ -17,6 +17,9 @@ const ZH_DURATION = new RegExp(
   `(?<![\\d${ZH_NUMERALS}〇年月])(?:([${ZH_NUMERALS}]{1,6})(?:\\s*[（(]\\s*(\\d{1,4})\\s*[)）])?|(\\d{1,4}))\\s*(个工作日|工作日|个自然日|自然日|日历日|天|日|个星期|星期|周|个月|年)(?![\\d${ZH_NUMERALS}]{1,2}\\s*月)`,
   'g',
 );
+// What each unit of EN_DURATION and ZH_DURATION holds (个月 a 月, 星期 a 期).
+const EN_UNIT = /day|week|month|year/i;
+const ZH_UNIT = /[日天周年月期]/;
 const NOTICE_EN_AFTER = /^['’]?\s*(?:prior\s+|advance\s+)?(?:written\s+)?notice/i;
 const NOTICE_EN_BEFORE = /(?:notice|notify\w*)\b[^.;]{0,40}(?:at least|not less than|no less than|of|within)?\s*$/i;
 const NOTICE_ZH = /提前$/;
@@ -34,7 +37,8 @@ const CONTEXT = 48;
  */
 export function scanDurations(masked: string, base: number, sentenceOf: (index: number) => number): DurationMention[] {
   const found: DurationMention[] = [];
-  for (const m of masked.matchAll(EN_DURATION)) {
+  // Both patterns end in a unit; a block without one is spared their scans, which try every position.
+  for (const m of EN_UNIT.test(masked) ? masked.matchAll(EN_DURATION) : []) {
     const amount = m[2] !== undefined ? Number(m[2]) : m[3] !== undefined ? Number(m[3]) : decodeEnglishInteger(m[1]!.toLowerCase().replace(/-/g, ' '));
     if (amount === undefined || amount <= 0) continue;
     const unit: DurationUnit = m[4] !== undefined && !/^calendar$/i.test(m[4]) ? 'workday' : (m[5]!.toLowerCase().replace(/s$/, '') as DurationUnit);
@@ -45,7 +49,7 @@ export function scanDurations(masked: string, base: number, sentenceOf: (index: 
     const role: DurationRole = TERM_EN_BEFORE.test(before) ? 'term' : NOTICE_EN_AFTER.test(after) || NOTICE_EN_BEFORE.test(before) ? 'notice' : 'other';
     push(found, masked, base, start, end, amount, unit, role, sentenceOf);
   }
-  for (const m of masked.matchAll(ZH_DURATION)) {
+  for (const m of ZH_UNIT.test(masked) ? masked.matchAll(ZH_DURATION) : []) {
     const figure = m[2] ?? m[3];
     const amount = figure !== undefined ? Number(normalizeDigits(figure)) : decodeChineseNumber(m[1]!);
     if (amount === undefined || amount <= 0) continue;

@@ -554,9 +554,11 @@ export function tickedGroups(groups: readonly ScannedTickGroup[], base: number):
 /** Unticked groups are gaps; the fix turns them into a choice placeholder. */
 export function scanUntickedChoices(text: string, groups: readonly ScannedTickGroup[], preceding = ''): GapHit[] {
   // Options set apart by blank lines are still one list: an item right after another item's line is no new group.
-  const continuesList = /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding);
+  // Read only when a group is unticked: the pattern tries every position of the 200 characters before the block.
+  let continuesList: boolean | undefined;
+  const continuesPrecedingList = () => (continuesList ??= /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding));
   return groups
-    .filter((g) => g.ticked === 0 && !(continuesList && g.start === text.search(/\S/)))
+    .filter((g) => g.ticked === 0 && !(continuesPrecedingList() && g.start === text.search(/\S/)))
     .map((g) => ({
       start: g.start,
       end: g.end,
