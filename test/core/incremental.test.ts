@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseContract, reparseContract, reparseWithChanges, runChecks, type ContractDocument, type TextChange } from '../../server/src/core/index.js';
+import {
+  parseContract,
+  reparseContract,
+  reparseWithChanges,
+  runChecks,
+  type ContractDocument,
+  type ParseOptions,
+  type TextChange,
+} from '../../server/src/core/index.js';
 
 import { NEEDS_REFERENCE, REFERENCE_TEXT as REFERENCE } from '../support/reference.js';
 
@@ -130,15 +138,15 @@ const editOf = (text: string, at: number, length: number, fragment: string): Tex
   return { start, end, text: fragment };
 };
 
-function checkSequences(source: string, runs: number) {
+function checkSequences(source: string, runs: number, options: ParseOptions = {}, fragments: readonly string[] = FRAGMENTS) {
   fc.assert(
     fc.property(
-      fc.array(fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...FRAGMENTS)), { minLength: 1, maxLength: 3 }), {
+      fc.array(fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...fragments)), { minLength: 1, maxLength: 3 }), {
         minLength: 1,
         maxLength: 6,
       }),
       (messages) => {
-        let doc = parseContract(source);
+        let doc = parseContract(source, options);
         let text = source;
         for (const message of messages) {
           const changes: TextChange[] = [];
@@ -149,7 +157,7 @@ function checkSequences(source: string, runs: number) {
             text = text.slice(0, change.start) + change.text + text.slice(change.end);
           }
           doc = reparseWithChanges(doc, changes);
-          const fresh = parseContract(text);
+          const fresh = parseContract(text, options);
           assert.equal(doc.text, text);
           // Every fact of every block, key for key: a shifted copy must not gain or lose a field.
           assert.deepStrictEqual(doc.blocks, fresh.blocks);
@@ -218,6 +226,36 @@ test('an edit after every block shifts none of them; one before all shifts every
   assert.deepStrictEqual(inserted.blocks, expected.blocks);
   assert.deepStrictEqual(inserted.clauses, expected.clauses);
   assert.equal(inserted.clauses[0]!.span.start, doc.clauses[0]!.span.start + '前言。\n\n'.length);
+});
+
+/**
+ * Over the Markdown limit the text is read in chunks split at blank lines, and
+ * an edit reads again only the chunks near it. A lowered limit puts these
+ * small texts over it; the extra fragments are read from the lines around a
+ * chunk (a line to sign on, boxes to tick, a blank line of spaces).
+ */
+const PLAIN = { markdownLimit: 40 };
+const PLAIN_FRAGMENTS = [...FRAGMENTS, '  \n', '\r', '\n______\n', '甲方（签字）：', '□ 同意 □ 不同意\n', '（签字）', '\n\n\n', '\n'.repeat(210)];
+
+test('over the Markdown limit, random edit sequences give the chunks and problems of a fresh analysis', () => {
+  assert.ok(parseContract(TYPED, PLAIN).blocks.length > 5);
+  checkSequences(TYPED, 120, PLAIN, PLAIN_FRAGMENTS);
+  checkSequences(RESTATED.replace(/\n/g, '\r\n'), 40, PLAIN, PLAIN_FRAGMENTS);
+});
+
+test('over the Markdown limit, random edit sequences on a sample with signature lines and boxes', () => {
+  checkSequences(readFileSync('examples/ai-training.zh.contract.md', 'utf8'), 60, PLAIN, PLAIN_FRAGMENTS);
+});
+
+test('an edit that takes a text across the Markdown limit reads it as a fresh parse does', () => {
+  const limit = { markdownLimit: TYPED.length + 5 };
+  const under = parseContract(TYPED, limit);
+  const over = reparseContract(under, { start: TYPED.length, end: TYPED.length, text: '\n补充条款：____。\n' });
+  assert.equal(observable(over), observable(parseContract(over.text, limit)));
+  assert.ok(over.issues.some((i) => i.code === 'document-limits'));
+  const back = reparseContract(over, { start: TYPED.length, end: over.text.length, text: '' });
+  assert.equal(observable(back), observable(under));
+  assert.ok(!back.issues.some((i) => i.code === 'document-limits'));
 });
 
 /**

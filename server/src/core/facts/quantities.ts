@@ -179,7 +179,7 @@ function blockQuantities(block: BlockModel, text: string): BlockQuantities {
   const perSentence = new Map<number, number>();
   for (const p of block.percents) if (!p.comparative) perSentence.set(p.sentence, (perSentence.get(p.sentence) ?? 0) + 1);
   percents.forEach((f, i) => {
-    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) percents[i] = { ...f, schedule: true };
+    if (f.key.startsWith('instalment-percent:') && perSentence.get(f.sentence)! >= 2) percents[i] = Object.assign({}, f, { schedule: true });
   });
   const totals: QuantityFact[] = [];
   for (const a of block.amounts) {

@@ -2,7 +2,8 @@ import type { BlockModel, ContractDocument } from '../model.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { parseMarkdownStructure } from './markdown.js';
-import { PARSE_STATE, RESOLVED, assemble, parseContract, type ParseOptions } from './parseContract.js';
+import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
+import { reparsePlainBlocks } from './plainChunks.js';
 import { recordShift } from './blockOrigin.js';
 import {
   at,
@@ -65,13 +66,15 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   let blocks: readonly ExtractedBlock[] | undefined = state && (options === undefined || options === state.options) ? state.blocks : undefined;
   for (const change of changes) {
     const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-    blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
+    if (blocks && state?.plainIssues) blocks = reparsePlainBlocks(text, next, blocks, change, shiftBlock);
+    else blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
     text = next;
   }
-  if (!state || !blocks) return parseContract(text, parseOptions);
+  // An edit across the Markdown limit changes how the whole text is read.
+  if (!state || !blocks || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
   if (blocks === state.blocks && text === previous.text) return previous;
-  const doc = assemble(text, state.frontMatter, blocks, parseOptions, []);
-  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions });
+  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? []);
+  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
   return doc;
 }
 

@@ -23,6 +23,7 @@ import { parseTypedValue } from '../values/parseTypedValue.js';
 import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 import { typeFromLabel } from './scan/gapStyles.js';
+import { plainBlocks } from './plainChunks.js';
 import { copyClause } from './moveFacts.js';
 
 export interface ParseOptions {
@@ -39,6 +40,8 @@ export interface ParseOptions {
    * whose `{{…}}` are placeholders although it has no front matter of its own.
    */
   readonly foreignTemplates?: boolean | undefined;
+  /** Where Markdown is skipped (`MARKDOWN_LIMIT` unless given): tests lower it to read small texts as plain chunks. */
+  readonly markdownLimit?: number | undefined;
 }
 
 /** Why a reader declined to read a data file, each said to the user in its own words. */
@@ -67,9 +70,16 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
     children: [],
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } },
   } as RootContent;
-  const limit = body.length > MARKDOWN_LIMIT ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
+  const limit = parseMode(text, options) === 'plain' ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
+  const chunks = limit === 'tooLarge' ? plainBlocks(text, offset, text.length) : undefined;
+  if (chunks !== undefined) {
+    const plainIssues = [limitIssue(text, 'tooLarge', options)];
+    const doc = assemble(text, undefined, chunks, options, plainIssues);
+    PARSE_STATE.set(doc, { frontMatter: undefined, blocks: chunks, options, plainIssues });
+    return doc;
+  }
   if (limit !== undefined) {
-    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit)]);
+    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit, options)]);
   }
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
@@ -97,6 +107,18 @@ export interface ParseState {
   readonly frontMatter: FrontMatterModel | undefined;
   readonly blocks: readonly ExtractedBlock[];
   readonly options: ParseOptions;
+  /** Set when the body was read as plain chunks (see `plainChunks.ts`): the issues that say so. */
+  readonly plainIssues?: readonly ParseIssue[] | undefined;
+}
+
+/**
+ * How `parseContract` reads a text: not at all (over the input limit), as plain
+ * chunks (over the Markdown limit), or with its Markdown structure.
+ */
+export function parseMode(text: string, options: ParseOptions): 'over' | 'plain' | 'markdown' {
+  if (exceedsInputLimit(text.length)) return 'over';
+  const bodyLength = text.length - (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  return bodyLength > (options.markdownLimit ?? MARKDOWN_LIMIT) ? 'plain' : 'markdown';
 }
 
 /** Kept beside each fully parsed document, so the model type itself stays plain data. */
@@ -119,12 +141,12 @@ export function isOverLimit(doc: ContractDocument): boolean {
   return doc.issues.some((issue) => issue.code === 'document-limits' && issue.key === 'overLimit');
 }
 
-function limitIssue(text: string, key: string): ParseIssue {
+function limitIssue(text: string, key: string, options: ParseOptions = {}): ParseIssue {
   return {
     span: { start: 0, end: Math.min(text.length, 1) },
     code: 'document-limits',
     key,
-    args: { limit: key === 'tooDeep' ? NESTING_LIMIT : MARKDOWN_LIMIT },
+    args: { limit: key === 'tooDeep' ? NESTING_LIMIT : (options.markdownLimit ?? MARKDOWN_LIMIT) },
   };
 }
 
@@ -380,9 +402,19 @@ function resolutionKey(fields: ReadonlyMap<string, Field>): string {
   return JSON.stringify(parts);
 }
 
+/**
+ * The block's keys without its raw lists, then `percents` and `amounts` left
+ * for the caller to set, as `{ ...stripRaw(b), percents, amounts }` does. That
+ * spread only overwrites keys, so every model shares one hidden class in V8;
+ * a spread followed by new keys gives each object a class of its own (8 MB
+ * over a 1 MB contract's 12,700 blocks).
+ */
 export function stripRaw(block: ExtractedBlock): Omit<BlockModel, 'percents' | 'amounts'> {
-  const { rawPercents: _p, rawAmounts: _a, ...rest } = block;
-  return rest;
+  const out: Record<string, unknown> = {};
+  for (const key in block) if (key !== 'rawPercents' && key !== 'rawAmounts') out[key] = (block as unknown as Record<string, unknown>)[key];
+  out['percents'] = undefined;
+  out['amounts'] = undefined;
+  return out as unknown as Omit<BlockModel, 'percents' | 'amounts'>;
 }
 
 function loadData(

@@ -1,0 +1,126 @@
+import type { RootContent } from 'mdast';
+import type { Span } from '../model.js';
+import { CONTEXT_REACH, extractBlock, type ExtractedBlock } from './block.js';
+
+/**
+ * Above the Markdown limit the body is read without a parser, as paragraphs
+ * split at blank lines: each run of non-blank lines is one pseudo-block,
+ * read by `extractBlock` like a Markdown paragraph. A paragraph never holds a
+ * blank line, so no fact the scanners find in one can span a blank line in
+ * either mode, and an edit only has to read again the chunks around it.
+ *
+ * A text of millions of one-line paragraphs would make millions of blocks
+ * (each a few hundred bytes of fact lists): past `PLAIN_CHUNK_LIMIT` the whole
+ * body stays one block, as it was before chunks.
+ */
+export const PLAIN_CHUNK_LIMIT = 200_000;
+
+/**
+ * The blocks of `text[from, to)` split at blank lines, or undefined past
+ * `PLAIN_CHUNK_LIMIT` chunks (`limit`, for tests). `from` must start a line
+ * that follows a blank line (or the body), `to` end one that a blank line follows (or the text).
+ */
+export function plainBlocks(text: string, from: number, to: number, limit = PLAIN_CHUNK_LIMIT): ExtractedBlock[] | undefined {
+  const spans = plainChunkSpans(text, from, to, limit);
+  return spans?.map((span) => extractBlock(text, pseudoParagraph(span), 0));
+}
+
+/** One text change, as `incremental.ts` applies it. */
+interface Change {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * The chunks of `text` (`previousText` with `change` applied), reading again
+ * only those the change or their context could reach; `shift` moves a block
+ * after the change by the change's length. Undefined when only a full parse
+ * is right (the change touches the byte-order mark, or the chunks grow past the limit).
+ */
+export function reparsePlainBlocks(
+  previousText: string,
+  text: string,
+  blocks: readonly ExtractedBlock[],
+  change: Change,
+  shift: (block: ExtractedBlock, delta: number) => ExtractedBlock,
+  limit = PLAIN_CHUNK_LIMIT,
+): readonly ExtractedBlock[] | undefined {
+  const bodyStart = previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // At 0 an edit can add or remove a byte-order mark, which moves where the body starts.
+  if (change.start <= bodyStart) return undefined;
+  const delta = change.text.length - (change.end - change.start);
+  // A block reads CONTEXT_REACH characters each side of itself: those whose
+  // context touches the change are read again, plus one more on each side, so
+  // that the window starts and ends at a chunk edge no edit inside it can move.
+  const touchedFirst = firstIndex(blocks, (b) => b.span.end + CONTEXT_REACH > change.start);
+  const touchedLast = firstIndex(blocks, (b) => b.span.start - CONTEXT_REACH >= change.end) - 1;
+  const first = Math.max(0, touchedFirst - 1);
+  const last = Math.min(blocks.length - 1, touchedLast + 1);
+  const windowStart = first === 0 ? bodyStart : blocks[first]!.span.start;
+  const oldWindowEnd = last >= blocks.length - 1 ? previousText.length : blocks[last]!.span.end;
+  const spans = plainChunkSpans(text, windowStart, oldWindowEnd + delta, limit);
+  if (spans === undefined) return undefined;
+  const count = first + spans.length + (blocks.length - 1 - last);
+  if (count > limit) return undefined;
+  const out: ExtractedBlock[] = blocks.slice(0, first);
+  for (const span of spans) out.push(extractBlock(text, pseudoParagraph(span), 0));
+  for (let i = last + 1; i < blocks.length; i++) out.push(shift(blocks[i]!, delta));
+  return out;
+}
+
+/**
+ * Each run of non-blank lines in `text[from, to)`, from the start of its first
+ * line to the end of its last (line breaks excluded); a blank line holds only
+ * spaces and tabs, as in CommonMark. Undefined past `limit` runs.
+ */
+export function plainChunkSpans(text: string, from: number, to: number, limit = PLAIN_CHUNK_LIMIT): Span[] | undefined {
+  const spans: Span[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let lineStart = from;
+  for (;;) {
+    let i = lineStart;
+    let blank = true;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) blank = false;
+    }
+    if (!blank) {
+      if (runStart < 0) runStart = lineStart;
+      runEnd = i;
+    } else if (runStart >= 0) {
+      if (spans.length === limit) return undefined;
+      spans.push({ start: runStart, end: runEnd });
+      runStart = -1;
+    }
+    if (i >= to) break;
+    lineStart = i + (text.charCodeAt(i) === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+  }
+  if (runStart >= 0) {
+    if (spans.length === limit) return undefined;
+    spans.push({ start: runStart, end: runEnd });
+  }
+  return spans;
+}
+
+function pseudoParagraph(span: Span): RootContent {
+  return {
+    type: 'paragraph',
+    children: [],
+    position: { start: { line: 1, column: 1, offset: span.start }, end: { line: 1, column: 1, offset: span.end } },
+  };
+}
+
+/** The first index whose block passes `test` (blocks are in order, so `test` flips once), or the length. */
+function firstIndex(blocks: readonly ExtractedBlock[], test: (block: ExtractedBlock) => boolean): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(blocks[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
