@@ -229,7 +229,7 @@ export function assemble(
     RESOLVED.set(b, { key, model });
     return model;
   });
-  const facts = gatherFacts(blockModels);
+  const facts = gatherFacts(blockModels, placeholders);
   // nestClauses sets depth, parent and section ends: on copies, as the blocks' clauses are shared with other versions.
   const clauses = facts.clauses.map(copyClause);
   nestClauses(clauses, text);
@@ -334,11 +334,12 @@ type FactLists = { -readonly [K in keyof ContractFacts]: Array<ContractFacts[K][
 
 /**
  * Every list of facts of the document, in order: one pass over the blocks
- * rather than one per kind of fact, as it runs on every keystroke.
+ * rather than one per kind of fact, as it runs on every keystroke. The
+ * placeholders were gathered before the blocks were resolved, which needs them.
  */
-function gatherFacts(blocks: readonly BlockModel[]): FactLists {
+function gatherFacts(blocks: readonly BlockModel[], placeholders: Placeholder[]): FactLists {
   const out: FactLists = {
-    placeholders: [],
+    placeholders,
     blanks: [],
     clauses: [],
     references: [],
@@ -358,7 +359,7 @@ function gatherFacts(blocks: readonly BlockModel[]): FactLists {
     signatureLines: [],
     preambleParties: [],
   };
-  const keys = Object.keys(out) as Array<keyof ContractFacts>;
+  const keys = (Object.keys(out) as Array<keyof ContractFacts>).filter((key) => key !== 'placeholders');
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     for (let k = 0; k < keys.length; k++) {
