@@ -105,7 +105,7 @@ export function startServer(connection: Connection): void {
   let store = new SettingsStore(client);
   let analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
   let pusher: DiagnosticsPusher | undefined;
-  const puller = new DiagnosticsPuller();
+  let puller = new DiagnosticsPuller();
 
   const requests: Record<string, ContractRequest> = {
     'textDocument/hover': request({ hoverProvider: true }, ['position'], null, hover),
@@ -150,7 +150,12 @@ export function startServer(connection: Connection): void {
     store = new SettingsStore(client);
     analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
     const delay = diagnosticsDelay(options?.diagnosticsDelay);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, delay, options?.reportUnchangedDiagnostics === true);
+    // Any other value than `true` keeps the links: an editor that does not know the option still shows them.
+    const docsLinks = options?.clientAddsDocsLinks !== true;
+    puller = new DiagnosticsPuller(docsLinks);
+    pusher = support.pullDiagnostics
+      ? undefined
+      : new DiagnosticsPusher(connection, documents, analyses, delay, options?.reportUnchangedDiagnostics === true, docsLinks);
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...Object.assign({}, ...Object.values(requests).map((r) => r.capability)),
