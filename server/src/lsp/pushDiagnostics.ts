@@ -31,6 +31,8 @@ export class DiagnosticsPusher {
     private readonly reportUnchanged = false,
     /** `false`: the client links diagnostics to their docs itself (`clientAddsDocsLinks`). */
     private readonly docsLinks = true,
+    /** Called after each run that published or found the list unchanged. */
+    private readonly onPublished: () => void = () => {},
   ) {}
 
   /** Schedules a run for `uri`, replacing one still waiting. */
@@ -82,9 +84,11 @@ export class DiagnosticsPusher {
       // A new docs base is a change even where no list shows it: a client that links diagnostics itself links them again.
       if (last !== undefined && sameDiagnostics(last.diagnostics, diagnostics) && last.docsBaseUrl === docsBaseUrl) {
         if (this.reportUnchanged) await this.connection.sendNotification(DiagnosticsUnchangedNotification, { uri, version });
+        this.onPublished();
         return;
       }
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
+      this.onPublished();
     } catch (error) {
       this.connection.console.error(`Checking ${uri} failed: ${String((error as Error)?.stack ?? error)}`);
     }
