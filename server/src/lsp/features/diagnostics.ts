@@ -10,7 +10,7 @@ import { DiagnosticSeverity, DiagnosticTag, type CodeDescription, type Diagnosti
 import { problemOrdinals, type Problem, type Severity, type Span } from '../../core/index.js';
 import { checkDocsHref, DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { rangeOf } from '../convert.js';
+import { PositionCursor, rangeOf } from '../convert.js';
 import { perAnalysis } from '../perAnalysis.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -45,11 +45,13 @@ function convert(analysis: Analysis, docsLinks: boolean): Diagnostic[] {
     return link;
   };
   const reported = new ReportedPlaces(problems);
+  // Problems come mostly in document order: a cursor finds each range from the one before.
+  const positions = new PositionCursor(document);
   const diagnostics = new Array<Diagnostic>(problems.length);
   for (let i = 0; i < problems.length; i++) {
     const problem: Problem = problems[i]!;
     const diagnostic: Diagnostic = {
-      range: rangeOf(document, problem.span),
+      range: positions.rangeOf(problem.span),
       severity: SEVERITY[problem.severity],
       code: problem.checkId,
       source: DIAGNOSTIC_SOURCE,
