@@ -182,7 +182,14 @@ class BenchClient {
   received(params) {
     const at = this.arrivals.take('textDocument/publishDiagnostics', params.version);
     const bytes = Buffer.byteLength(JSON.stringify(params));
-    const entry = { version: params.version, bytes, withLinks: bytes + linkBytes(params.diagnostics), count: params.diagnostics.length, at, diagnostics: params.diagnostics };
+    const entry = {
+      version: params.version,
+      bytes,
+      withLinks: bytes + linkBytes(params.diagnostics),
+      count: params.diagnostics.length,
+      at,
+      diagnostics: params.diagnostics,
+    };
     // Only the newest diagnostics are used (for the code action request); older ones would pile up to gigabytes at 1 MB.
     const previous = this.published[this.published.length - 1];
     if (previous) previous.diagnostics = undefined;

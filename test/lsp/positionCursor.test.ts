@@ -26,7 +26,8 @@ describe('PositionCursor', () => {
       for (let i = 0; i < 100; i++) {
         // Mostly small steps forward, as tokens come; sometimes a jump back, far ahead, or past either end.
         const move = random.int(10);
-        offset = move < 6 ? offset + random.int(4) : move < 8 ? random.int(text.length + 1) : move === 8 ? offset + random.int(text.length + 1) : -1 - random.int(3);
+        offset =
+          move < 6 ? offset + random.int(4) : move < 8 ? random.int(text.length + 1) : move === 8 ? offset + random.int(text.length + 1) : -1 - random.int(3);
         assert.deepEqual(cursor.at(offset), document.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
       }
     }
