@@ -146,7 +146,8 @@ class BenchClient {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-      initializationOptions: { diagnosticsDelay: 0, reportUnchangedDiagnostics: true },
+      // As the VS Code client: it links diagnostics to their docs itself, so the server leaves the links out.
+      initializationOptions: { diagnosticsDelay: 0, reportUnchangedDiagnostics: true, clientAddsDocsLinks: true },
       capabilities: {
         workspace: { workspaceEdit: { documentChanges: true }, configuration: true },
         textDocument: {
@@ -181,7 +182,14 @@ class BenchClient {
   received(params) {
     const at = this.arrivals.take('textDocument/publishDiagnostics', params.version);
     const bytes = Buffer.byteLength(JSON.stringify(params));
-    const entry = { version: params.version, bytes, count: params.diagnostics.length, at, diagnostics: params.diagnostics };
+    const entry = {
+      version: params.version,
+      bytes,
+      withLinks: bytes + linkBytes(params.diagnostics),
+      count: params.diagnostics.length,
+      at,
+      diagnostics: params.diagnostics,
+    };
     // Only the newest diagnostics are used (for the code action request); older ones would pile up to gigabytes at 1 MB.
     const previous = this.published[this.published.length - 1];
     if (previous) previous.diagnostics = undefined;
@@ -268,6 +276,15 @@ class BenchClient {
     this.connection.dispose();
     this.child.kill('SIGKILL');
   }
+}
+
+/** What the docs links the server leaves out (see clientAddsDocsLinks) would add, as another editor receives them. */
+const DOCS_BASE_URL = 'https://github.com/clausemark/clausemark/blob/main/docs';
+function linkBytes(diagnostics) {
+  let bytes = 0;
+  for (const d of diagnostics)
+    if (!d.codeDescription) bytes += Buffer.byteLength(`,"codeDescription":${JSON.stringify({ href: `${DOCS_BASE_URL}/checks.md#${d.code}` })}`);
+  return bytes;
 }
 
 /** Where in the live text each kind of edit happens: always near the middle, so no edit is cheap by position. */
@@ -397,6 +414,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
     Object.assign(row, memoryOf(client.child.pid));
 
     const publishSizes = [];
+    const publishSizesWithLinks = [];
     // A server that never answered the open would only queue the edits behind it.
     for (const [kind, make] of opened.entry ? Object.entries(EDIT_KINDS) : []) {
       const times = [];
@@ -406,7 +424,10 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
         const change = make(client.document.getText(), i, state);
         const { ms, entry } = await client.edit(change);
         times.push(ms);
-        if (entry && !entry.unchanged) publishSizes.push(entry.bytes / Math.max(1, entry.count));
+        if (entry && !entry.unchanged) {
+          publishSizes.push(entry.bytes / Math.max(1, entry.count));
+          publishSizesWithLinks.push(entry.withLinks / Math.max(1, entry.count));
+        }
         // Past the budget, finish the pair in progress (so the text is whole again) and stop;
         // a time-out ends the kind at once, since the next answer would queue behind it.
         if (!entry || (performance.now() - began > BUDGET_MS && i % 2 === 1)) break;
@@ -414,6 +435,9 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
       row.edits[kind] = { n: times.length, medianMs: median(times), p95Ms: p95(times), timeouts: times.filter(Number.isNaN).length };
     }
     row.bytesPerDiagnostic = median(publishSizes.length > 0 ? publishSizes : [row.publishBytes / Math.max(1, row.diagnostics)]);
+    row.bytesPerDiagnosticWithLinks = median(
+      publishSizesWithLinks.length > 0 ? publishSizesWithLinks : [(opened.entry?.withLinks ?? NaN) / Math.max(1, row.diagnostics)],
+    );
     row.peakMb = memoryOf(client.child.pid).peakMb;
 
     if (sizeName === REQUEST_SIZE && opened.entry) row.requests = await timeRequests(client, uri);
@@ -479,14 +503,14 @@ function markdown(run) {
   );
   lines.push('');
   lines.push(
-    '| contract | chars | remark parse ms | open ms (× remark) | keystroke p50 / p95 ms (worst edit kind) | p95 ÷ remark | diagnostics | publish at open KB | bytes / diagnostic | RSS / peak MB |',
+    '| contract | chars | remark parse ms | open ms (× remark) | keystroke p50 / p95 ms (worst edit kind) | p95 ÷ remark | diagnostics | publish at open KB | bytes / diagnostic (with docs links) | RSS / peak MB |',
   );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of run.rows) {
     const worst = Object.entries(r.edits).sort((a, b) => b[1].p95Ms - a[1].p95Ms)[0] ?? ['none', { p95Ms: NaN }];
     const p50 = Math.max(...Object.values(r.edits).map((e) => e.medianMs));
     lines.push(
-      `| ${r.lang} ${r.size} | ${r.chars} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.openMs, 0)} (${fmt(r.openMs / r.remarkParseMs, 2)}) | ${fmt(p50)} / ${fmt(worst[1].p95Ms)} (${worst[0]}) | ${fmt((100 * worst[1].p95Ms) / r.remarkParseMs, 1)}% | ${r.diagnostics} | ${fmt(r.publishBytes / 1024, 0)} | ${fmt(r.bytesPerDiagnostic, 0)} | ${fmt(r.rssMb, 0)} / ${fmt(r.peakMb, 0)} |`,
+      `| ${r.lang} ${r.size} | ${r.chars} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.openMs, 0)} (${fmt(r.openMs / r.remarkParseMs, 2)}) | ${fmt(p50)} / ${fmt(worst[1].p95Ms)} (${worst[0]}) | ${fmt((100 * worst[1].p95Ms) / r.remarkParseMs, 1)}% | ${r.diagnostics} | ${fmt(r.publishBytes / 1024, 0)} | ${fmt(r.bytesPerDiagnostic, 0)} (${fmt(r.bytesPerDiagnosticWithLinks, 0)}) | ${fmt(r.rssMb, 0)} / ${fmt(r.peakMb, 0)} |`,
     );
   }
   lines.push('');
