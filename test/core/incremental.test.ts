@@ -315,6 +315,35 @@ test('counting restarts after an introducing sentence only while the sentence st
   assert.equal(numbering(back), 0);
 });
 
+test('edits that keep every offset but change a name, a label or a number are checked again, not moved', () => {
+  const source = [
+    '---',
+    'parties:',
+    '  甲方: 委托方',
+    'fields:',
+    '  价款: { type: money }',
+    '  期限: { type: duration }',
+    '---',
+    '# 测试',
+    '',
+    '一、甲方支付{{价款}}。 {#a}',
+    '',
+    '二、乙方交付成果。 {#b}',
+    '',
+    '见第[一](#b)条。',
+    '',
+  ].join('\n');
+  const ids = (doc: ContractDocument) => runChecks(doc).map((p) => p.checkId).filter((id) => id !== 'unfilled-field');
+  const { doc } = editInTurn(source, [
+    ['[一](#b)', '[二](#b)'],
+    ['(#b)', '(#c)'],
+    ['{{价款}}', '{{期限}}'],
+    ['乙方交付', '丙方交付'],
+    ['{{期限}}', '{{期间}}'],
+  ]);
+  assert.deepStrictEqual(ids(doc).sort(), ['clause-reference', 'undeclared-party', 'undefined-field', 'unused-field', 'unused-field'].sort());
+});
+
 test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
   const doc = parseContract(TYPED);
   const appended = reparseContract(doc, { start: TYPED.length, end: TYPED.length, text: '\n补充条款。\n' });
