@@ -1,8 +1,5 @@
-import type { BlockModel } from '../model.js';
 import type { Check } from './types.js';
 import { closestName } from '../text/editDistance.js';
-import { rigidInput, type FactsKind } from './rigidInput.js';
-import { clauseBlocks } from './blockLists.js';
 
 /** A link to `#label` that no clause carries, or one label on two clauses. */
 export const clauseReference: Check = {
@@ -25,11 +22,6 @@ export const clauseReference: Check = {
       rename: '改为“{suggestion}”',
       firstLabel: '该标签也出现在此。',
     },
-  },
-  // The clauses' labels and the references' targets, with where each is written, are all it reads.
-  reads(doc) {
-    const items = clauseBlocks(doc, (block) => block.clauses.some((c) => c.label !== undefined));
-    return items && rigidInput('', items, LABELS);
   },
   run({ doc, report }) {
     const labels = new Map<string, number>();
@@ -57,23 +49,5 @@ export const clauseReference: Check = {
         fixes: suggestion ? [{ key: 'rename', args: { suggestion }, edits: [{ span: reference.labelSpan, newText: suggestion }], safe: false }] : [],
       });
     }
-  },
-};
-
-const LABELS: FactsKind<BlockModel> = {
-  offsets(block, out) {
-    for (const c of block.clauses) if (c.labelSpan !== undefined) out.push(c.labelSpan.start, c.labelSpan.end);
-    for (const r of block.references) out.push(r.labelSpan.start, r.labelSpan.end);
-  },
-  same({ facts: a }, { facts: b }) {
-    const labelled = (block: BlockModel) => block.clauses.filter((c) => c.label !== undefined);
-    const al = labelled(a);
-    const bl = labelled(b);
-    return (
-      al.length === bl.length &&
-      al.every((c, i) => c.label === bl[i]!.label) &&
-      a.references.length === b.references.length &&
-      a.references.every((r, i) => r.label === b.references[i]!.label)
-    );
   },
 };

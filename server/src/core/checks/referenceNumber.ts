@@ -1,7 +1,5 @@
-import type { BlockModel, Clause, Span } from '../model.js';
+import type { Span } from '../model.js';
 import type { Check } from './types.js';
-import { rigidInput, type FactsKind } from './rigidInput.js';
-import { clauseBlocks } from './blockLists.js';
 import { clauseNumberText } from '../clauseNumber.js';
 
 // `[Section 3](#x)`, `[clause 2.1](#x)`: the word is the author's; only the number after it is checked.
@@ -24,11 +22,6 @@ export const referenceNumber: Check = {
       empty: '对条款“{label}”的引用没有文字，其编号是 {number}。',
       update: '改为 {number}',
     },
-  },
-  // Every clause's number and how it nests (which follows from each clause's style and level), and the references: all it reads.
-  reads(doc) {
-    const items = clauseBlocks(doc, (block) => block.clauses.length > 0);
-    return items && rigidInput('', items, NUMBERS);
   },
   run({ doc, report }) {
     const byLabel = new Map<string, (typeof doc.clauses)[number]>();
@@ -61,29 +54,4 @@ function shownNumber(text: string, textSpan: Span): { number: string; span: Span
   if (trimmed === '') return { number: '', span: textSpan, afterWord: false };
   const start = textSpan.start + lead + word.length;
   return { number: trimmed.slice(word.length), span: { start, end: textSpan.start + lead + trimmed.length }, afterWord: word !== '' };
-}
-
-const NUMBERS: FactsKind<BlockModel> = {
-  offsets(block, out) {
-    for (const c of block.clauses) out.push(c.span.start);
-    for (const r of block.references) out.push(r.span.start, r.span.end, r.textSpan.start, r.textSpan.end);
-  },
-  same(a, b, aText, bText) {
-    const ac = a.facts.clauses;
-    const bc = b.facts.clauses;
-    if (ac.length !== bc.length || a.facts.references.length !== b.facts.references.length) return false;
-    for (let i = 0; i < ac.length; i++) if (!sameNumber(ac[i]!, bc[i]!, aText, a.delta, bText, b.delta)) return false;
-    return a.facts.references.every((r, i) => r.label === b.facts.references[i]!.label && r.text === b.facts.references[i]!.text);
-  },
-};
-
-/** Whether two clauses show the same number and nest alike (a heading's level counts in how clauses nest). */
-function sameNumber(a: Clause, b: Clause, aText: string, aDelta: number, bText: string, bDelta: number): boolean {
-  if (a.style !== b.style || a.number !== b.number || a.marker !== b.marker || a.label !== b.label || a.container !== b.container) return false;
-  if (a.path.length !== b.path.length || a.path.some((part, i) => part !== b.path[i])) return false;
-  return a.container !== 'heading' || hashes(aText, a.span.start + aDelta) === hashes(bText, b.span.start + bDelta);
-}
-
-function hashes(text: string, at: number): string {
-  return /^[ \t]*(#{0,6})/.exec(text.slice(at, at + 12))![1]!;
 }

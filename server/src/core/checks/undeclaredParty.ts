@@ -1,7 +1,4 @@
-import type { PartyMention } from '../model.js';
 import type { Check } from './types.js';
-import { rigidInput, type FactsKind } from './rigidInput.js';
-import { blockLists } from './blockLists.js';
 
 /** A party named in the body (丙方, Party C) that the front matter does not declare. */
 export const undeclaredParty: Check = {
@@ -17,12 +14,6 @@ export const undeclaredParty: Check = {
       undeclared: '正文提到“{party}”，但未声明该当事方；已声明：{parties}。',
     },
   },
-  // Each mention's party and span, the parties declared and the message language are all it reads.
-  reads(doc) {
-    const items = blockLists(doc, (block) => block.partyMentions, doc.partyMentions.length);
-    const declared = doc.parties.map((p) => `${p.key}\u0001${p.name ?? ''}`).join('\u0000');
-    return items && rigidInput(`${doc.locale}\u0000${declared}`, items, MENTIONS);
-  },
   run({ doc, report }) {
     // Without declared parties there is nothing to compare with (legacy contracts).
     if (doc.parties.length === 0) return;
@@ -32,14 +23,5 @@ export const undeclaredParty: Check = {
       if (declared.has(mention.key)) continue;
       report({ span: mention.span, key: 'undeclared', args: { party: mention.key, parties: list } });
     }
-  },
-};
-
-const MENTIONS: FactsKind<readonly PartyMention[]> = {
-  offsets(mentions, out) {
-    for (const m of mentions) out.push(m.span.start, m.span.end);
-  },
-  same({ facts: a }, { facts: b }) {
-    return a.length === b.length && a.every((m, i) => m.key === b[i]!.key);
   },
 };

@@ -1,8 +1,5 @@
-import type { Placeholder } from '../model.js';
 import type { Check } from './types.js';
 import { closestName } from '../text/editDistance.js';
-import { rigidInput, type FactsKind } from './rigidInput.js';
-import { blockLists } from './blockLists.js';
 
 /** A placeholder that names no declared field and declares no type itself. */
 export const undefinedField: Check = {
@@ -22,11 +19,6 @@ export const undefinedField: Check = {
       rename: '改为“{suggestion}”',
     },
   },
-  // Each placeholder's name and where it is written, and the fields' names in order, are all it reads.
-  reads(doc) {
-    const items = blockLists(doc, (block) => block.placeholders, doc.placeholders.length);
-    return items && rigidInput([...doc.fields.keys()].join('\u0000'), items, PLACEHOLDER_NAMES);
-  },
   run({ doc, report }) {
     for (const placeholder of doc.placeholders) {
       if (doc.fields.has(placeholder.name)) continue;
@@ -38,14 +30,5 @@ export const undefinedField: Check = {
         fixes: suggestion ? [{ key: 'rename', args: { suggestion }, edits: [{ span: placeholder.nameSpan, newText: suggestion }], safe: false }] : [],
       });
     }
-  },
-};
-
-const PLACEHOLDER_NAMES: FactsKind<readonly Placeholder[]> = {
-  offsets(placeholders, out) {
-    for (const p of placeholders) out.push(p.nameSpan.start, p.nameSpan.end);
-  },
-  same({ facts: a }, { facts: b }) {
-    return a.length === b.length && a.every((p, i) => p.name === b[i]!.name);
   },
 };

@@ -1,7 +1,4 @@
-import type { Placeholder } from '../model.js';
-import type { Check, CheckInput } from './types.js';
-import type { BlockFacts } from './rigidInput.js';
-import { blockLists } from './blockLists.js';
+import type { Check } from './types.js';
 
 /** A field declared in the front matter that no placeholder uses. */
 export const unusedField: Check = {
@@ -17,15 +14,6 @@ export const unusedField: Check = {
       unused: '字段“{name}”已声明，但正文中没有占位符使用它。',
     },
   },
-  // The names placeholders use, and the declarations (which sit in the front matter, where a body edit never moves them).
-  reads(doc) {
-    const items = blockLists(doc, (block) => block.placeholders, doc.placeholders.length);
-    if (items === undefined) return undefined;
-    let declared = `${doc.meta.effective ?? ''}\u0000`;
-    for (const field of doc.fields.values())
-      if (field.declaredIn === 'front-matter') declared += `${field.name}\u0001${field.declaration.start}\u0001${field.declaration.end}\u0000`;
-    return namesUsed(declared, items);
-  },
   run({ doc, report }) {
     const used = new Set(doc.placeholders.map((p) => p.name));
     if (doc.meta.effective !== undefined) used.add(doc.meta.effective);
@@ -35,13 +23,3 @@ export const unusedField: Check = {
     }
   },
 };
-
-/** Placeholders by block, for their names alone: no offset of theirs is reported. */
-function namesUsed(context: string, items: Array<BlockFacts<readonly Placeholder[]>>): CheckInput<BlockFacts<readonly Placeholder[]>> {
-  return {
-    context,
-    items,
-    offsets: () => {},
-    same: ({ facts: a }, { facts: b }) => a === b || (a.length === b.length && a.every((p, i) => p.name === b[i]!.name)),
-  };
-}
