@@ -34,6 +34,8 @@ const EDITS = Number(args.edits ?? 20);
 const BUDGET_MS = Number(args.budget ?? 90) * 1000;
 /** Requests other than diagnostics are timed at this size (the issue's 1 MB), when it is in the run. */
 const REQUEST_SIZE = sizes.includes('1m') ? '1m' : sizes[sizes.length - 1];
+/** The version of the second copy `reopen` opens: far past any edit's. */
+const REOPEN_VERSION = 1_000_000_000;
 /** Longest wait for any one answer: past it the figure is recorded as a time-out, not awaited for ever. */
 const WAIT_MS = Math.max(180_000, BUDGET_MS);
 
@@ -144,7 +146,8 @@ class BenchClient {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-      initializationOptions: { diagnosticsDelay: 0, reportUnchangedDiagnostics: true },
+      // As the VS Code client: it links diagnostics to their docs itself, so the server leaves the links out.
+      initializationOptions: { diagnosticsDelay: 0, reportUnchangedDiagnostics: true, clientAddsDocsLinks: true },
       capabilities: {
         workspace: { workspaceEdit: { documentChanges: true }, configuration: true },
         textDocument: {
@@ -179,7 +182,14 @@ class BenchClient {
   received(params) {
     const at = this.arrivals.take('textDocument/publishDiagnostics', params.version);
     const bytes = Buffer.byteLength(JSON.stringify(params));
-    const entry = { version: params.version, bytes, count: params.diagnostics.length, at, diagnostics: params.diagnostics };
+    const entry = {
+      version: params.version,
+      bytes,
+      withLinks: bytes + linkBytes(params.diagnostics),
+      count: params.diagnostics.length,
+      at,
+      diagnostics: params.diagnostics,
+    };
     // Only the newest diagnostics are used (for the code action request); older ones would pile up to gigabytes at 1 MB.
     const previous = this.published[this.published.length - 1];
     if (previous) previous.diagnostics = undefined;
@@ -219,6 +229,21 @@ class BenchClient {
     return { ms: entry ? entry.at - start : NaN, entry };
   }
 
+  /**
+   * The same text opened again under another name, once the server has warmed
+   * up: what opening a second contract costs, against remark's warm parse. The
+   * copy is closed again, and its version cannot be mistaken for an edit's.
+   */
+  async reopen(uri, text) {
+    const version = REOPEN_VERSION;
+    const since = this.published.length;
+    const start = performance.now();
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'clausemark', version, text } });
+    const entry = await this.diagnosticsFor(version, since);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return entry ? entry.at - start : NaN;
+  }
+
   /** One edit as the editor sends it; resolves with the time until that version's diagnostics. */
   async edit(change) {
     const doc = this.document;
@@ -251,6 +276,15 @@ class BenchClient {
     this.connection.dispose();
     this.child.kill('SIGKILL');
   }
+}
+
+/** What the docs links the server leaves out (see clientAddsDocsLinks) would add, as another editor receives them. */
+const DOCS_BASE_URL = 'https://github.com/clausemark/clausemark/blob/main/docs';
+function linkBytes(diagnostics) {
+  let bytes = 0;
+  for (const d of diagnostics)
+    if (!d.codeDescription) bytes += Buffer.byteLength(`,"codeDescription":${JSON.stringify({ href: `${DOCS_BASE_URL}/checks.md#${d.code}` })}`);
+  return bytes;
 }
 
 /** Where in the live text each kind of edit happens: always near the middle, so no edit is cheap by position. */
@@ -312,6 +346,28 @@ async function remarkParser() {
   return (text) => processor.parse(text);
 }
 
+/**
+ * remark's first parse of `file` in a fresh Node process, modules loaded but
+ * nothing compiled for this text yet: the cold baseline for the server's first
+ * open, which is likewise the first parse its process makes.
+ */
+function timeColdParse(file) {
+  const script = `
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { default: remarkFrontmatter } = await import('remark-frontmatter');
+    const { default: remarkGfm } = await import('remark-gfm');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(process.argv[1], 'utf8');
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    const start = performance.now();
+    processor.parse(text);
+    console.log(performance.now() - start);`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: ROOT, encoding: 'utf8' });
+  const ms = Number(result.stdout.trim());
+  return result.status === 0 && Number.isFinite(ms) ? ms : NaN;
+}
+
 function timeParse(parse, text) {
   const runs = text.length > 2_000_000 ? 1 : text.length > 500_000 ? 3 : 7;
   parse(text.slice(0, 10_000));
@@ -347,6 +403,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
   const uri = pathToFileURL(file).href;
   const row = { size: sizeName, lang, chars: text.length, edits: {} };
   row.remarkParseMs = timeParse(parse, text);
+  row.remarkColdMs = timeColdParse(file);
 
   const client = await BenchClient.start(scratch);
   try {
@@ -357,6 +414,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
     Object.assign(row, memoryOf(client.child.pid));
 
     const publishSizes = [];
+    const publishSizesWithLinks = [];
     // A server that never answered the open would only queue the edits behind it.
     for (const [kind, make] of opened.entry ? Object.entries(EDIT_KINDS) : []) {
       const times = [];
@@ -366,7 +424,10 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
         const change = make(client.document.getText(), i, state);
         const { ms, entry } = await client.edit(change);
         times.push(ms);
-        if (entry && !entry.unchanged) publishSizes.push(entry.bytes / Math.max(1, entry.count));
+        if (entry && !entry.unchanged) {
+          publishSizes.push(entry.bytes / Math.max(1, entry.count));
+          publishSizesWithLinks.push(entry.withLinks / Math.max(1, entry.count));
+        }
         // Past the budget, finish the pair in progress (so the text is whole again) and stop;
         // a time-out ends the kind at once, since the next answer would queue behind it.
         if (!entry || (performance.now() - began > BUDGET_MS && i % 2 === 1)) break;
@@ -374,9 +435,13 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
       row.edits[kind] = { n: times.length, medianMs: median(times), p95Ms: p95(times), timeouts: times.filter(Number.isNaN).length };
     }
     row.bytesPerDiagnostic = median(publishSizes.length > 0 ? publishSizes : [row.publishBytes / Math.max(1, row.diagnostics)]);
+    row.bytesPerDiagnosticWithLinks = median(
+      publishSizesWithLinks.length > 0 ? publishSizesWithLinks : [(opened.entry?.withLinks ?? NaN) / Math.max(1, row.diagnostics)],
+    );
     row.peakMb = memoryOf(client.child.pid).peakMb;
 
     if (sizeName === REQUEST_SIZE && opened.entry) row.requests = await timeRequests(client, uri);
+    if (opened.entry) row.reopenMs = await client.reopen(uri.replace(/\.contract\.md$/, '-again.contract.md'), text);
   } finally {
     await client.stop();
   }
@@ -438,16 +503,27 @@ function markdown(run) {
   );
   lines.push('');
   lines.push(
-    '| contract | chars | remark parse ms | open ms (× remark) | keystroke p50 / p95 ms (worst edit kind) | p95 ÷ remark | diagnostics | publish at open KB | bytes / diagnostic | RSS / peak MB |',
+    '| contract | chars | remark parse ms | open ms (× remark) | keystroke p50 / p95 ms (worst edit kind) | p95 ÷ remark | diagnostics | publish at open KB | bytes / diagnostic (with docs links) | RSS / peak MB |',
   );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of run.rows) {
     const worst = Object.entries(r.edits).sort((a, b) => b[1].p95Ms - a[1].p95Ms)[0] ?? ['none', { p95Ms: NaN }];
     const p50 = Math.max(...Object.values(r.edits).map((e) => e.medianMs));
     lines.push(
-      `| ${r.lang} ${r.size} | ${r.chars} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.openMs, 0)} (${fmt(r.openMs / r.remarkParseMs, 2)}) | ${fmt(p50)} / ${fmt(worst[1].p95Ms)} (${worst[0]}) | ${fmt((100 * worst[1].p95Ms) / r.remarkParseMs, 1)}% | ${r.diagnostics} | ${fmt(r.publishBytes / 1024, 0)} | ${fmt(r.bytesPerDiagnostic, 0)} | ${fmt(r.rssMb, 0)} / ${fmt(r.peakMb, 0)} |`,
+      `| ${r.lang} ${r.size} | ${r.chars} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.openMs, 0)} (${fmt(r.openMs / r.remarkParseMs, 2)}) | ${fmt(p50)} / ${fmt(worst[1].p95Ms)} (${worst[0]}) | ${fmt((100 * worst[1].p95Ms) / r.remarkParseMs, 1)}% | ${r.diagnostics} | ${fmt(r.publishBytes / 1024, 0)} | ${fmt(r.bytesPerDiagnostic, 0)} (${fmt(r.bytesPerDiagnosticWithLinks, 0)}) | ${fmt(r.rssMb, 0)} / ${fmt(r.peakMb, 0)} |`,
     );
   }
+  lines.push('');
+  lines.push(
+    "Opening, first time and again: the server's first open is its process's first parse, so it stands beside remark's first parse in a fresh process; a second contract opened once the server is warm stands beside remark's warm parse (the table above).",
+  );
+  lines.push('');
+  lines.push('| contract | first open ms | remark first parse ms | × | second open ms | remark warm ms | × |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of run.rows)
+    lines.push(
+      `| ${r.lang} ${r.size} | ${fmt(r.openMs, 0)} | ${fmt(r.remarkColdMs, 0)} | ${fmt(r.openMs / r.remarkColdMs, 2)} | ${fmt(r.reopenMs, 0)} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.reopenMs / r.remarkParseMs, 2)} |`,
+    );
   lines.push('');
   lines.push('Keystroke to diagnostics by kind of edit (p50 / p95 ms, number of edits):');
   lines.push('');

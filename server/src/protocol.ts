@@ -206,6 +206,19 @@ export interface ClausemarkInitializationOptions {
   readonly workspaceTrusted?: boolean;
   /** Asks for `clausemark/diagnosticsUnchanged` where a push is skipped (benchmarks, tests): editors need not hear of it. */
   readonly reportUnchangedDiagnostics?: boolean;
+  /**
+   * The client links each diagnostic to its check's documentation itself, from
+   * its `code` and the `clausemark.docsBaseUrl` setting (with `checkDocsHref`),
+   * so the server leaves `codeDescription` out: on a long contract that link was
+   * a third of every diagnostic. The VS Code extension sets it; an editor that
+   * does not gets the link on every diagnostic.
+   */
+  readonly clientAddsDocsLinks?: boolean;
+}
+
+/** Where a check's documentation is: `codeDescription.href` of its diagnostics. */
+export function checkDocsHref(docsBaseUrl: string, checkId: string): string {
+  return `${docsBaseUrl}/checks.md#${checkId}`;
 }
 
 /**

@@ -304,6 +304,58 @@ describe('pulled diagnostics', () => {
   });
 });
 
+describe('documentation links', () => {
+  const { uri, text } = fixture('service.contract.md');
+  type Report = DocumentDiagnosticReport & { items?: Diagnostic[]; resultId: string };
+
+  it('are on every diagnostic for a client that does not say it adds them', async () => {
+    const client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
+    try {
+      await client.open(uri, text);
+      const { items } = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.ok(items!.length > 3);
+      for (const d of items!) assert.equal(d.codeDescription?.href, `https://github.com/clausemark/clausemark/blob/main/docs/checks.md#${String(d.code)}`);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('are left out, pushed or pulled, for a client that adds them from the code (clientAddsDocsLinks)', async () => {
+    for (const capabilities of [PUSH_CAPABILITIES, PULL_CAPABILITIES]) {
+      const client = await LspClient.start({ capabilities, initializationOptions: { clientAddsDocsLinks: true } });
+      try {
+        await client.open(uri, text);
+        const diagnostics =
+          capabilities === PULL_CAPABILITIES
+            ? (await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } })).items!
+            : await client.diagnosticsFor(uri, 1);
+        assert.ok(byCode(diagnostics, 'unused-field').length === 1 && diagnostics.length > 3);
+        assert.ok(
+          diagnostics.every((d) => d.codeDescription === undefined && typeof d.code === 'string'),
+          'no link travels; the code to build it from does',
+        );
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
+  it('come again, for a client that adds them, when docsBaseUrl changes though no diagnostic did', async () => {
+    const client = await LspClient.start({ capabilities: PULL_CAPABILITIES, initializationOptions: { clientAddsDocsLinks: true } });
+    try {
+      await client.open(uri, text);
+      const first = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      client.settings = { docsBaseUrl: 'https://example.test/docs' };
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      const again = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+      assert.equal(again.kind, 'full', 'an unchanged report would keep the links made from the old base');
+      assert.deepEqual(again.items, first.items);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('workspace configuration files', () => {
   it('reads .clausemark.json, re-checks when it changes, and reports a broken file once', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');

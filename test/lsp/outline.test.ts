@@ -35,6 +35,37 @@ describe('outline, folding, links and semantic tokens', () => {
     assert.equal(fee.range.end.line, positionOf(zh.text, '另付差旅').line, 'the section ends before the next clause');
   });
 
+  it('on a very long contract, leaves the subclauses out of the outline and says how many each clause holds', async () => {
+    const long = (articles: number, uri: string) => {
+      const lines = ['# 长合同', ''];
+      for (let n = 1; n <= articles; n++)
+        lines.push(`## 第${n}条 交付`, '', '（一）乙方按期交付。', '', '（二）甲方按期验收。', '', '（三）双方另行约定。', '');
+      return { uri, text: lines.join('\n') };
+    };
+    // 1,000 articles with three subclauses each: 4,000 clauses, past what an outline holds.
+    const big = long(1000, 'file:///virtual/long-outline.contract.md');
+    const small = long(3, 'file:///virtual/short-outline.contract.md');
+    for (const d of [big, small]) await client.open(d.uri, d.text, 'clausemark');
+    const [bigSymbols, smallSymbols] = await Promise.all(
+      [big, small].map((d) => client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: d.uri } })),
+    );
+    assert.equal(bigSymbols!.length, 1000);
+    assert.deepEqual(
+      bigSymbols!.slice(0, 2).map((s) => [s.name, s.detail, s.children]),
+      [
+        ['第1条 交付', '3 个子条款', undefined],
+        ['第2条 交付', '3 个子条款', undefined],
+      ],
+    );
+    // The range still covers the clause's whole section, subclauses included.
+    assert.equal(bigSymbols![0]!.range.end.line, positionOf(big.text, '（三）双方另行约定。').line);
+    assert.deepEqual(
+      smallSymbols![0]!.children!.map((c) => c.name),
+      ['第1条（一） 乙方按期交付。', '第1条（二） 甲方按期验收。', '第1条（三） 双方另行约定。'],
+    );
+    assert.equal(smallSymbols![0]!.detail, undefined);
+  });
+
   it('names a sub-clause by the start of its sentence, as an outline line shows it', async () => {
     const uri = 'file:///virtual/long-titles.contract.md';
     const text = [

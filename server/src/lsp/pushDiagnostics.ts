@@ -17,7 +17,7 @@ export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
 export class DiagnosticsPusher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The newest version published (or found unchanged) per uri, so nothing older follows it, and the list the client shows. */
-  private readonly published = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
+  private readonly published = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[]; readonly docsBaseUrl: string }>();
   /** `clausemark.diagnosticsDelay` as last read for each document. */
   private readonly delays = new Map<string, number>();
 
@@ -29,6 +29,10 @@ export class DiagnosticsPusher {
     private readonly defaultDelay = DEFAULT_DIAGNOSTICS_DELAY_MS,
     /** Whether the client asked to hear of the pushes skipped as unchanged. */
     private readonly reportUnchanged = false,
+    /** `false`: the client links diagnostics to their docs itself (`clientAddsDocsLinks`). */
+    private readonly docsLinks = true,
+    /** Called after each run that published or found the list unchanged. */
+    private readonly onPublished: () => void = () => {},
   ) {}
 
   /** Schedules a run for `uri`, replacing one still waiting. */
@@ -74,13 +78,17 @@ export class DiagnosticsPusher {
       if (!current || current.version !== version) return;
       const last = this.published.get(uri);
       if (last !== undefined && last.version > version) return;
-      const diagnostics = diagnosticsOf(analysis);
-      this.published.set(uri, { version, diagnostics });
-      if (last !== undefined && sameDiagnostics(last.diagnostics, diagnostics)) {
+      const diagnostics = diagnosticsOf(analysis, this.docsLinks);
+      const { docsBaseUrl } = analysis.settings;
+      this.published.set(uri, { version, diagnostics, docsBaseUrl });
+      // A new docs base is a change even where no list shows it: a client that links diagnostics itself links them again.
+      if (last !== undefined && sameDiagnostics(last.diagnostics, diagnostics) && last.docsBaseUrl === docsBaseUrl) {
         if (this.reportUnchanged) await this.connection.sendNotification(DiagnosticsUnchangedNotification, { uri, version });
+        this.onPublished();
         return;
       }
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
+      this.onPublished();
     } catch (error) {
       this.connection.console.error(`Checking ${uri} failed: ${String((error as Error)?.stack ?? error)}`);
     }

@@ -28,6 +28,7 @@ import { workingOn } from '../node/workingOn.js';
 import { Workspace } from '../node/workspace.js';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
 import * as protocol from '../protocol.js';
+import { AheadOfTime } from './aheadOfTime.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
 import { CODE_ACTION_OPTIONS, codeActions, resolveCodeAction } from './features/codeActions.js';
@@ -100,12 +101,24 @@ export function startServer(connection: Connection): void {
   const warn = (line: string) => connection.console.warn(line);
   const workspace = new Workspace();
   const library = new ClauseLibrary(warn, bundledLibraryDir(), () => workspace.folders);
+  // Read once the first contract has been answered (not before: the first diagnostics must not wait for it), and again after a change.
+  const libraryAhead = new AheadOfTime(() => library.templates(), warn);
+  let firstAnswered = false;
+  const answered = () => {
+    if (firstAnswered) return;
+    firstAnswered = true;
+    libraryAhead.schedule();
+  };
+  const libraryChanged = () => {
+    library.invalidate();
+    if (firstAnswered) libraryAhead.schedule();
+  };
   let support = readClientSupport({});
   let client = new ClientSettings(connection, false, () => workspace.folders);
   let store = new SettingsStore(client);
   let analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
   let pusher: DiagnosticsPusher | undefined;
-  const puller = new DiagnosticsPuller();
+  let puller = new DiagnosticsPuller();
 
   const requests: Record<string, ContractRequest> = {
     'textDocument/hover': request({ hoverProvider: true }, ['position'], null, hover),
@@ -150,7 +163,12 @@ export function startServer(connection: Connection): void {
     store = new SettingsStore(client);
     analyses = new AnalysisCache(store, changes, (uri) => workspace.dataAccess(uri), warn);
     const delay = diagnosticsDelay(options?.diagnosticsDelay);
-    pusher = support.pullDiagnostics ? undefined : new DiagnosticsPusher(connection, documents, analyses, delay, options?.reportUnchangedDiagnostics === true);
+    // Any other value than `true` keeps the links: an editor that does not know the option still shows them.
+    const docsLinks = options?.clientAddsDocsLinks !== true;
+    puller = new DiagnosticsPuller(docsLinks);
+    pusher = support.pullDiagnostics
+      ? undefined
+      : new DiagnosticsPusher(connection, documents, analyses, delay, options?.reportUnchangedDiagnostics === true, docsLinks, answered);
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...Object.assign({}, ...Object.values(requests).map((r) => r.capability)),
@@ -173,7 +191,7 @@ export function startServer(connection: Connection): void {
           event.added.map((f) => f.uri),
           event.removed.map((f) => f.uri),
         );
-        library.invalidate();
+        libraryChanged();
         settingsChanged();
       });
     }
@@ -198,7 +216,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)))) settingsChanged();
-    if (params.changes.some((change) => change.uri.includes(`/${WORKSPACE_CLAUSES}/`))) library.invalidate();
+    if (params.changes.some((change) => change.uri.includes(`/${WORKSPACE_CLAUSES}/`))) libraryChanged();
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -231,6 +249,8 @@ export function startServer(connection: Connection): void {
         if (error instanceof ResponseError) throw error;
         connection.console.error(`${method} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`);
         return empty;
+      } finally {
+        answered();
       }
     };
   for (const [method, contractRequest] of Object.entries(requests)) connection.onRequest(method, handle(method, contractRequest));

@@ -63,6 +63,7 @@ const MESSAGES = {
     // Symbols
     parties: 'Parties',
     fields: 'Fields',
+    subclausesLeftOut: '{count} subclauses',
     // Inlay hints
     inWordsHint: '({words})',
     referenceHint: '→ {number}',
@@ -118,6 +119,7 @@ const MESSAGES = {
     statedDisagrees: '**不一致**',
     parties: '当事方',
     fields: '字段',
+    subclausesLeftOut: '{count} 个子条款',
     inWordsHint: '（大写：{words}）',
     referenceHint: '→ {number}',
   },

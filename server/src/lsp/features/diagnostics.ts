@@ -1,6 +1,6 @@
 /**
- * Problems as LSP diagnostics: the check id as `code`, a link to its docs,
- * and no `data` unless two problems of one check share a range (see
+ * Problems as LSP diagnostics: the check id as `code`, a link to its docs
+ * (unless the client builds it from the code: see `clientAddsDocsLinks`), and no `data` unless two problems of one check share a range (see
  * protocol.ts): the code and the range name the problem, and its fixes are
  * computed when a code action asks (see codeActions.ts). A diagnostic stays a
  * few hundred bytes however many edits its fix would take, and a long
@@ -8,9 +8,9 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type CodeDescription, type Diagnostic } from 'vscode-languageserver';
 import { problemOrdinals, type Problem, type Severity, type Span } from '../../core/index.js';
-import { DIAGNOSTIC_SOURCE } from '../../protocol.js';
+import { checkDocsHref, DIAGNOSTIC_SOURCE } from '../../protocol.js';
 import type { Analysis } from '../analysis.js';
-import { rangeOf } from '../convert.js';
+import { PositionCursor, rangeOf } from '../convert.js';
 import { perAnalysis } from '../perAnalysis.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -24,30 +24,40 @@ const UNNECESSARY: DiagnosticTag[] = [DiagnosticTag.Unnecessary];
 
 /**
  * Every problem of the analysis as a diagnostic, converted once per analysis:
- * the pusher and the puller may both ask. One link object per check is
- * shared by all its diagnostics, so none is built per problem.
+ * the pusher and the puller may both ask. `docsLinks: false` leaves out
+ * `codeDescription`, for a client that adds it from the `code` itself.
  */
-export const diagnosticsOf = perAnalysis((analysis: Analysis): Diagnostic[] => {
+export function diagnosticsOf(analysis: Analysis, docsLinks = true): Diagnostic[] {
+  return docsLinks ? withDocsLinks(analysis) : withoutDocsLinks(analysis);
+}
+
+const withDocsLinks = perAnalysis((analysis: Analysis) => convert(analysis, true));
+const withoutDocsLinks = perAnalysis((analysis: Analysis) => convert(analysis, false));
+
+/** One link object per check is shared by all its diagnostics, so none is built per problem. */
+function convert(analysis: Analysis, docsLinks: boolean): Diagnostic[] {
   const { document, uri, problems } = analysis;
   const ordinals = problemOrdinals(problems);
   const links = new Map<string, CodeDescription>();
   const linkOf = (checkId: string): CodeDescription => {
     let link = links.get(checkId);
-    if (!link) links.set(checkId, (link = { href: `${analysis.settings.docsBaseUrl}/checks.md#${checkId}` }));
+    if (!link) links.set(checkId, (link = { href: checkDocsHref(analysis.settings.docsBaseUrl, checkId) }));
     return link;
   };
   const reported = new ReportedPlaces(problems);
+  // Problems come mostly in document order: a cursor finds each range from the one before.
+  const positions = new PositionCursor(document);
   const diagnostics = new Array<Diagnostic>(problems.length);
   for (let i = 0; i < problems.length; i++) {
     const problem: Problem = problems[i]!;
     const diagnostic: Diagnostic = {
-      range: rangeOf(document, problem.span),
+      range: positions.rangeOf(problem.span),
       severity: SEVERITY[problem.severity],
       code: problem.checkId,
-      codeDescription: linkOf(problem.checkId),
       source: DIAGNOSTIC_SOURCE,
       message: problem.message,
     };
+    if (docsLinks) diagnostic.codeDescription = linkOf(problem.checkId);
     if (ordinals[i]! > 0) diagnostic.data = ordinals[i];
     if (problem.related.length > 0) {
       const related = linkedPlaces(problem, reported);
@@ -58,7 +68,7 @@ export const diagnosticsOf = perAnalysis((analysis: Analysis): Diagnostic[] => {
     diagnostics[i] = diagnostic;
   }
   return diagnostics;
-});
+}
 
 /**
  * The related places worth a link. A place that is itself a problem of the same

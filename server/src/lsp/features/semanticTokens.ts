@@ -8,7 +8,7 @@
 import type { Range, SemanticTokens, SemanticTokensLegend, SemanticTokensRangeParams } from 'vscode-languageserver';
 import { semanticTokenSpans, TOKEN_MODIFIERS, TOKEN_TYPES, type Span } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
-import { spanOf } from '../convert.js';
+import { PositionCursor, spanOf } from '../convert.js';
 import { perAnalysis } from '../perAnalysis.js';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
@@ -16,20 +16,25 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TO
 /** Five numbers per token, in document order: line, character, length, type, modifier bits. */
 const FIELDS = 5;
 
+const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((type, i) => [type, i]));
+const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((modifier, i) => [modifier, 1 << i]));
+
 const absoluteTokens = perAnalysis((analysis: Analysis): Uint32Array => absolute(analysis));
 
 function absolute({ doc, document }: Analysis, within?: Span): Uint32Array {
   const spans = semanticTokenSpans(doc, within);
   const tokens = new Uint32Array(spans.length * FIELDS);
+  // The spans come in document order: a cursor finds each start from the one before.
+  const positions = new PositionCursor(document);
   let at = 0;
   for (const { span, type, modifiers } of spans) {
-    const start = document.positionAt(span.start);
+    const start = positions.at(span.start);
     tokens[at++] = start.line;
     tokens[at++] = start.character;
     tokens[at++] = span.end - span.start;
-    tokens[at++] = TOKEN_TYPES.indexOf(type);
+    tokens[at++] = TYPE_INDEX.get(type)!;
     let bits = 0;
-    for (const modifier of modifiers) bits |= 1 << TOKEN_MODIFIERS.indexOf(modifier);
+    for (const modifier of modifiers) bits |= MODIFIER_BIT.get(modifier)!;
     tokens[at++] = bits;
   }
   return tokens;

@@ -41,6 +41,8 @@ function clausemarkDiagnostics(uri: vscode.Uri) {
     .filter((d) => d.source === 'clausemark')
     .map((d) => ({
       code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
+      /** The documentation link the Problems panel and the hover show on the code. */
+      link: typeof d.code === 'object' ? d.code.target.toString(true) : undefined,
       line: d.range.start.line,
       character: d.range.start.character,
       message: d.message,
@@ -108,6 +110,8 @@ export function run(): Promise<void> {
       assert.equal(clausemarkDiagnostics(reference).length, sample.gaps, 'nothing else is reported');
       // The first gap, in UTF-16 code units (the reference: line 7, after 甲方(数据提供方/委托方):).
       assert.deepEqual([gaps[0]!.line, gaps[0]!.character], [...sample.firstGap]);
+      // The server sends no link (the client said it adds them); each diagnostic still links to its check's docs.
+      assert.deepEqual(new Set(gaps.map((d) => d.link)), new Set(['https://github.com/clausemark/clausemark/blob/main/docs/checks.md#unfilled-blank']));
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await screenshot('problems-reference');
     }),
@@ -137,6 +141,7 @@ export function run(): Promise<void> {
       const editor = await open(mistakes);
       const words = await waitFor('the amount-words error', () => clausemarkDiagnostics(mistakes).find((d) => d.code === 'amount-words'));
       assert.equal(words.line, 11);
+      assert.equal(words.link, 'https://github.com/clausemark/clausemark/blob/main/docs/checks.md#amount-words');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
         mistakes,
