@@ -294,7 +294,36 @@ const NUMBERED = [
   '',
 ].join('\n');
 
-const NUMBERED_FRAGMENTS = ['', 'x', '\n', '\n\n', '一、', '二、', '三、', '（一）', '（二）', '1. ', '2.1 ', '## ', '# 章\n\n', '## 附件二\n\n', '如下：', '：\n', '> ', '{#def}', '{#new}', '[二](#term)', '[一](#def)', '{{总费用}}', '{{期限}}', '{{新字段}}', '{{新字段: text}}', '丙方', '甲方', '😀'];
+const NUMBERED_FRAGMENTS = [
+  '',
+  'x',
+  '\n',
+  '\n\n',
+  '一、',
+  '二、',
+  '三、',
+  '（一）',
+  '（二）',
+  '1. ',
+  '2.1 ',
+  '## ',
+  '# 章\n\n',
+  '## 附件二\n\n',
+  '如下：',
+  '：\n',
+  '> ',
+  '{#def}',
+  '{#new}',
+  '[二](#term)',
+  '[一](#def)',
+  '{{总费用}}',
+  '{{期限}}',
+  '{{新字段}}',
+  '{{新字段: text}}',
+  '丙方',
+  '甲方',
+  '😀',
+];
 
 test('random edit sequences among numbered, labelled and referenced clauses give the problems of a fresh analysis', () => {
   const ids = new Set(runChecks(parseContract(NUMBERED)).map((p) => p.checkId));
@@ -333,7 +362,10 @@ test('edits that keep every offset but change a name, a label or a number are ch
     '见第[一](#b)条。',
     '',
   ].join('\n');
-  const ids = (doc: ContractDocument) => runChecks(doc).map((p) => p.checkId).filter((id) => id !== 'unfilled-field');
+  const ids = (doc: ContractDocument) =>
+    runChecks(doc)
+      .map((p) => p.checkId)
+      .filter((id) => id !== 'unfilled-field');
   const { doc } = editInTurn(source, [
     ['[一](#b)', '[二](#b)'],
     ['(#b)', '(#c)'],
