@@ -1,5 +1,5 @@
 import type { Clause, ContractDocument } from '../model.js';
-import { firstSeen, siblingRuns } from '../facts/numberingRuns.js';
+import { siblingRuns } from '../facts/numberingRuns.js';
 import type { Check, TextEdit } from './types.js';
 import { formatNumber } from '../parse/scan/clauseMarkers.js';
 import { encodeChineseOrdinal } from '../numbers/chineseOrdinal.js';
@@ -25,12 +25,13 @@ export const clauseNumbering: Check = {
     },
   },
   run({ doc, report }) {
-    const firstAt = firstSeen(doc);
-    for (const { clauses: siblings, quoted } of siblingRuns(doc)) {
+    const runs = siblingRuns(doc);
+    for (const { clauses: siblings, quoted } of runs.all) {
       const first = siblings[0]!;
       // A Markdown list may deliberately start elsewhere; so may an excerpt in a quotation, and a
       // run that goes on counting from an earlier one (第二条 under a new chapter heading).
-      const continues = first.ordinal !== 1 && first.container !== 'listItem' && (quoted || (firstAt(first, first.ordinal - 1) ?? Infinity) < first.span.start);
+      const continues =
+        first.ordinal !== 1 && first.container !== 'listItem' && (quoted || (runs.firstAt(first, first.ordinal - 1) ?? Infinity) < first.span.start);
       const startAt = first.container === 'listItem' || continues ? first.ordinal : 1;
       // Most runs are in order: nothing is built for them.
       let wrong = -1;

@@ -2,6 +2,13 @@ import type { BlockModel, Clause, ContractDocument } from '../model.js';
 import { originOf } from '../parse/blockOrigin.js';
 import { perBlockAtOrigin, type PerBlock } from './perBlock.js';
 
+/** The runs of a document, and where each number of each style is first written. */
+export interface NumberingRuns {
+  readonly all: readonly SiblingRun[];
+  /** Where the first clause of `clause`'s style that writes `ordinal` starts, so a run can tell it goes on from an earlier one. */
+  firstAt(clause: Clause, ordinal: number): number | undefined;
+}
+
 /** Clauses that count together (1, 2, 3…), in document order. */
 export interface SiblingRun {
   readonly clauses: Clause[];
@@ -20,7 +27,7 @@ export interface SiblingRun {
  * (no string per clause); the text between two clauses is read again only
  * when a block between them was reparsed (see `restartsAt`).
  */
-export function siblingRuns(doc: ContractDocument): SiblingRun[] {
+export function siblingRuns(doc: ContractDocument): NumberingRuns {
   const runs = new RunTable(doc);
   const { clauses, blocks } = doc;
   let total = 0;
@@ -29,7 +36,7 @@ export function siblingRuns(doc: ContractDocument): SiblingRun[] {
     // Should the blocks' clauses ever not be the document's, each clause finds its scope by position, and nothing is kept.
     const scopeOf = scopes(doc);
     for (const clause of clauses) runs.add(clause, scopeOf(clause), -1, -1);
-    return runs.all;
+    return runs;
   }
   // Scopes follow blocks: a schedule's heading opens one for every block after it, a quotation is one block.
   let schedule = 's0';
@@ -43,19 +50,7 @@ export function siblingRuns(doc: ContractDocument): SiblingRun[] {
     const scope = block.type === 'blockquote' ? `${schedule}q${b}` : schedule;
     for (let j = 0; j < n; j++) runs.add(clauses[k++]!, scope, b, j);
   }
-  return runs.all;
-}
-
-/** The first clause that writes each number of each style, so a run can tell it goes on from an earlier one. */
-export function firstSeen(doc: ContractDocument): (clause: Clause, ordinal: number) => number | undefined {
-  const seen = new Map<string, Map<number, number>>();
-  for (const c of doc.clauses) {
-    const numbers = keysOf(c).numbers;
-    let byOrdinal = seen.get(numbers);
-    if (byOrdinal === undefined) seen.set(numbers, (byOrdinal = new Map()));
-    if (!byOrdinal.has(c.ordinal)) byOrdinal.set(c.ordinal, c.span.start);
-  }
-  return (clause, ordinal) => seen.get(keysOf(clause).numbers)?.get(ordinal);
+  return runs;
 }
 
 interface ClauseKeys {
@@ -100,8 +95,9 @@ interface Slot {
 }
 
 /** The runs still open, found by parent (a parent fixes the depth: the nesting stack below it), then scope and level. */
-class RunTable {
+class RunTable implements NumberingRuns {
   readonly all: OpenRun[] = [];
+  private readonly seen = new Map<string, Map<number, number>>();
   // Dense from the start: assigned at scattered indices, a growing array would fall back to a dictionary.
   private readonly byParent: Array<Slot | undefined>;
 
@@ -112,7 +108,11 @@ class RunTable {
   /** Puts `clause` (the `inBlock`-th of block `block`, or -1 when not known) at the end of its run, opening one where counting restarts. */
   add(clause: Clause, scope: string, block: number, inBlock: number): void {
     const parent = (clause.parent ?? -1) + 1;
-    const level = keysOf(clause).level;
+    const keys = keysOf(clause);
+    let byOrdinal = this.seen.get(keys.numbers);
+    if (byOrdinal === undefined) this.seen.set(keys.numbers, (byOrdinal = new Map()));
+    if (!byOrdinal.has(clause.ordinal)) byOrdinal.set(clause.ordinal, clause.span.start);
+    const level = keys.level;
     let slot = this.byParent[parent];
     while (slot !== undefined && (slot.scope !== scope || slot.level !== level)) slot = slot.next;
     if (slot === undefined) this.byParent[parent] = slot = { scope, level, run: this.open(scope), next: this.byParent[parent] };
@@ -121,6 +121,10 @@ class RunTable {
     run.clauses.push(clause);
     run.block = block;
     run.inBlock = inBlock;
+  }
+
+  firstAt(clause: Clause, ordinal: number): number | undefined {
+    return this.seen.get(keysOf(clause).numbers)?.get(ordinal);
   }
 
   private open(scope: string): OpenRun {
