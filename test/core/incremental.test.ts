@@ -216,6 +216,166 @@ test('random edit sequences on CRLF text give the problems of a fresh analysis',
   checkSequences(RESTATED.replace(/\n/g, '\r\n'), 60);
 });
 
+/**
+ * Numbered clauses whose runs restart (after an outer heading, a sentence
+ * ending in "如下：", in a schedule, in a quotation), labelled clauses with
+ * references to them, fields used and declared, and parties named: the
+ * facts the numbering, reference, field and party checks keep between edits.
+ */
+const NUMBERED = [
+  '---',
+  'title: 编号重排测试',
+  'locale: zh-CN',
+  'parties:',
+  '  甲方: 委托方',
+  '  乙方: 受托方',
+  'fields:',
+  '  总费用: { type: money, value: 500000 }',
+  '  期限: { type: duration }',
+  '  备注: { type: text }',
+  '  总费用: { type: money }',
+  '---',
+  '# 编号重排测试',
+  '',
+  '## 第一条 定义 {#def}',
+  '',
+  '一、甲方应支付{{总费用}}元。',
+  '',
+  '二、乙方应交付成果，具体如下：',
+  '',
+  '（一）首期成果；',
+  '',
+  '（三）二期成果。',
+  '',
+  '## 第二条 期限 {#term}',
+  '',
+  '一、合同期限为{{期限}}，丙方见证。',
+  '',
+  '三、见第[一](#def)条、第[三](#term)条及[第九条](#nowhere)。',
+  '',
+  '> 一、引用的法条可以从任意编号开始。',
+  '>',
+  '> 三、第二项。',
+  '',
+  '## 第四条 附则 {#term}',
+  '',
+  '1. 第一项 {{未声明}}',
+  '3. 第三项 {{金额: money}}',
+  '',
+  '## 附件一 付款计划',
+  '',
+  '一、首期。',
+  '',
+  '二、尾期，约定如下：',
+  '1.1 细则',
+  '1.3 细则',
+  '',
+  '# 补充部分',
+  '',
+  '一、甲。',
+  '',
+  '二、乙。',
+  '',
+  '具体分列如下：',
+  '',
+  '另有说明。',
+  '',
+  '一、丙。',
+  '',
+  '二、丁。',
+  '',
+  '### 说明',
+  '',
+  '一、戊。',
+  '',
+  '二、己。',
+  '',
+  '一、庚。',
+  '',
+].join('\n');
+
+const NUMBERED_FRAGMENTS = [
+  '',
+  'x',
+  '\n',
+  '\n\n',
+  '一、',
+  '二、',
+  '三、',
+  '（一）',
+  '（二）',
+  '1. ',
+  '2.1 ',
+  '## ',
+  '# 章\n\n',
+  '## 附件二\n\n',
+  '如下：',
+  '：\n',
+  '> ',
+  '{#def}',
+  '{#new}',
+  '[二](#term)',
+  '[一](#def)',
+  '{{总费用}}',
+  '{{期限}}',
+  '{{新字段}}',
+  '{{新字段: text}}',
+  '丙方',
+  '甲方',
+  '😀',
+];
+
+test('random edit sequences among numbered, labelled and referenced clauses give the problems of a fresh analysis', () => {
+  const ids = new Set(runChecks(parseContract(NUMBERED)).map((p) => p.checkId));
+  for (const id of ['clause-numbering', 'clause-reference', 'reference-number', 'undefined-field', 'unused-field', 'duplicate-field', 'undeclared-party'])
+    assert.ok(ids.has(id), `the sample draws ${id}`);
+  checkSequences(NUMBERED, 120, {}, NUMBERED_FRAGMENTS);
+  checkSequences(NUMBERED.replace(/\n/g, '\r\n'), 40, {}, NUMBERED_FRAGMENTS);
+});
+
+test('counting restarts after an introducing sentence only while the sentence stands', () => {
+  // The sentence stands two blocks above the clause it concerns, so that an edit to it leaves that clause's block unread.
+  const source = ['# 测试', '', '一、甲。', '', '二、乙。', '', '具体分列如下。', '', '另有说明。', '', '一、丙。', '', '二、丁。', ''].join('\n');
+  const numbering = (doc: ContractDocument) => runChecks(doc).filter((p) => p.checkId === 'clause-numbering').length;
+  const { doc } = editInTurn(source, [['如下', '']]);
+  assert.equal(numbering(doc), 1);
+  assert.deepStrictEqual(runChecks(doc), runChecks(parseContract(doc.text)));
+  const { doc: back } = editInTurn(doc.text, [['分列', '分列如下']]);
+  assert.equal(numbering(back), 0);
+});
+
+test('edits that keep every offset but change a name, a label or a number are checked again, not moved', () => {
+  const source = [
+    '---',
+    'parties:',
+    '  甲方: 委托方',
+    'fields:',
+    '  价款: { type: money }',
+    '  期限: { type: duration }',
+    '---',
+    '# 测试',
+    '',
+    '一、甲方支付{{价款}}。 {#a}',
+    '',
+    '二、乙方交付成果。 {#b}',
+    '',
+    '见第[一](#b)条。',
+    '',
+  ].join('\n');
+  const ids = (doc: ContractDocument) =>
+    runChecks(doc)
+      .map((p) => p.checkId)
+      .filter((id) => id !== 'unfilled-field');
+  const { doc } = editInTurn(source, [
+    ['[一](#b)', '[二](#b)'],
+    ['(#b)', '(#c)'],
+    ['{{价款}}', '{{期限}}'],
+    ['乙方交付', '丙方交付'],
+    ['{{期限}}', '{{期间}}'],
+  ]);
+  assert.deepStrictEqual(ids(doc).sort(), ['clause-reference', 'undeclared-party', 'undefined-field', 'unused-field', 'unused-field'].sort());
+});
+
 test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
   const doc = parseContract(TYPED);
   const appended = reparseContract(doc, { start: TYPED.length, end: TYPED.length, text: '\n补充条款。\n' });
