@@ -387,3 +387,27 @@ test('an edit above a label with nothing after it moves the place its placeholde
   const doc = reparseWithChanges(parseContract(source), [{ start: source.indexOf('首期'), end: source.indexOf('首期'), text: '甲方' }]);
   assert.deepStrictEqual(doc.blanks, parseContract(doc.text).blanks);
 });
+
+test('an edit two blocks above a list of boxes, past a one-word heading, changes how many boxes it allows as a fresh parse does', () => {
+  // The boxes read the 60 characters before them for 单选/多选, across the short heading between.
+  const source = '# 问卷\n\n前言。\n\n请单选：\n\n## 甲\n\n☑ 同意\n☑ 不同意\n\n后记。\n';
+  const at = source.indexOf('单');
+  const edited = reparseContract(parseContract(source), { start: at, end: at + 1, text: '多' });
+  const fresh = parseContract(source.replace('单', '多'));
+  assert.deepEqual(
+    fresh.tickGroups.map((g) => g.allows),
+    ['many'],
+  );
+  assert.deepStrictEqual(edited.tickGroups, fresh.tickGroups);
+  assert.deepStrictEqual(edited.blocks, fresh.blocks);
+});
+
+test('an edit two blocks below a label, past a one-word heading, reads again what the label sees after it', () => {
+  const source = '# 表\n\n甲方地址：\n\n## 乙\n\n说明。\n\n结尾。\n';
+  const at = source.indexOf('说明');
+  for (const text of ['- 一项\n- 二项', '________', '□ 是 □ 否']) {
+    const edited = reparseContract(parseContract(source), { start: at, end: at + 3, text });
+    const fresh = parseContract(source.slice(0, at) + text + source.slice(at + 3));
+    assert.deepStrictEqual(edited.blocks, fresh.blocks);
+  }
+});
