@@ -73,7 +73,10 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   // An edit across the Markdown limit changes how the whole text is read.
   if (!state || !blocks || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
   if (blocks === state.blocks && text === previous.text) return previous;
-  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? []);
+  // The blocks before the first edited one are the previous document's own objects: its lists for them are reused.
+  let keep = 0;
+  while (keep < blocks.length && keep < state.blocks.length && blocks[keep] === state.blocks[keep]) keep++;
+  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? [], { doc: previous, keep });
   PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
   return doc;
 }
