@@ -34,6 +34,8 @@ const EDITS = Number(args.edits ?? 20);
 const BUDGET_MS = Number(args.budget ?? 90) * 1000;
 /** Requests other than diagnostics are timed at this size (the issue's 1 MB), when it is in the run. */
 const REQUEST_SIZE = sizes.includes('1m') ? '1m' : sizes[sizes.length - 1];
+/** The version of the second copy `reopen` opens: far past any edit's. */
+const REOPEN_VERSION = 1_000_000_000;
 /** Longest wait for any one answer: past it the figure is recorded as a time-out, not awaited for ever. */
 const WAIT_MS = Math.max(180_000, BUDGET_MS);
 
@@ -219,6 +221,21 @@ class BenchClient {
     return { ms: entry ? entry.at - start : NaN, entry };
   }
 
+  /**
+   * The same text opened again under another name, once the server has warmed
+   * up: what opening a second contract costs, against remark's warm parse. The
+   * copy is closed again, and its version cannot be mistaken for an edit's.
+   */
+  async reopen(uri, text) {
+    const version = REOPEN_VERSION;
+    const since = this.published.length;
+    const start = performance.now();
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'clausemark', version, text } });
+    const entry = await this.diagnosticsFor(version, since);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return entry ? entry.at - start : NaN;
+  }
+
   /** One edit as the editor sends it; resolves with the time until that version's diagnostics. */
   async edit(change) {
     const doc = this.document;
@@ -312,6 +329,28 @@ async function remarkParser() {
   return (text) => processor.parse(text);
 }
 
+/**
+ * remark's first parse of `file` in a fresh Node process, modules loaded but
+ * nothing compiled for this text yet: the cold baseline for the server's first
+ * open, which is likewise the first parse its process makes.
+ */
+function timeColdParse(file) {
+  const script = `
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { default: remarkFrontmatter } = await import('remark-frontmatter');
+    const { default: remarkGfm } = await import('remark-gfm');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(process.argv[1], 'utf8');
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    const start = performance.now();
+    processor.parse(text);
+    console.log(performance.now() - start);`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: ROOT, encoding: 'utf8' });
+  const ms = Number(result.stdout.trim());
+  return result.status === 0 && Number.isFinite(ms) ? ms : NaN;
+}
+
 function timeParse(parse, text) {
   const runs = text.length > 2_000_000 ? 1 : text.length > 500_000 ? 3 : 7;
   parse(text.slice(0, 10_000));
@@ -347,6 +386,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
   const uri = pathToFileURL(file).href;
   const row = { size: sizeName, lang, chars: text.length, edits: {} };
   row.remarkParseMs = timeParse(parse, text);
+  row.remarkColdMs = timeColdParse(file);
 
   const client = await BenchClient.start(scratch);
   try {
@@ -377,6 +417,7 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
     row.peakMb = memoryOf(client.child.pid).peakMb;
 
     if (sizeName === REQUEST_SIZE && opened.entry) row.requests = await timeRequests(client, uri);
+    if (opened.entry) row.reopenMs = await client.reopen(uri.replace(/\.contract\.md$/, '-again.contract.md'), text);
   } finally {
     await client.stop();
   }
@@ -448,6 +489,17 @@ function markdown(run) {
       `| ${r.lang} ${r.size} | ${r.chars} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.openMs, 0)} (${fmt(r.openMs / r.remarkParseMs, 2)}) | ${fmt(p50)} / ${fmt(worst[1].p95Ms)} (${worst[0]}) | ${fmt((100 * worst[1].p95Ms) / r.remarkParseMs, 1)}% | ${r.diagnostics} | ${fmt(r.publishBytes / 1024, 0)} | ${fmt(r.bytesPerDiagnostic, 0)} | ${fmt(r.rssMb, 0)} / ${fmt(r.peakMb, 0)} |`,
     );
   }
+  lines.push('');
+  lines.push(
+    "Opening, first time and again: the server's first open is its process's first parse, so it stands beside remark's first parse in a fresh process; a second contract opened once the server is warm stands beside remark's warm parse (the table above).",
+  );
+  lines.push('');
+  lines.push('| contract | first open ms | remark first parse ms | × | second open ms | remark warm ms | × |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of run.rows)
+    lines.push(
+      `| ${r.lang} ${r.size} | ${fmt(r.openMs, 0)} | ${fmt(r.remarkColdMs, 0)} | ${fmt(r.openMs / r.remarkColdMs, 2)} | ${fmt(r.reopenMs, 0)} | ${fmt(r.remarkParseMs, 0)} | ${fmt(r.reopenMs / r.remarkParseMs, 2)} |`,
+    );
   lines.push('');
   lines.push('Keystroke to diagnostics by kind of edit (p50 / p95 ms, number of edits):');
   lines.push('');

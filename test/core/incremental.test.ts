@@ -322,6 +322,14 @@ test('over the Markdown limit, random edit sequences on a sample with signature 
   checkSequences(readFileSync('examples/ai-training.zh.contract.md', 'utf8'), 60, PLAIN, PLAIN_FRAGMENTS);
 });
 
+test('over the Markdown limit, edits that open, close or break a front matter read as a fresh parse does', () => {
+  // A fence typed on the first line, or a closing fence typed below an opening one, makes a front matter.
+  const fences = [...PLAIN_FRAGMENTS, '---\n', '\n---\n', '---', '-', 'fields:\n  总费用: money\n'];
+  checkSequences(TYPED, 80, PLAIN, fences);
+  checkSequences(TYPED.replace(/^---\n/, ''), 40, PLAIN, fences);
+  checkSequences('---\n' + TYPED.replace(/^---\n[^]*?\n---\n/, ''), 40, PLAIN, fences);
+});
+
 test('an edit that takes a text across the Markdown limit reads it as a fresh parse does', () => {
   const limit = { markdownLimit: TYPED.length + 5 };
   const under = parseContract(TYPED, limit);

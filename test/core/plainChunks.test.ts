@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseContract, reparseWithChanges, runChecks, type ContractDocument, type Problem, type TextChange } from '../../server/src/core/index.js';
 
 // Over the Markdown limit a contract is read in chunks split at blank lines. A
@@ -37,6 +38,25 @@ test('over the Markdown limit, plain paragraphs give the facts and problems they
   assert.equal(facts(plain), facts(markdown));
   assert.deepEqual(withoutNote(runChecks(plain)), withoutNote(runChecks(markdown)));
   assert.ok(runChecks(plain).some((p) => p.checkId === 'invalid-date'));
+});
+
+test('over the Markdown limit, the front matter still declares the fields and parties the text uses', () => {
+  const source = readFileSync('examples/ai-training.zh.contract.md', 'utf8');
+  const markdown = parseContract(source);
+  const plain = parseContract(source, { markdownLimit: 100 });
+  assert.ok(plain.issues.some((i) => i.code === 'document-limits' && i.key === 'tooLarge'));
+  assert.ok(markdown.fields.size > 10 && markdown.parties.length === 2);
+  assert.deepEqual([...plain.fields.keys()], [...markdown.fields.keys()]);
+  assert.deepEqual(
+    plain.parties.map((p) => p.name),
+    markdown.parties.map((p) => p.name),
+  );
+  // No field the front matter declares is taken for an undefined one, and what is unfilled is still said.
+  const ids = (problems: readonly Problem[]) => [...new Set(problems.map((p) => p.checkId))].sort();
+  assert.ok(!runChecks(plain).some((p) => p.checkId === 'undefined-field'));
+  assert.deepEqual(ids(withoutNote(runChecks(plain))), ids(runChecks(markdown)));
+  // The YAML is not read as contract text: its first chunk starts after the closing fence.
+  assert.ok(plain.blocks[0]!.span.start > plain.frontMatter!.span.end);
 });
 
 test('a date blank, an amount and its words, or a bracket blank never reach across a blank line', () => {

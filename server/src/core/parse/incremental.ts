@@ -1,7 +1,7 @@
 import type { BlockModel, ContractDocument } from '../model.js';
 import { CONTEXT_REACH, extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
-import { parseMarkdownStructure } from './markdown.js';
+import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
 import { firstIndex, reparsePlainBlocks } from './plainChunks.js';
 import { recordShift } from './blockOrigin.js';
@@ -66,7 +66,10 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   let blocks: readonly ExtractedBlock[] | undefined = state && (options === undefined || options === state.options) ? state.blocks : undefined;
   for (const change of changes) {
     const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-    if (blocks && state?.plainIssues) blocks = reparsePlainBlocks(text, next, blocks, change, shiftBlock);
+    if (blocks && state?.plainIssues)
+      blocks = plainFrontMatterKept(text, next, state.frontMatter, change)
+        ? reparsePlainBlocks(text, next, blocks, change, shiftBlock, state.frontMatter?.frontMatter.span.end)
+        : undefined;
     else blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
     text = next;
   }
@@ -80,6 +83,26 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
   return doc;
 }
+
+/**
+ * Whether a change leaves the plain reading's front matter as it was: it must
+ * start after the front matter, or after the first line when there is none
+ * (where a `---` would open one), and must not close one left open.
+ */
+function plainFrontMatterKept(previousText: string, text: string, frontMatter: FrontMatterModel | undefined, change: TextChange): boolean {
+  const offset = previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (frontMatter !== undefined) return change.start > frontMatter.frontMatter.span.end;
+  const head = previousText.slice(offset, offset + FIRST_LINE_READ);
+  const lineBreak = head.search(/[\r\n]/);
+  if (change.start <= offset + (lineBreak < 0 ? head.length : lineBreak)) return false;
+  // Past what is read of a long first line, an edit could still shorten `---` and spaces to a fence.
+  if (lineBreak < 0 && /^---[ \t]*$/.test(head)) return false;
+  return !OPENING_FENCE.test(text.slice(offset, offset + FIRST_LINE_READ)) || closedFrontMatterEnd(offset === 0 ? text : text.slice(offset)) === 0;
+}
+
+// A first line longer than this is no fence; reading no further keeps the test constant.
+const FIRST_LINE_READ = 256;
+const OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
 
 /**
  * The blocks of `text` (the previous text with `change` applied), reusing the

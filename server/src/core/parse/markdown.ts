@@ -130,7 +130,7 @@ export function micromarkInput(text: string): { readonly source: string; readonl
  * closes. Only a closed one is exempt from the stretch limits: an unclosed one
  * is no front matter, and exempting it let micromark take 19 s on 20,000 lines.
  */
-function closedFrontMatterEnd(text: string): number {
+export function closedFrontMatterEnd(text: string): number {
   const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
   if (!open) return 0;
   const fence = /^---[ \t]*$/gm;

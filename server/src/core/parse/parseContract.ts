@@ -18,7 +18,7 @@ import { resolveLocale } from '../i18n/messages.js';
 import { INPUT_LIMIT_TEXT, exceedsInputLimit } from '../limits.js';
 import { extractBlock, type ExtractedBlock } from './block.js';
 import { emptyMeta, readDataValues, readFrontMatter, type FrontMatterModel } from '../frontMatter/readFrontMatter.js';
-import { parseMarkdownStructure } from './markdown.js';
+import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { parseTypedValue } from '../values/parseTypedValue.js';
 import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
@@ -71,11 +71,13 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: body.length } },
   } as RootContent;
   const limit = parseMode(text, options) === 'plain' ? 'tooLarge' : nestsTooDeep(body) ? 'tooDeep' : undefined;
-  const chunks = limit === 'tooLarge' ? plainBlocks(text, offset, text.length) : undefined;
+  // Read without Markdown, the front matter still declares the fields and parties the text refers to.
+  const plainFrontMatter = limit === 'tooLarge' ? frontMatterOf(text, offset) : undefined;
+  const chunks = limit === 'tooLarge' ? plainBlocks(text, plainFrontMatter?.frontMatter.span.end ?? offset, text.length) : undefined;
   if (chunks !== undefined) {
     const plainIssues = [limitIssue(text, 'tooLarge', options)];
-    const doc = assemble(text, undefined, chunks, options, plainIssues);
-    PARSE_STATE.set(doc, { frontMatter: undefined, blocks: chunks, options, plainIssues });
+    const doc = assemble(text, plainFrontMatter, chunks, options, plainIssues);
+    PARSE_STATE.set(doc, { frontMatter: plainFrontMatter, blocks: chunks, options, plainIssues });
     return doc;
   }
   if (limit !== undefined) {
@@ -115,6 +117,12 @@ export interface ParseState {
  * How `parseContract` reads a text: not at all (over the input limit), as plain
  * chunks (over the Markdown limit), or with its Markdown structure.
  */
+/** The front matter that opens the body at `offset`, found as remark-frontmatter finds it; undefined without a closed one. */
+function frontMatterOf(text: string, offset: number): FrontMatterModel | undefined {
+  const end = closedFrontMatterEnd(offset === 0 ? text : text.slice(offset));
+  return end === 0 ? undefined : readFrontMatter(text, { start: offset, end: offset + end });
+}
+
 export function parseMode(text: string, options: ParseOptions): 'over' | 'plain' | 'markdown' {
   if (exceedsInputLimit(text.length)) return 'over';
   const bodyLength = text.length - (text.charCodeAt(0) === 0xfeff ? 1 : 0);

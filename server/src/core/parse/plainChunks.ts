@@ -44,10 +44,11 @@ export function reparsePlainBlocks(
   blocks: readonly ExtractedBlock[],
   change: Change,
   shift: (block: ExtractedBlock, delta: number) => ExtractedBlock,
+  frontMatterEnd?: number,
   limit = PLAIN_CHUNK_LIMIT,
 ): readonly ExtractedBlock[] | undefined {
-  const bodyStart = previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // At 0 an edit can add or remove a byte-order mark, which moves where the body starts.
+  const bodyStart = frontMatterEnd ?? (previousText.charCodeAt(0) === 0xfeff ? 1 : 0);
+  // At 0 an edit can add or remove a byte-order mark, which moves where the body starts; the front matter is read apart.
   if (change.start <= bodyStart) return undefined;
   const delta = change.text.length - (change.end - change.start);
   // A block reads CONTEXT_REACH characters each side of itself: those whose
