@@ -156,11 +156,17 @@ function checkSequences(source: string, runs: number, options: ParseOptions = {}
             changes.push(change);
             text = text.slice(0, change.start) + change.text + text.slice(change.end);
           }
+          const before = doc;
+          const clausesBefore = JSON.stringify(before.clauses);
           doc = reparseWithChanges(doc, changes);
           const fresh = parseContract(text, options);
+          // A version keeps its own: the next one shares its lists and clauses, never changes them.
+          assert.equal(JSON.stringify(before.clauses), clausesBefore);
           assert.equal(doc.text, text);
           // Every fact of every block, key for key: a shifted copy must not gain or lose a field.
           assert.deepStrictEqual(doc.blocks, fresh.blocks);
+          // And every list of the document, its clauses' nesting, fields and signature page: what the reuse of a previous version's lists must keep.
+          assert.deepStrictEqual(doc, fresh);
           assert.equal(observable(doc), observable(fresh));
           assert.deepStrictEqual(runChecks(doc), runChecks(fresh));
         }
@@ -207,6 +213,75 @@ const RESTATED = [
   '| 首期 | 40% |',
   '',
 ].join('\n');
+
+/**
+ * Clauses nested three deep under headings, a signature page, boxes whose
+ * context is a short heading away, and inline fields: what an edit's
+ * document reuses from its previous version's lists, nesting and signature page.
+ */
+const NESTED = [
+  '# 嵌套测试合同',
+  '',
+  '## 第一条 定义',
+  '',
+  '1.1 本合同所称{{服务: text}}指数据服务。',
+  '',
+  '（一）首期支付30%。',
+  '',
+  '（二）尾款70%，见[第一条](#def)。',
+  '',
+  '1.2 甲方应于2026年3月1日前付款。',
+  '',
+  '请单选：',
+  '',
+  '## 甲',
+  '',
+  '☑ 同意',
+  '☑ 不同意',
+  '',
+  '## 第二条 期限 {#def}',
+  '',
+  '2.1 本合同期限为两年。____',
+  '',
+  // Longer than the context a block reads, so that an edit leaves whole blocks before it untouched.
+  '本条所述期限届满前，双方应就续约事宜进行协商。'.repeat(12),
+  '',
+  '## 第三条 其他',
+  '',
+  '3.1 未尽事宜由双方另行约定。',
+  '',
+  '本合同一式两份，双方各执一份，具有同等法律效力。'.repeat(12),
+  '',
+  '## 签署页',
+  '',
+  '甲方（盖章）：',
+  '',
+  '乙方（盖章）：',
+  '',
+].join('\n');
+const NESTED_FRAGMENTS = [
+  ...FRAGMENTS,
+  '\n\n## 签署页\n\n',
+  '\n\n# 甲\n\n',
+  '\n\n1.3 ',
+  '\n\n## 第三条 ',
+  '多选',
+  '\n\n（三）',
+  '甲方（签字）：',
+  '{{价款: money}}',
+];
+
+test('random edit sequences among nested clauses, boxes and a signature page give the document of a fresh parse', () => {
+  const text = NESTED;
+  const at = text.indexOf('3.1');
+  const edited = reparseContract(parseContract(text), { start: at, end: at, text: 'x' });
+  assert.ok(
+    edited.clauses.length > 4 && edited.clauses[0] === reparseContract(edited, { start: at, end: at + 1, text: '' }).clauses[0],
+    'clauses well before an edit are reused',
+  );
+  checkSequences(NESTED, 120, {}, NESTED_FRAGMENTS);
+  checkSequences(NESTED, 60, PLAIN, NESTED_FRAGMENTS);
+});
 
 test('random edit sequences among restated quantities give the problems of a fresh analysis', () => {
   checkSequences(RESTATED, 80);
@@ -554,4 +629,28 @@ test('an edit above a label with nothing after it moves the place its placeholde
   const source = ['# 测试', '', '一、首期支付30%。', '', '乙方地址:', ''].join('\n');
   const doc = reparseWithChanges(parseContract(source), [{ start: source.indexOf('首期'), end: source.indexOf('首期'), text: '甲方' }]);
   assert.deepStrictEqual(doc.blanks, parseContract(doc.text).blanks);
+});
+
+test('an edit two blocks above a list of boxes, past a one-word heading, changes how many boxes it allows as a fresh parse does', () => {
+  // The boxes read the 60 characters before them for 单选/多选, across the short heading between.
+  const source = '# 问卷\n\n前言。\n\n请单选：\n\n## 甲\n\n☑ 同意\n☑ 不同意\n\n后记。\n';
+  const at = source.indexOf('单');
+  const edited = reparseContract(parseContract(source), { start: at, end: at + 1, text: '多' });
+  const fresh = parseContract(source.replace('单', '多'));
+  assert.deepEqual(
+    fresh.tickGroups.map((g) => g.allows),
+    ['many'],
+  );
+  assert.deepStrictEqual(edited.tickGroups, fresh.tickGroups);
+  assert.deepStrictEqual(edited.blocks, fresh.blocks);
+});
+
+test('an edit two blocks below a label, past a one-word heading, reads again what the label sees after it', () => {
+  const source = '# 表\n\n甲方地址：\n\n## 乙\n\n说明。\n\n结尾。\n';
+  const at = source.indexOf('说明');
+  for (const text of ['- 一项\n- 二项', '________', '□ 是 □ 否']) {
+    const edited = reparseContract(parseContract(source), { start: at, end: at + 3, text });
+    const fresh = parseContract(source.slice(0, at) + text + source.slice(at + 3));
+    assert.deepStrictEqual(edited.blocks, fresh.blocks);
+  }
 });
