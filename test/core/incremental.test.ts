@@ -156,11 +156,17 @@ function checkSequences(source: string, runs: number, options: ParseOptions = {}
             changes.push(change);
             text = text.slice(0, change.start) + change.text + text.slice(change.end);
           }
+          const before = doc;
+          const clausesBefore = JSON.stringify(before.clauses);
           doc = reparseWithChanges(doc, changes);
           const fresh = parseContract(text, options);
+          // A version keeps its own: the next one shares its lists and clauses, never changes them.
+          assert.equal(JSON.stringify(before.clauses), clausesBefore);
           assert.equal(doc.text, text);
           // Every fact of every block, key for key: a shifted copy must not gain or lose a field.
           assert.deepStrictEqual(doc.blocks, fresh.blocks);
+          // And every list of the document, its clauses' nesting, fields and signature page: what the reuse of a previous version's lists must keep.
+          assert.deepStrictEqual(doc, fresh);
           assert.equal(observable(doc), observable(fresh));
           assert.deepStrictEqual(runChecks(doc), runChecks(fresh));
         }
@@ -207,6 +213,75 @@ const RESTATED = [
   '| 首期 | 40% |',
   '',
 ].join('\n');
+
+/**
+ * Clauses nested three deep under headings, a signature page, boxes whose
+ * context is a short heading away, and inline fields: what an edit's
+ * document reuses from its previous version's lists, nesting and signature page.
+ */
+const NESTED = [
+  '# 嵌套测试合同',
+  '',
+  '## 第一条 定义',
+  '',
+  '1.1 本合同所称{{服务: text}}指数据服务。',
+  '',
+  '（一）首期支付30%。',
+  '',
+  '（二）尾款70%，见[第一条](#def)。',
+  '',
+  '1.2 甲方应于2026年3月1日前付款。',
+  '',
+  '请单选：',
+  '',
+  '## 甲',
+  '',
+  '☑ 同意',
+  '☑ 不同意',
+  '',
+  '## 第二条 期限 {#def}',
+  '',
+  '2.1 本合同期限为两年。____',
+  '',
+  // Longer than the context a block reads, so that an edit leaves whole blocks before it untouched.
+  '本条所述期限届满前，双方应就续约事宜进行协商。'.repeat(12),
+  '',
+  '## 第三条 其他',
+  '',
+  '3.1 未尽事宜由双方另行约定。',
+  '',
+  '本合同一式两份，双方各执一份，具有同等法律效力。'.repeat(12),
+  '',
+  '## 签署页',
+  '',
+  '甲方（盖章）：',
+  '',
+  '乙方（盖章）：',
+  '',
+].join('\n');
+const NESTED_FRAGMENTS = [
+  ...FRAGMENTS,
+  '\n\n## 签署页\n\n',
+  '\n\n# 甲\n\n',
+  '\n\n1.3 ',
+  '\n\n## 第三条 ',
+  '多选',
+  '\n\n（三）',
+  '甲方（签字）：',
+  '{{价款: money}}',
+];
+
+test('random edit sequences among nested clauses, boxes and a signature page give the document of a fresh parse', () => {
+  const text = NESTED;
+  const at = text.indexOf('3.1');
+  const edited = reparseContract(parseContract(text), { start: at, end: at, text: 'x' });
+  assert.ok(
+    edited.clauses.length > 4 && edited.clauses[0] === reparseContract(edited, { start: at, end: at + 1, text: '' }).clauses[0],
+    'clauses well before an edit are reused',
+  );
+  checkSequences(NESTED, 120, {}, NESTED_FRAGMENTS);
+  checkSequences(NESTED, 60, PLAIN, NESTED_FRAGMENTS);
+});
 
 test('random edit sequences among restated quantities give the problems of a fresh analysis', () => {
   checkSequences(RESTATED, 80);
@@ -265,6 +340,166 @@ test('random edit sequences among instalment amounts and totals give the problem
 
 test('random edit sequences on CRLF text give the problems of a fresh analysis', () => {
   checkSequences(RESTATED.replace(/\n/g, '\r\n'), 60);
+});
+
+/**
+ * Numbered clauses whose runs restart (after an outer heading, a sentence
+ * ending in "如下：", in a schedule, in a quotation), labelled clauses with
+ * references to them, fields used and declared, and parties named: the
+ * facts the numbering, reference, field and party checks keep between edits.
+ */
+const NUMBERED = [
+  '---',
+  'title: 编号重排测试',
+  'locale: zh-CN',
+  'parties:',
+  '  甲方: 委托方',
+  '  乙方: 受托方',
+  'fields:',
+  '  总费用: { type: money, value: 500000 }',
+  '  期限: { type: duration }',
+  '  备注: { type: text }',
+  '  总费用: { type: money }',
+  '---',
+  '# 编号重排测试',
+  '',
+  '## 第一条 定义 {#def}',
+  '',
+  '一、甲方应支付{{总费用}}元。',
+  '',
+  '二、乙方应交付成果，具体如下：',
+  '',
+  '（一）首期成果；',
+  '',
+  '（三）二期成果。',
+  '',
+  '## 第二条 期限 {#term}',
+  '',
+  '一、合同期限为{{期限}}，丙方见证。',
+  '',
+  '三、见第[一](#def)条、第[三](#term)条及[第九条](#nowhere)。',
+  '',
+  '> 一、引用的法条可以从任意编号开始。',
+  '>',
+  '> 三、第二项。',
+  '',
+  '## 第四条 附则 {#term}',
+  '',
+  '1. 第一项 {{未声明}}',
+  '3. 第三项 {{金额: money}}',
+  '',
+  '## 附件一 付款计划',
+  '',
+  '一、首期。',
+  '',
+  '二、尾期，约定如下：',
+  '1.1 细则',
+  '1.3 细则',
+  '',
+  '# 补充部分',
+  '',
+  '一、甲。',
+  '',
+  '二、乙。',
+  '',
+  '具体分列如下：',
+  '',
+  '另有说明。',
+  '',
+  '一、丙。',
+  '',
+  '二、丁。',
+  '',
+  '### 说明',
+  '',
+  '一、戊。',
+  '',
+  '二、己。',
+  '',
+  '一、庚。',
+  '',
+].join('\n');
+
+const NUMBERED_FRAGMENTS = [
+  '',
+  'x',
+  '\n',
+  '\n\n',
+  '一、',
+  '二、',
+  '三、',
+  '（一）',
+  '（二）',
+  '1. ',
+  '2.1 ',
+  '## ',
+  '# 章\n\n',
+  '## 附件二\n\n',
+  '如下：',
+  '：\n',
+  '> ',
+  '{#def}',
+  '{#new}',
+  '[二](#term)',
+  '[一](#def)',
+  '{{总费用}}',
+  '{{期限}}',
+  '{{新字段}}',
+  '{{新字段: text}}',
+  '丙方',
+  '甲方',
+  '😀',
+];
+
+test('random edit sequences among numbered, labelled and referenced clauses give the problems of a fresh analysis', () => {
+  const ids = new Set(runChecks(parseContract(NUMBERED)).map((p) => p.checkId));
+  for (const id of ['clause-numbering', 'clause-reference', 'reference-number', 'undefined-field', 'unused-field', 'duplicate-field', 'undeclared-party'])
+    assert.ok(ids.has(id), `the sample draws ${id}`);
+  checkSequences(NUMBERED, 120, {}, NUMBERED_FRAGMENTS);
+  checkSequences(NUMBERED.replace(/\n/g, '\r\n'), 40, {}, NUMBERED_FRAGMENTS);
+});
+
+test('counting restarts after an introducing sentence only while the sentence stands', () => {
+  // The sentence stands two blocks above the clause it concerns, so that an edit to it leaves that clause's block unread.
+  const source = ['# 测试', '', '一、甲。', '', '二、乙。', '', '具体分列如下。', '', '另有说明。', '', '一、丙。', '', '二、丁。', ''].join('\n');
+  const numbering = (doc: ContractDocument) => runChecks(doc).filter((p) => p.checkId === 'clause-numbering').length;
+  const { doc } = editInTurn(source, [['如下', '']]);
+  assert.equal(numbering(doc), 1);
+  assert.deepStrictEqual(runChecks(doc), runChecks(parseContract(doc.text)));
+  const { doc: back } = editInTurn(doc.text, [['分列', '分列如下']]);
+  assert.equal(numbering(back), 0);
+});
+
+test('edits that keep every offset but change a name, a label or a number are checked again, not moved', () => {
+  const source = [
+    '---',
+    'parties:',
+    '  甲方: 委托方',
+    'fields:',
+    '  价款: { type: money }',
+    '  期限: { type: duration }',
+    '---',
+    '# 测试',
+    '',
+    '一、甲方支付{{价款}}。 {#a}',
+    '',
+    '二、乙方交付成果。 {#b}',
+    '',
+    '见第[一](#b)条。',
+    '',
+  ].join('\n');
+  const ids = (doc: ContractDocument) =>
+    runChecks(doc)
+      .map((p) => p.checkId)
+      .filter((id) => id !== 'unfilled-field');
+  const { doc } = editInTurn(source, [
+    ['[一](#b)', '[二](#b)'],
+    ['(#b)', '(#c)'],
+    ['{{价款}}', '{{期限}}'],
+    ['乙方交付', '丙方交付'],
+    ['{{期限}}', '{{期间}}'],
+  ]);
+  assert.deepStrictEqual(ids(doc).sort(), ['clause-reference', 'undeclared-party', 'undefined-field', 'unused-field', 'unused-field'].sort());
 });
 
 test('an edit after every block shifts none of them; one before all shifts every one by its length', () => {
@@ -445,4 +680,28 @@ test('an edit above a label with nothing after it moves the place its placeholde
   const source = ['# 测试', '', '一、首期支付30%。', '', '乙方地址:', ''].join('\n');
   const doc = reparseWithChanges(parseContract(source), [{ start: source.indexOf('首期'), end: source.indexOf('首期'), text: '甲方' }]);
   assert.deepStrictEqual(doc.blanks, parseContract(doc.text).blanks);
+});
+
+test('an edit two blocks above a list of boxes, past a one-word heading, changes how many boxes it allows as a fresh parse does', () => {
+  // The boxes read the 60 characters before them for 单选/多选, across the short heading between.
+  const source = '# 问卷\n\n前言。\n\n请单选：\n\n## 甲\n\n☑ 同意\n☑ 不同意\n\n后记。\n';
+  const at = source.indexOf('单');
+  const edited = reparseContract(parseContract(source), { start: at, end: at + 1, text: '多' });
+  const fresh = parseContract(source.replace('单', '多'));
+  assert.deepEqual(
+    fresh.tickGroups.map((g) => g.allows),
+    ['many'],
+  );
+  assert.deepStrictEqual(edited.tickGroups, fresh.tickGroups);
+  assert.deepStrictEqual(edited.blocks, fresh.blocks);
+});
+
+test('an edit two blocks below a label, past a one-word heading, reads again what the label sees after it', () => {
+  const source = '# 表\n\n甲方地址：\n\n## 乙\n\n说明。\n\n结尾。\n';
+  const at = source.indexOf('说明');
+  for (const text of ['- 一项\n- 二项', '________', '□ 是 □ 否']) {
+    const edited = reparseContract(parseContract(source), { start: at, end: at + 3, text });
+    const fresh = parseContract(source.slice(0, at) + text + source.slice(at + 3));
+    assert.deepStrictEqual(edited.blocks, fresh.blocks);
+  }
 });

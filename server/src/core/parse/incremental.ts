@@ -1,9 +1,9 @@
 import type { BlockModel, ContractDocument } from '../model.js';
-import { extractBlock, type ExtractedBlock } from './block.js';
+import { CONTEXT_REACH, extractBlock, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
-import { reparsePlainBlocks } from './plainChunks.js';
+import { firstIndex, reparsePlainBlocks } from './plainChunks.js';
 import { recordShift } from './blockOrigin.js';
 import {
   at,
@@ -46,7 +46,7 @@ const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s
 
 /**
  * Applies one change and reparses only the top-level blocks it touched (with
- * one neighbour on each side), reusing every other block. Falls back to a full
+ * those whose context it reaches, and one neighbour on each side), reusing every other block. Falls back to a full
  * parse whenever locality cannot be guaranteed: the front matter, code fences,
  * HTML, lists, block quotes or link definitions in reach. The result equals
  * `parseContract(newText)`; the tests hold it to that.
@@ -76,7 +76,10 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   // An edit across the Markdown limit changes how the whole text is read.
   if (!state || !blocks || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
   if (blocks === state.blocks && text === previous.text) return previous;
-  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? []);
+  // The blocks before the first edited one are the previous document's own objects: its lists for them are reused.
+  let keep = 0;
+  while (keep < blocks.length && keep < state.blocks.length && blocks[keep] === state.blocks[keep]) keep++;
+  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? [], { doc: previous, keep });
   PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
   return doc;
 }
@@ -117,11 +120,12 @@ function reparseBlocks(
   const bodyStart = frontMatter ? frontMatter.frontMatter.span.end : previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (change.start < bodyStart + 1 || blocks.length === 0) return full();
 
-  // The touched blocks, widened by one block each side so merges and splits are seen.
-  let first = blocks.findIndex((b) => b.span.end >= change.start);
-  if (first < 0) first = blocks.length - 1;
-  let last = first;
-  while (last + 1 < blocks.length && blocks[last + 1]!.span.start <= change.end) last++;
+  // The blocks the change or their context (CONTEXT_REACH characters each side,
+  // read across any short block between) touches, widened by one block each side
+  // so merges and splits are seen.
+  let first = firstIndex(blocks, (b) => b.span.end + CONTEXT_REACH >= change.start);
+  if (first >= blocks.length) first = blocks.length - 1;
+  let last = Math.max(first, firstIndex(blocks, (b) => b.span.start - CONTEXT_REACH > change.end) - 1);
   first = Math.max(0, first - 1);
   last = Math.min(blocks.length - 1, last + 1);
   // Grow the window until it starts and ends at blank lines: a heading right

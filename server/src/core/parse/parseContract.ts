@@ -168,12 +168,18 @@ export function assemble(
   blocks: readonly ExtractedBlock[],
   options: ParseOptions,
   extraIssues: readonly ParseIssue[],
+  previous?: Unchanged,
 ): ContractDocument {
   const meta = frontMatter?.meta ?? emptyMeta();
   const parties = frontMatter?.parties ?? [];
   const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
-  if (frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(text, blocks)) blocks = blocks.map(foreignSlotsAsGaps(text));
-  const placeholders = gather(blocks, (b) => b.placeholders);
+  const foreign = frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(text, blocks);
+  if (foreign) blocks = blocks.map(foreignSlotsAsGaps(text));
+  const before = previous === undefined ? undefined : ASSEMBLY.get(previous.doc);
+  // The previous document's lists are reused for its first `keep` blocks only when they were read the same way.
+  const reuse = before !== undefined && before.foreign === foreign && previous!.keep > 0 ? { ...before, doc: previous!.doc, keep: previous!.keep } : undefined;
+  const counts = reuse === undefined ? undefined : countFacts(reuse.doc.blocks, reuse.keep);
+  const placeholders = gatherPlaceholders(reuse?.doc.placeholders, counts?.placeholders ?? 0, blocks, reuse?.keep ?? 0);
 
   const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
   const valueContext = {
@@ -225,9 +231,16 @@ export function assemble(
   // Built only when some block has to be resolved: after a keystroke, almost never.
   let placeholderAt: Map<number, Placeholder> | undefined;
   const key = resolutionKey(fields);
-  const blockModels: BlockModel[] = blocks.map((b) => {
+  // The unchanged blocks' models, resolved against the same field values, are the previous document's.
+  const kept = reuse !== undefined && reuse.key === key ? reuse.keep : 0;
+  const blockModels: BlockModel[] = kept > 0 ? reuse!.doc.blocks.slice(0, kept) : [];
+  for (let i = kept; i < blocks.length; i++) {
+    const b = blocks[i]!;
     const cached = RESOLVED.get(b);
-    if (cached !== undefined && cached.key === key) return cached.model;
+    if (cached !== undefined && cached.key === key) {
+      blockModels.push(cached.model);
+      continue;
+    }
     placeholderAt ??= new Map<number, Placeholder>(placeholders.map((p) => [p.span.start, p]));
     const model = {
       ...stripRaw(b),
@@ -235,14 +248,14 @@ export function assemble(
       amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt!, fields)),
     };
     RESOLVED.set(b, { key, model });
-    return model;
-  });
-  const facts = gatherFacts(blockModels, placeholders);
-  // nestClauses sets depth, parent and section ends: on copies, as the blocks' clauses are shared with other versions.
-  const clauses = facts.clauses.map(copyClause);
-  nestClauses(clauses, text);
+    blockModels.push(model);
+  }
+  const same = kept > 0 ? { ...reuse!, counts: counts! } : undefined;
+  const facts = gatherFacts(blockModels, placeholders, same);
+  const clauses = nestedClauses(blockModels, text, same);
+  const signature = findSignatureStart(text, blocks, same);
 
-  return {
+  const doc: ContractDocument = {
     text,
     frontMatter: frontMatter?.frontMatter,
     meta,
@@ -270,24 +283,150 @@ export function assemble(
     definedTerms: facts.definedTerms,
     signatureLines: facts.signatureLines,
     preambleParties: facts.preambleParties,
-    signatureStart: findSignatureStart(text, blocks),
+    signatureStart: signature.start,
     locale: resolveLocale(options.locale, meta.locale, text),
     contractLocale: resolveLocale(undefined, meta.locale, text),
   };
+  ASSEMBLY.set(doc, { foreign, key, leadIssues: issues.length, signatureHeading: signature.heading });
+  return doc;
+}
+
+/** The previous version of a document, whose first `keep` blocks are the very objects the new one starts with. */
+export interface Unchanged {
+  readonly doc: ContractDocument;
+  readonly keep: number;
+}
+
+/**
+ * How a document was assembled, for the next version to reuse what only its
+ * unchanged first blocks decided: whether its blocks were read as foreign
+ * templates, the field values their amounts were resolved against, how many
+ * issues come before the blocks' own, and which block opens the signature page.
+ */
+interface Assembly {
+  readonly foreign: boolean;
+  readonly key: string;
+  readonly leadIssues: number;
+  readonly signatureHeading: number;
+}
+
+const ASSEMBLY = new WeakMap<ContractDocument, Assembly>();
+
+type FactKey = keyof ContractFacts;
+const FACT_KEYS: readonly FactKey[] = [
+  'placeholders',
+  'blanks',
+  'clauses',
+  'references',
+  'percents',
+  'amounts',
+  'dates',
+  'choices',
+  'tickGroups',
+  'partyMentions',
+  'suppressions',
+  'issues',
+  'numberPairs',
+  'durations',
+  'periods',
+  'entityNames',
+  'definedTerms',
+  'signatureLines',
+  'preambleParties',
+];
+
+/**
+ * How many facts of each kind the first `keep` blocks hold: where their part
+ * of each document list ends. Each list named in full, as a key read through
+ * a variable is several times slower over thousands of blocks.
+ */
+function countFacts(blocks: readonly BlockModel[], keep: number): Record<FactKey, number> {
+  const c: Record<FactKey, number> = {
+    placeholders: 0,
+    blanks: 0,
+    clauses: 0,
+    references: 0,
+    percents: 0,
+    amounts: 0,
+    dates: 0,
+    choices: 0,
+    tickGroups: 0,
+    partyMentions: 0,
+    suppressions: 0,
+    issues: 0,
+    numberPairs: 0,
+    durations: 0,
+    periods: 0,
+    entityNames: 0,
+    definedTerms: 0,
+    signatureLines: 0,
+    preambleParties: 0,
+  };
+  for (let i = 0; i < keep; i++) {
+    const b = blocks[i]!;
+    c.placeholders += b.placeholders.length;
+    c.blanks += b.blanks.length;
+    c.clauses += b.clauses.length;
+    c.references += b.references.length;
+    c.percents += b.percents.length;
+    c.amounts += b.amounts.length;
+    c.dates += b.dates.length;
+    c.choices += b.choices.length;
+    c.tickGroups += b.tickGroups.length;
+    c.partyMentions += b.partyMentions.length;
+    c.suppressions += b.suppressions.length;
+    c.issues += b.issues.length;
+    c.numberPairs += b.numberPairs.length;
+    c.durations += b.durations.length;
+    c.periods += b.periods.length;
+    c.entityNames += b.entityNames.length;
+    c.definedTerms += b.definedTerms.length;
+    c.signatureLines += b.signatureLines.length;
+    c.preambleParties += b.preambleParties.length;
+  }
+  return c;
+}
+
+/** The previous document's first `count` placeholders (the unchanged blocks'), then those of blocks from `keep` on. */
+function gatherPlaceholders(previous: readonly Placeholder[] | undefined, count: number, blocks: readonly ExtractedBlock[], keep: number): Placeholder[] {
+  const out: Placeholder[] = previous === undefined || count === 0 ? [] : previous.slice(0, count);
+  for (let b = previous === undefined ? 0 : keep; b < blocks.length; b++) {
+    const list = blocks[b]!.placeholders;
+    for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  }
+  return out;
 }
 
 // A heading or a short line of its own that opens the signature page (签署页, Signatures); 签署日期 is a date label, not one.
 const SIGNATURE_HEADING =
   /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
 
-/** Where the signature page begins: its heading, else its first signature line. */
-function findSignatureStart(text: string, blocks: readonly ExtractedBlock[]): number | undefined {
-  for (const block of blocks) {
-    if (block.type !== 'heading' && block.type !== 'paragraph') continue;
-    const firstLine = text.slice(block.span.start, Math.min(block.span.end, block.span.start + 40)).split(/\r\n|\r|\n/)[0]!;
-    if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return block.span.start;
+const SIGNATURE_WORD = /[签盖]|signature|execution|in witness/i;
+
+/**
+ * Where the signature page begins: its heading (and the index of its block),
+ * else its first signature line. A heading the previous version found among
+ * the unchanged first blocks is still the first; otherwise none of those is one.
+ */
+function findSignatureStart(
+  text: string,
+  blocks: readonly ExtractedBlock[],
+  previous: { readonly keep: number; readonly signatureHeading: number } | undefined,
+): { start: number | undefined; heading: number } {
+  const kept = previous === undefined ? 0 : previous.keep;
+  if (previous !== undefined && previous.signatureHeading >= 0 && previous.signatureHeading < kept) {
+    return { start: blocks[previous.signatureHeading]!.span.start, heading: previous.signatureHeading };
   }
-  return blocks.find((b) => b.signatureLines.length > 0)?.signatureLines[0]!.span.start;
+  for (let b = kept; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.type !== 'heading' && block.type !== 'paragraph') continue;
+    const head = text.slice(block.span.start, Math.min(block.span.end, block.span.start + 40));
+    // Every signature heading holds one of these; most blocks hold none, and the test runs on each block after an edit.
+    if (!SIGNATURE_WORD.test(head)) continue;
+    const firstLine = head.split(/\r\n|\r|\n/)[0]!;
+    if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return { start: block.span.start, heading: b };
+  }
+  return { start: blocks.find((b) => b.signatureLines.length > 0)?.signatureLines[0]!.span.start, heading: -1 };
 }
 
 /**
@@ -331,13 +470,6 @@ function foreignSlotsAsGaps(text: string): (block: ExtractedBlock) => ExtractedB
   };
 }
 
-/** Every block's list of one kind of fact, in order; a plain loop, as `flatMap` costs several times more. */
-function gather<B, T>(blocks: readonly B[], list: (block: B) => readonly T[]): T[] {
-  const out: T[] = [];
-  for (const block of blocks) for (const item of list(block)) out.push(item);
-  return out;
-}
-
 type FactLists = { -readonly [K in keyof ContractFacts]: Array<ContractFacts[K][number]> };
 
 /**
@@ -345,30 +477,39 @@ type FactLists = { -readonly [K in keyof ContractFacts]: Array<ContractFacts[K][
  * rather than one per kind of fact, as it runs on every keystroke. The
  * placeholders were gathered before the blocks were resolved, which needs them.
  */
-function gatherFacts(blocks: readonly BlockModel[], placeholders: Placeholder[]): FactLists {
+function gatherFacts(
+  blocks: readonly BlockModel[],
+  placeholders: Placeholder[],
+  previous: { doc: ContractDocument; keep: number; counts: Record<FactKey, number>; leadIssues: number } | undefined,
+): FactLists {
+  // The unchanged blocks' part of each list is a slice of the previous document's; its clauses are nested copies, taken apart.
+  const prefix = <K extends FactKey>(key: K, offset = 0): Array<ContractFacts[K][number]> =>
+    previous === undefined || previous.counts[key] === 0
+      ? []
+      : (previous.doc[key].slice(offset, offset + previous.counts[key]) as Array<ContractFacts[K][number]>);
   const out: FactLists = {
     placeholders,
-    blanks: [],
+    blanks: prefix('blanks'),
     clauses: [],
-    references: [],
-    percents: [],
-    amounts: [],
-    dates: [],
-    choices: [],
-    tickGroups: [],
-    partyMentions: [],
-    suppressions: [],
-    issues: [],
-    numberPairs: [],
-    durations: [],
-    periods: [],
-    entityNames: [],
-    definedTerms: [],
-    signatureLines: [],
-    preambleParties: [],
+    references: prefix('references'),
+    percents: prefix('percents'),
+    amounts: prefix('amounts'),
+    dates: prefix('dates'),
+    choices: prefix('choices'),
+    tickGroups: prefix('tickGroups'),
+    partyMentions: prefix('partyMentions'),
+    suppressions: prefix('suppressions'),
+    issues: prefix('issues', previous?.leadIssues ?? 0),
+    numberPairs: prefix('numberPairs'),
+    durations: prefix('durations'),
+    periods: prefix('periods'),
+    entityNames: prefix('entityNames'),
+    definedTerms: prefix('definedTerms'),
+    signatureLines: prefix('signatureLines'),
+    preambleParties: prefix('preambleParties'),
   };
-  const keys = (Object.keys(out) as Array<keyof ContractFacts>).filter((key) => key !== 'placeholders');
-  for (let b = 0; b < blocks.length; b++) {
+  const keys = FACT_KEYS.filter((key) => key !== 'placeholders' && key !== 'clauses');
+  for (let b = previous?.keep ?? 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
@@ -501,29 +642,62 @@ function resolveAmount(
 }
 
 /**
+ * The document's clauses, nested. `nestClauses` sets depth, parent and section
+ * ends, so it works on copies: the blocks' clauses are shared with other
+ * versions. The previous version's first `count` clauses (the unchanged
+ * blocks') keep their depth and parent, and those whose section a later one
+ * of them closed keep their section end too: those are shared as they are.
+ * Only the chain still open after them (the last one and its ancestors) is
+ * copied, to be closed by what follows.
+ */
+function nestedClauses(
+  blocks: readonly BlockModel[],
+  text: string,
+  previous: { doc: ContractDocument; keep: number; counts: Record<FactKey, number> } | undefined,
+): Clause[] {
+  const count = previous?.counts.clauses ?? 0;
+  const clauses: Clause[] = count > 0 ? previous!.doc.clauses.slice(0, count) : [];
+  const chain: number[] = [];
+  for (let at = count > 0 ? count - 1 : undefined; at !== undefined; at = clauses[at]!.parent) chain.push(at);
+  chain.reverse();
+  for (const index of chain) clauses[index] = copyClause(clauses[index]!);
+  for (let b = previous?.keep ?? 0; b < blocks.length; b++) {
+    const list = blocks[b]!.clauses;
+    for (let i = 0; i < list.length; i++) clauses.push(copyClause(list[i]!));
+  }
+  nestClauses(clauses, text, count, chain);
+  return clauses;
+}
+
+/**
  * Gives clauses their depth and parent the way word processors read mixed
  * numbering: the first style met is the outer level, a new style opens a
  * level below, and a style seen before closes the levels opened after it.
+ * Starts at `from`, the clauses before it nested already, `open` the chain of
+ * them still open (after a clause, both the level stack and the sections not
+ * yet closed are exactly that clause and its ancestors).
  */
-function nestClauses(clauses: Clause[], text: string): void {
-  const stack: Array<{ key: string; index: number }> = [];
-  clauses.forEach((clause, index) => {
+function nestClauses(clauses: Clause[], text: string, from = 0, open: number[] = []): void {
+  const stack = open.map((index) => ({ key: levelKey(clauses[index]!, text), index }));
+  for (let index = from; index < clauses.length; index++) {
+    const clause = clauses[index]!;
     const key = levelKey(clause, text);
     const at = stack.findIndex((entry) => entry.key === key);
     if (at >= 0) stack.length = at;
     clause.depth = stack.length;
     clause.parent = stack.length > 0 ? stack[stack.length - 1]!.index : undefined;
     stack.push({ key, index });
-  });
+  }
   // A section ends where the next clause at its level or an outer one begins.
-  const open: number[] = [];
-  clauses.forEach((clause, index) => {
-    while (open.length > 0 && clauses[open[open.length - 1]!]!.depth >= clause.depth) {
-      clauses[open.pop()!]!.sectionEnd = clause.span.start;
+  const sections = [...open];
+  for (let index = from; index < clauses.length; index++) {
+    const clause = clauses[index]!;
+    while (sections.length > 0 && clauses[sections[sections.length - 1]!]!.depth >= clause.depth) {
+      clauses[sections.pop()!]!.sectionEnd = clause.span.start;
     }
-    open.push(index);
-  });
-  for (const index of open) clauses[index]!.sectionEnd = text.length;
+    sections.push(index);
+  }
+  for (const index of sections) clauses[index]!.sectionEnd = text.length;
 }
 
 function levelKey(clause: Clause, text: string): string {

@@ -115,7 +115,7 @@ function pseudoParagraph(span: Span): RootContent {
 }
 
 /** The first index whose block passes `test` (blocks are in order, so `test` flips once), or the length. */
-function firstIndex(blocks: readonly ExtractedBlock[], test: (block: ExtractedBlock) => boolean): number {
+export function firstIndex(blocks: readonly ExtractedBlock[], test: (block: ExtractedBlock) => boolean): number {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
