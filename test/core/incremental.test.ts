@@ -287,6 +287,57 @@ test('random edit sequences among restated quantities give the problems of a fre
   checkSequences(RESTATED, 80);
 });
 
+/**
+ * A total, percentages with the amounts they come to, and instalments listed
+ * as amounts in a sentence, a list schedule and a table: what instalment-amount
+ * reads per block (facts/amountIndex.ts) and adds up over the document.
+ */
+const AMOUNTS = [
+  '---',
+  'title: 分期金额测试合同',
+  'locale: zh-CN',
+  '---',
+  '# 分期金额测试合同',
+  '',
+  '一、合同总价为人民币500,000元。',
+  '',
+  '二、首期支付30%，即人民币120,000元；尾款70%，即人民币350,000元。',
+  '',
+  '三、甲方按以下方式分期付款：',
+  '',
+  '（1）首期款人民币100,000元；',
+  '',
+  '（2）尾款人民币300,000元。',
+  '',
+  '| 阶段 | 金额 |',
+  '|---|---|',
+  '| 首期 | 人民币200,000元 |',
+  '| 尾款 | 人民币200,000元 |',
+  '',
+  '四、维护费总额为人民币10,000元，首期款人民币5,000元，尾款人民币4,000元。😀',
+  '',
+  '五、二期支付40%（即人民币180,000元）。',
+  '',
+].join('\n');
+
+const AMOUNT_FRAGMENTS = [
+  ...FRAGMENTS,
+  '合同总价为人民币480,000元。',
+  '，即人民币150,000元',
+  '二期款人民币50,000元；',
+  '：\n\n',
+  '（3）',
+  '| 二期 | 人民币100,000元 |\n',
+  '万元',
+  '租金',
+  '0',
+  '5',
+];
+
+test('random edit sequences among instalment amounts and totals give the problems of a fresh analysis', () => {
+  checkSequences(AMOUNTS, 80, {}, AMOUNT_FRAGMENTS);
+});
+
 test('random edit sequences on CRLF text give the problems of a fresh analysis', () => {
   checkSequences(RESTATED.replace(/\n/g, '\r\n'), 60);
 });

@@ -3,7 +3,7 @@
  * conflicting-quantity facts and the running-total hints read them. What
  * decides a written percentage's group (is it a rate, a running total, an item
  * of which schedule, does its label name an instalment) is read once per block
- * and kept (`perBlockNear`); each analysis only deals the kept shapes into
+ * and kept (`perBlockNearAtOrigin`); each analysis only deals the kept shapes into
  * groups and adds up their values, which may come from fields.
  */
 import type { BlockModel, ContractDocument, PercentMention } from '../model.js';
@@ -21,7 +21,7 @@ import {
   type InstalmentGroup,
   type WrittenInstalments,
 } from '../values/instalments.js';
-import { perBlockNear, type PerBlockNear } from './perBlock.js';
+import { perBlockNearAtOrigin, type PerBlockNear } from './perBlock.js';
 
 const cache = new WeakMap<ContractDocument, readonly InstalmentGroup[]>();
 const writtenCache = new WeakMap<ContractDocument, ReadonlyArray<readonly PercentMention[]>>();
@@ -140,7 +140,9 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
   const groups = new Map<number, Dealt>();
   for (const block of doc.blocks) {
     if (block.percents.length === 0) continue;
-    dealBlock(block, perBlockNear(SHAPES, block, doc.text), inDeclaredGroup, groups);
+    // Unmoved, with how far the block moved: moving every block's shapes after an edit cost more than dealing them.
+    const { value, delta } = perBlockNearAtOrigin(SHAPES, block, doc.text);
+    dealBlock(block, value, delta, inDeclaredGroup, groups);
   }
   const result: Array<readonly PercentMention[]> = [];
   for (const { mentions, shapes } of groups.values()) {
@@ -155,11 +157,11 @@ function writtenGroups(doc: ContractDocument, inDeclaredGroup: ReadonlySet<strin
   return result;
 }
 
-function dealBlock(block: BlockModel, shapes: readonly Shape[], inDeclaredGroup: ReadonlySet<string>, groups: Map<number, Dealt>): void {
+function dealBlock(block: BlockModel, shapes: readonly Shape[], delta: number, inDeclaredGroup: ReadonlySet<string>, groups: Map<number, Dealt>): void {
   for (const shape of shapes) {
     const mention = block.percents[shape.index]!;
     if (mention.fieldName && inDeclaredGroup.has(mention.fieldName)) continue;
-    const key = shape.schedule !== undefined ? shape.schedule * 2 + 1 : mention.sentence * 2;
+    const key = shape.schedule !== undefined ? (shape.schedule + delta) * 2 + 1 : mention.sentence * 2;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { mentions: [], shapes: [] }));
     group.mentions.push(mention);

@@ -64,23 +64,36 @@ interface Near<T> {
 const NEAR_CACHES = new WeakMap<PerBlockNear<unknown>, WeakMap<BlockModel, Near<unknown>>>();
 
 export function perBlockNear<T>(kind: PerBlockNear<T>, block: BlockModel, text: string): T {
+  const { value, delta } = perBlockNearAtOrigin(kind, block, text);
+  return delta === 0 ? value : kind.move(value, delta);
+}
+
+/**
+ * What `perBlockNear` gives, unmoved, as `perBlockAtOrigin` does: the same
+ * object for as long as the block is only moved and the text it read around
+ * it is unchanged, so a reader can tell an unchanged block at a glance and
+ * allocates nothing for the blocks an edit only moved.
+ */
+export function perBlockNearAtOrigin<T>(kind: PerBlockNear<T>, block: BlockModel, text: string): { readonly value: T; readonly delta: number } {
   let cache = NEAR_CACHES.get(kind as PerBlockNear<unknown>) as WeakMap<BlockModel, Near<T>> | undefined;
   if (!cache) NEAR_CACHES.set(kind as PerBlockNear<unknown>, (cache = new WeakMap()) as WeakMap<BlockModel, Near<unknown>>);
-  const { model, delta } = originOf(block);
+  const origin = originOf(block);
+  const { model, delta } = origin;
   const { start, end } = block.span;
   const kept = cache.get(model);
-  if (kept !== undefined && unchangedAround(kept, start, end, text)) return delta === 0 ? kept.value : kind.move(kept.value, delta);
+  if (kept !== undefined && unchangedAround(kept, start, end, text)) return { value: kept.value, delta };
   const { value, from, to } = kind.derive(block, text);
   const first = Math.max(0, Math.min(from, start));
   const last = Math.min(text.length, Math.max(to, end));
+  const atOrigin = delta === 0 ? value : kind.move(value, -delta);
   cache.set(model, {
-    value: delta === 0 ? value : kind.move(value, -delta),
+    value: atOrigin,
     before: text.slice(first, start),
     after: text.slice(end, last),
     toStart: from <= 0,
     toEnd: to >= text.length,
   });
-  return value;
+  return { value: atOrigin, delta };
 }
 
 function unchangedAround(kept: Near<unknown>, start: number, end: number, text: string): boolean {

@@ -61,7 +61,9 @@ export function scheduleFinder(text: string, reach?: Reach): (offset: number) =>
     // A line that is no item must be the wrapped part of one above it, with no blank line between.
     let wrapped = !ITEM_START.test(line.text);
     if (wrapped && (BLANK_LINE.test(line.text) || ENDS_WITH_COLON.test(line.text))) return undefined;
-    visited.push({ start: line.start, depth: 0 });
+    // A line ending with a colon answers for itself (no schedule above it) but introduces the items below it: remembered, its
+    // answer would stand for theirs when a walk from below reached it, and depend on which was asked first.
+    if (!ENDS_WITH_COLON.test(line.text)) visited.push({ start: line.start, depth: 0 });
     for (let depth = 1; depth <= MOST_LINES; depth++) {
       const above = lineBefore(text, line.start, reach);
       if (above === undefined) return answer(undefined, depth);
