@@ -4,6 +4,7 @@ import { linesIn, nonBlankLineAbove } from '../text/lines.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
+import { CONTEXT_REACH, type Around } from './scan/around.js';
 import { isSignatureLine, scanTickGroups, tickedGroups } from './scan/gapStyles.js';
 import { labelBefore } from './scan/shape.js';
 import { scanChoices } from './scan/choices.js';
@@ -30,11 +31,23 @@ export interface ExtractedBlock extends Omit<BlockModel, 'percents' | 'amounts'>
   readonly rawAmounts: readonly RawAmount[];
 }
 
+export { CONTEXT_REACH };
+
 /**
- * How far past its own text a block's facts read (the lines around a blank or
- * a list of boxes): an edit this close to a block changes what it finds.
+ * The blocks whose facts read the text around them (see scan/around.ts),
+ * marked on the block itself, hidden from keys, JSON and deep equality as the
+ * resolved model is: only these can change when an edit leaves them whole.
  */
-export const CONTEXT_REACH = 200;
+const READ_AROUND = Symbol('readAround');
+
+export function readsAround(block: ExtractedBlock): boolean {
+  return (block as unknown as Record<symbol, unknown>)[READ_AROUND] === true;
+}
+
+/** Marks `block` as one whose facts read the text around it (a moved copy of one that did). */
+export function markReadsAround(block: ExtractedBlock): void {
+  Object.defineProperty(block, READ_AROUND, { value: true });
+}
 
 const SKIPPED = new Set(['yaml', 'code', 'thematicBreak', 'definition', 'math']);
 // The look-behind starts a match only at the first of a run of spaces, keeping a long line linear.
@@ -46,7 +59,24 @@ const CONTAINER_PREFIX = /[ \t]*>[ \t]?|[ \t]+/y;
  * absolute: `offset` is added to the tree's positions (the BOM shift).
  */
 export function extractBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
-  return compactLists(readBlock(text, node, offset));
+  const read = { around: false };
+  const block = compactLists(readBlock(text, node, offset, read));
+  if (read.around) markReadsAround(block);
+  return block;
+}
+
+/** The text around `span`, noting in `read` whether any was asked for. */
+function aroundOf(text: string, span: Span, read: { around: boolean }): Around {
+  return {
+    before(length) {
+      read.around = true;
+      return text.slice(Math.max(0, span.start - length), span.start);
+    },
+    after(length) {
+      read.around = true;
+      return text.slice(span.end, span.end + length);
+    },
+  };
 }
 
 // Most of a block's twenty fact lists are empty: one shared list for them all
@@ -64,10 +94,14 @@ function compactLists(block: ExtractedBlock): ExtractedBlock {
   return block;
 }
 
-function readBlock(text: string, node: RootContent, offset: number): ExtractedBlock {
+function readBlock(text: string, node: RootContent, offset: number, read: { around: boolean }): ExtractedBlock {
   const span = { start: node.position!.start.offset! + offset, end: node.position!.end.offset! + offset };
   const empty = emptyBlock(span, node.type);
-  if (node.type === 'thematicBreak') return { ...empty, blanks: signatureLine(text, span) };
+  if (node.type === 'thematicBreak') {
+    // A line of underscores is a line to sign on, or to write in, by the lines above and below it.
+    read.around = true;
+    return { ...empty, blanks: signatureLine(text, span) };
+  }
   if (SKIPPED.has(node.type)) return empty;
   const source = text.slice(span.start, span.end);
   if (node.type === 'html') return { ...empty, suppressions: scanSuppressions(source, span.start) };
@@ -76,6 +110,7 @@ function readBlock(text: string, node: RootContent, offset: number): ExtractedBl
   const references: ClauseReference[] = [];
   const orderedItems = new Map<number, string>();
   collect(node, text, offset, masks, references, orderedItems);
+  const around = aroundOf(text, span, read);
   const masked = maskRanges(source, span.start, masks);
   const { placeholders, issues } = scanPlaceholders(masked, span.start);
   const withPlaceholders = fillRanges(
@@ -84,13 +119,7 @@ function readBlock(text: string, node: RootContent, offset: number): ExtractedBl
     placeholders.map((p) => p.span),
     PLACEHOLDER_CHAR,
   );
-  const blanks = scanBlanks(
-    withPlaceholders,
-    span.start,
-    node.type,
-    text.slice(span.end, span.end + CONTEXT_REACH),
-    text.slice(Math.max(0, span.start - CONTEXT_REACH), span.start),
-  );
+  const blanks = scanBlanks(withPlaceholders, span.start, node.type, around);
   const shaped = fillRanges(
     withPlaceholders,
     span.start,
@@ -113,7 +142,7 @@ function readBlock(text: string, node: RootContent, offset: number): ExtractedBl
     rawAmounts: scanAmounts(shaped, source, span.start),
     dates,
     choices: scanChoices(shaped, span.start),
-    tickGroups: tickedGroups(scanTickGroups(withPlaceholders, text.slice(Math.max(0, span.start - 60), span.start)), span.start),
+    tickGroups: tickedGroups(scanTickGroups(withPlaceholders, around), span.start),
     partyMentions: scanPartyMentions(withPlaceholders, span.start),
     suppressions: scanSuppressions(source, span.start),
     issues,

@@ -1,5 +1,5 @@
 import type { BlockModel, ContractDocument } from '../model.js';
-import { CONTEXT_REACH, extractBlock, type ExtractedBlock } from './block.js';
+import { CONTEXT_REACH, extractBlock, markReadsAround, readsAround, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
@@ -120,12 +120,14 @@ function reparseBlocks(
   const bodyStart = frontMatter ? frontMatter.frontMatter.span.end : previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (change.start < bodyStart + 1 || blocks.length === 0) return full();
 
-  // The blocks the change or their context (CONTEXT_REACH characters each side,
-  // read across any short block between) touches, widened by one block each side
-  // so merges and splits are seen.
-  let first = firstIndex(blocks, (b) => b.span.end + CONTEXT_REACH >= change.start);
+  // The blocks the change touches, and those near it (CONTEXT_REACH characters
+  // each side, across any short block between) whose facts read the text
+  // around them; widened by one block each side so merges and splits are seen.
+  let first = firstIndex(blocks, (b) => b.span.end >= change.start);
   if (first >= blocks.length) first = blocks.length - 1;
-  let last = Math.max(first, firstIndex(blocks, (b) => b.span.start - CONTEXT_REACH > change.end) - 1);
+  let last = Math.max(first, firstIndex(blocks, (b) => b.span.start > change.end) - 1);
+  for (let i = first - 1; i >= 0 && blocks[i]!.span.end + CONTEXT_REACH >= change.start; i--) if (readsAround(blocks[i]!)) first = i;
+  for (let i = last + 1; i < blocks.length && blocks[i]!.span.start - CONTEXT_REACH <= change.end; i++) if (readsAround(blocks[i]!)) last = i;
   first = Math.max(0, first - 1);
   last = Math.min(blocks.length - 1, last + 1);
   // Grow the window until it starts and ends at blank lines: a heading right
@@ -229,6 +231,7 @@ function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
     signatureLines,
     preambleParties,
   };
+  if (readsAround(block)) markReadsAround(shifted);
   const resolved = RESOLVED.get(block);
   if (resolved !== undefined) {
     // In the order the assembler builds a model: the block's facts without the raw lists, then the resolved ones.

@@ -1,4 +1,5 @@
 import type { Blank, BlankKind, FieldType, GapStyle } from '../../model.js';
+import { NOTHING_AROUND, type Around } from './around.js';
 import { labelBefore } from './shape.js';
 import {
   isSignatureLine,
@@ -37,7 +38,7 @@ const EMPHASIS = /(?<![\p{L}\p{N}_＿\\])(_{1,3})(?=[\p{L}\p{N}])[^_\n\r]{0,200}
  * `____年__月__日` into emphasis; short runs count only where the text around
  * them says a value belongs there (`第_种`, `_%`), so `_emphasis_` is left alone.
  */
-export function scanBlanks(text: string, base: number, blockType = 'paragraph', following = '', preceding = ''): Blank[] {
+export function scanBlanks(text: string, base: number, blockType = 'paragraph', around: Around = NOTHING_AROUND): Blank[] {
   const blanks: Blank[] = [];
   // One flag per code unit: which ones a blank (or emphasis) already holds. A
   // list of spans searched per match would make a long line quadratic. Made on
@@ -111,10 +112,10 @@ export function scanBlanks(text: string, base: number, blockType = 'paragraph', 
     add(start, end, 'underscore', expectsAround(text, start, end), 'underscore');
   }
   addHits(scanEmptyAmountWords(text));
-  addHits(scanSignatureCaptions(text, preceding));
-  addHits(scanEmptyLabels(text, following));
+  addHits(scanSignatureCaptions(text, around));
+  addHits(scanEmptyLabels(text, around));
   if (blockType === 'table') addHits(scanEmptyCells(text));
-  addHits(scanUntickedChoices(text, scanTickGroups(text), preceding));
+  addHits(scanUntickedChoices(text, scanTickGroups(text), around));
   blanks.sort((a, b) => a.span.start - b.span.start);
   return blanks;
 }

@@ -1,4 +1,5 @@
 import type { BlankKind, FieldType, GapStyle, Span, TickGroup } from '../../model.js';
+import { CONTEXT_REACH, NOTHING_AROUND, type Around } from './around.js';
 import { atWordBoundary, labelBefore } from './shape.js';
 import { nonBlankLineAbove } from '../../text/lines.js';
 
@@ -281,7 +282,7 @@ const EMPTY_LABEL = new RegExp(
  * list (`as follows:`, `如下：`) is no label: only known field names count at a
  * line end, and `甲方：` alone heads the lines that follow it.
  */
-export function scanEmptyLabels(text: string, following = ''): GapHit[] {
+export function scanEmptyLabels(text: string, around: Around = NOTHING_AROUND): GapHit[] {
   const hits: GapHit[] = [];
   if (!/[:：]/.test(text)) return hits;
   for (const match of text.matchAll(EMPTY_LABEL)) {
@@ -295,7 +296,7 @@ export function scanEmptyLabels(text: string, following = ''): GapHit[] {
       continue;
     if (/如下|以下|下列/.test(label)) continue;
     const atLineEnd = fillEnd >= text.length || text[fillEnd] === '\n' || text[fillEnd] === '\r';
-    if (atLineEnd && (nextLineIsUnderscores(text, fillEnd, following) || introducesList(text, fillEnd, following))) continue;
+    if (atLineEnd && (nextLineIsUnderscores(text, fillEnd, around) || introducesList(text, fillEnd, around))) continue;
     hits.push({
       start,
       end: fillEnd,
@@ -314,11 +315,11 @@ const LIST_ITEM_NEXT =
   /^[ \t\u3000]*(?:\r\n|\r|\n)[ \t]*(?:[-*+][ \t]|\d{1,2}[.)、][ \t]?|[(（](?:[a-z]|\d{1,2}|[ivx]{1,4}|[一二三四五六七八九十]{1,2})[)）]|[一二三四五六七八九十]{1,2}、)/;
 
 /** `Services:` or `付款方式：` over a list is the list's heading, not an empty value. */
-function introducesList(text: string, from: number, following: string): boolean {
+function introducesList(text: string, from: number, around: Around): boolean {
   let i = from;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   const rest = text.slice(i, i + 200);
-  return LIST_ITEM_NEXT.test(rest) || (/^\s*$/.test(rest) && LIST_ITEM_NEXT.test(rest + following));
+  return LIST_ITEM_NEXT.test(rest) || (/^\s*$/.test(rest) && LIST_ITEM_NEXT.test(rest + around.after(CONTEXT_REACH)));
 }
 
 /** The name a label gives its gap: 甲方（签字） keeps what is done there; a gloss's own bracket (`(Signature)`) is dropped. */
@@ -332,12 +333,12 @@ const SIGNS_AT_END = new RegExp(`${SIGN_PAREN}$`, 'u');
 // A line of underscores under the label, past blank lines: that line is the gap, the label only captions it.
 const UNDERSCORE_LINE_NEXT = /^(?:[ \t\u3000]*(?:\r\n|\r|\n)){1,3}[ \t]*[_＿]{3,}[ \t]*(?:$|[\r\n])/;
 
-/** `following` is the text after the block: a line of underscores there is a block of its own. */
-function nextLineIsUnderscores(text: string, from: number, following: string): boolean {
+/** The text after the block counts: a line of underscores there is a block of its own. */
+function nextLineIsUnderscores(text: string, from: number, around: Around): boolean {
   let i = from;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   const rest = text.slice(i, i + 200);
-  return UNDERSCORE_LINE_NEXT.test(rest) || (/^\s*$/.test(rest) && UNDERSCORE_LINE_NEXT.test(rest + following));
+  return UNDERSCORE_LINE_NEXT.test(rest) || (/^\s*$/.test(rest) && UNDERSCORE_LINE_NEXT.test(rest + around.after(CONTEXT_REACH)));
 }
 
 // ------------------------------------------------------- signature lines
@@ -346,14 +347,17 @@ const SIGNATURE_CAPTION =
   /^[ \t\u3000]{0,40}(?:\*\*)?(?:[(（][ \t]*(?:Signature|Signed|Seal|Authori[sz]ed Signature|签字|签名|盖章|签章|公章|签字盖章|签字或盖章|签字并盖章)[ \t]*[)）]|(?:签字|签名|盖章|签章|签字盖章)[：:]?)(?:\*\*)?[ \t\u3000]{0,40}$/gimu;
 
 /** `(Signature)`, `（签字）`, `签字：`, `盖章` alone on a line: a place to sign. */
-export function scanSignatureCaptions(text: string, preceding = ''): GapHit[] {
+export function scanSignatureCaptions(text: string, around: Around = NOTHING_AROUND): GapHit[] {
   const hits: GapHit[] = [];
   for (const match of text.matchAll(SIGNATURE_CAPTION)) {
     const trimmed = match[0].trim();
     if (trimmed === '') continue;
     const start = match.index + match[0].indexOf(trimmed);
     // Under a line of underscores it only captions that line, which is the gap.
-    if (previousLineIsUnderscores(text, match.index) || (match.index === 0 && /(?:^|[\r\n])[ \t]*[_＿]{3,}[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(preceding)))
+    if (
+      previousLineIsUnderscores(text, match.index) ||
+      (match.index === 0 && /(?:^|[\r\n])[ \t]*[_＿]{3,}[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(around.before(CONTEXT_REACH)))
+    )
       continue;
     const label = trimmed.replace(/[*()（）：:]/g, '').trim();
     hits.push({ start, end: start + trimmed.length, style: 'signature-line', kind: 'underscore', expects: undefined, label });
@@ -470,7 +474,7 @@ const MANY_ALLOWED = /多选|可选多|复选|可同时选择|可选择多[项�
 const LONGEST_TICK_LINE = 4000;
 
 /** `□ 同意 □ 不同意`, `☐ A ☐ B`, lists of `□ …` items: the groups and how many are ticked. */
-export function scanTickGroups(text: string, preceding = ''): ScannedTickGroup[] {
+export function scanTickGroups(text: string, around: Around = NOTHING_AROUND): ScannedTickGroup[] {
   const groups: ScannedTickGroup[] = [];
   // Most blocks hold no box at all.
   if (!/[□☐○◯☑☒]/.test(text)) return groups;
@@ -492,7 +496,7 @@ export function scanTickGroups(text: string, preceding = ''): ScannedTickGroup[]
       // which may be the paragraph before the list (`Region (select one):`).
       const context = open.inline
         ? text.slice(open.lineStart, open.end)
-        : (open.start < 60 ? preceding.slice(-(60 - open.start)) : '') + text.slice(Math.max(0, open.start - 60), open.end);
+        : (open.start < 60 ? around.before(60 - open.start) : '') + text.slice(Math.max(0, open.start - 60), open.end);
       groups.push({
         start: open.start,
         end: open.end,
@@ -552,11 +556,12 @@ export function tickedGroups(groups: readonly ScannedTickGroup[], base: number):
 }
 
 /** Unticked groups are gaps; the fix turns them into a choice placeholder. */
-export function scanUntickedChoices(text: string, groups: readonly ScannedTickGroup[], preceding = ''): GapHit[] {
+export function scanUntickedChoices(text: string, groups: readonly ScannedTickGroup[], around: Around = NOTHING_AROUND): GapHit[] {
   // Options set apart by blank lines are still one list: an item right after another item's line is no new group.
   // Read only when a group is unticked: the pattern tries every position of the 200 characters before the block.
   let continuesList: boolean | undefined;
-  const continuesPrecedingList = () => (continuesList ??= /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(preceding));
+  const continuesPrecedingList = () =>
+    (continuesList ??= /(?:^|[\r\n])[ \t]*(?:[-*+][ \t]+)?[□☐○◯☑☒■√✓✔][^\r\n]*(?:\r\n|\r|\n)[ \t\r\n]*$/.test(around.before(CONTEXT_REACH)));
   return groups
     .filter((g) => g.ticked === 0 && !(continuesPrecedingList() && g.start === text.search(/\S/)))
     .map((g) => ({
