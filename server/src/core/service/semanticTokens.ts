@@ -27,7 +27,8 @@ export interface SemanticToken {
  */
 export function semanticTokenSpans(doc: ContractDocument, within?: Span): SemanticToken[] {
   const tokens: SemanticToken[] = [];
-  const add = (span: Span | undefined, type: TokenType, ...modifiers: TokenModifier[]) => {
+  // Tens of thousands of tokens on a long contract: each list of modifiers is one shared constant.
+  const add = (span: Span | undefined, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => {
     if (!span || span.end <= span.start) return;
     if (within && (span.end <= within.start || span.start >= within.end)) return;
     tokens.push({ span, type, modifiers });
@@ -35,24 +36,23 @@ export function semanticTokenSpans(doc: ContractDocument, within?: Span): Semant
 
   const layout = frontMatterLayout(doc);
   for (const entry of layout.sections.get('fields')?.entries ?? []) {
-    add(entry.keySpan, 'property', 'declaration');
+    add(entry.keySpan, 'property', DECLARATION);
     add(entry.typeSpan, 'type');
   }
   for (const spans of layout.valueKeys.values()) for (const span of spans) add(span, 'property');
 
   for (const placeholder of doc.placeholders) {
     const field = doc.fields.get(placeholder.name);
-    const modifiers: TokenModifier[] = [];
-    if (placeholder.inlineType !== undefined) modifiers.push('declaration');
-    if (field && field.value === undefined) modifiers.push('unfilled');
-    add(placeholder.nameSpan, 'variable', ...modifiers);
+    const declares = placeholder.inlineType !== undefined;
+    const unfilled = field !== undefined && field.value === undefined;
+    add(placeholder.nameSpan, 'variable', declares ? (unfilled ? DECLARATION_UNFILLED : DECLARATION) : unfilled ? UNFILLED : NO_MODIFIERS);
     add(placeholder.typeSpan, 'type');
     add(placeholder.filterSpan, 'function');
   }
-  for (const blank of doc.blanks) add(blank.span, 'string', 'blank');
+  for (const blank of doc.blanks) add(blank.span, 'string', BLANK);
   for (const clause of doc.clauses) {
     add(clause.numberSpan, 'number');
-    add(clause.labelSpan, 'macro', 'declaration');
+    add(clause.labelSpan, 'macro', DECLARATION);
   }
   for (const reference of doc.references) add(reference.labelSpan, 'macro');
 
@@ -62,9 +62,29 @@ export function semanticTokenSpans(doc: ContractDocument, within?: Span): Semant
   for (const token of tokens) {
     if (token.span.start < covered) continue;
     covered = token.span.end;
+    // Nearly every token stands on one line: it is kept as it is.
+    if (!crossesLineBreak(doc.text, token.span)) {
+      if (!within || token.span.start >= within.start) pieces.push(token);
+      continue;
+    }
     for (const piece of splitAtLineBreaks(doc.text, token)) if (!within || piece.span.start >= within.start) pieces.push(piece);
   }
   return pieces;
+}
+
+const NO_MODIFIERS: readonly TokenModifier[] = Object.freeze([]);
+const DECLARATION: readonly TokenModifier[] = Object.freeze(['declaration'] as const);
+const UNFILLED: readonly TokenModifier[] = Object.freeze(['unfilled'] as const);
+const DECLARATION_UNFILLED: readonly TokenModifier[] = Object.freeze(['declaration', 'unfilled'] as const);
+const BLANK: readonly TokenModifier[] = Object.freeze(['blank'] as const);
+
+/** Whether a line break stands inside `span` before its last character (where splitAtLineBreaks would cut). */
+function crossesLineBreak(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /** Editors draw a token on one line: one piece per line, each keeping the line break it crosses. */
