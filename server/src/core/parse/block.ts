@@ -4,7 +4,7 @@ import { linesIn, nonBlankLineAbove } from '../text/lines.js';
 import { lastAtOrBefore } from '../text/lineIndex.js';
 import { scanAmounts, type RawAmount } from './scan/amounts.js';
 import { scanBlanks } from './scan/blanks.js';
-import { CONTEXT_REACH, type Around } from './scan/around.js';
+import type { Around } from './scan/around.js';
 import { isSignatureLine, scanTickGroups, tickedGroups } from './scan/gapStyles.js';
 import { labelBefore } from './scan/shape.js';
 import { scanChoices } from './scan/choices.js';
@@ -31,7 +31,7 @@ export interface ExtractedBlock extends Omit<BlockModel, 'percents' | 'amounts'>
   readonly rawAmounts: readonly RawAmount[];
 }
 
-export { CONTEXT_REACH };
+export { CONTEXT_REACH } from './scan/around.js';
 
 /**
  * The blocks whose facts read the text around them (see scan/around.ts),

@@ -97,12 +97,11 @@ function plainFrontMatterKept(previousText: string, text: string, frontMatter: F
   if (change.start <= offset + (lineBreak < 0 ? head.length : lineBreak)) return false;
   // Past what is read of a long first line, an edit could still shorten `---` and spaces to a fence.
   if (lineBreak < 0 && /^---[ \t]*$/.test(head)) return false;
-  return !OPENING_FENCE.test(text.slice(offset, offset + FIRST_LINE_READ)) || closedFrontMatterEnd(offset === 0 ? text : text.slice(offset)) === 0;
+  return closedFrontMatterEnd(text, offset) === 0;
 }
 
 // A first line longer than this is no fence; reading no further keeps the test constant.
 const FIRST_LINE_READ = 256;
-const OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
 
 /**
  * The blocks of `text` (the previous text with `change` applied), reusing the

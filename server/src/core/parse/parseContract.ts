@@ -119,8 +119,8 @@ export interface ParseState {
  */
 /** The front matter that opens the body at `offset`, found as remark-frontmatter finds it; undefined without a closed one. */
 function frontMatterOf(text: string, offset: number): FrontMatterModel | undefined {
-  const end = closedFrontMatterEnd(offset === 0 ? text : text.slice(offset));
-  return end === 0 ? undefined : readFrontMatter(text, { start: offset, end: offset + end });
+  const end = closedFrontMatterEnd(text, offset);
+  return end === 0 ? undefined : readFrontMatter(text, { start: offset, end });
 }
 
 export function parseMode(text: string, options: ParseOptions): 'over' | 'plain' | 'markdown' {
