@@ -5,6 +5,7 @@ import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
 import { firstIndex, reparsePlainBlocks } from './plainChunks.js';
 import { recordShift } from './blockOrigin.js';
+import { recordLastEdit } from './lastEdit.js';
 import {
   at,
   each,
@@ -97,6 +98,7 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   while (keep < blocks.length && keep < state.blocks.length && blocks[keep] === state.blocks[keep]) keep++;
   const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? [], { doc: previous, keep });
   PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
+  if (changes.length === 1) recordLastEdit(doc, previous.text, changes[0]!);
   return doc;
 }
 
