@@ -755,6 +755,13 @@ test('random edit sequences in a contract whose clauses are Markdown lists give 
   checkSequences(LISTED.replace(/\n/g, '\r\n'), 40, {}, LIST_FRAGMENTS);
   // A `---` that opens no front matter changes how every later list reads.
   checkSequences(`---\n${LISTED}`, 40, {}, LIST_FRAGMENTS);
+  // A signature block indented four spaces or a tab is text, in a list item's continuation or on its own.
+  checkSequences(`${LISTED}\n    甲方（盖章）：\n\t乙方（盖章）：\n\n- 附件三\n\n    日期：____年__月__日\n`, 60, {}, [
+    ...LIST_FRAGMENTS,
+    '    ',
+    '\t',
+    '\n    ',
+  ]);
 });
 
 test('an edit inside a numbered list item reads that list again, not the whole contract', () => {

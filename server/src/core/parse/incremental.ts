@@ -49,7 +49,9 @@ const SELF_CONTAINED = new Set(['paragraph', 'heading', 'thematicBreak', 'table'
  */
 const LOCAL = new Set([...SELF_CONTAINED, 'list']);
 // Constructs that can reach past a blank line or change how distant text parses.
-const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|>|---|\s{4})|\$\$/m;
+// (Indented lines are not among them: code blocks are only fenced in a contract, and a list that could take
+// them in is inside the window or borders none.)
+const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|>|---)|\$\$/m;
 const REACHING_OR_LIST = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s{4})|\$\$/m;
 const OPENING_FENCE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/;
 /** How many blocks the window may grow by to find its edges; past that, the whole text is parsed again. */
