@@ -776,3 +776,11 @@ test('an edit inside a numbered list item reads that list again, not the whole c
   assert.ok(before.length > 50);
   before.forEach((block, i) => assert.equal(edited.blocks[i], block));
 });
+
+test('in a CRLF text a line break alone is no blank line: a list turned into a paragraph takes in the lines after it', () => {
+  const text = '# 合同\r\n\r\n## 一、服务\r\n\r\n1. 乙方交付成果。\r\n2. 甲方付款。\r\n* \r\n附注\r\n\r\n其他约定。\r\n';
+  const at = text.indexOf('1. ');
+  const edited = reparseContract(parseContract(text), { start: at, end: at + 1, text: '' });
+  assert.deepStrictEqual(edited.blocks, parseContract(edited.text).blocks);
+  assert.equal(edited.blocks.filter((b) => b.type === 'paragraph').length, 2);
+});

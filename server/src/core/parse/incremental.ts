@@ -158,7 +158,8 @@ function reparseBlocks(
   // line could otherwise turn into that paragraph's last line), no list stands
   // next to it (a list takes in an item of its kind after a blank line), and the
   // block after it starts its line (an indented one can belong to a list item).
-  const BLANK_BEFORE = /(?:^|\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
+  // A lone `\r` breaks a line too, but the `\r` of a CRLF is no line of its own: `\r\n` alone is no blank line.
+  const BLANK_BEFORE = /(?:^|\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)[ \t]*$/;
   const blankBefore = (block: ExtractedBlock) => BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, block.span.start - 64), block.span.start));
   for (let guard = 0; ; guard++) {
     const before = first > 0 ? blocks[first - 1]! : undefined;
@@ -184,7 +185,7 @@ function reparseBlocks(
   const oldWindowText = previous.text.slice(windowStart, oldWindowEnd);
   if (reaching.test(windowText) || reaching.test(oldWindowText) || /^\s*---/.test(windowText)) return full();
   // The window must end on a blank line (or the end of the text) so the next block starts afresh.
-  if (newWindowEnd < text.length && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(windowText)) return full();
+  if (newWindowEnd < text.length && !/(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)[ \t]*$/.test(windowText)) return full();
 
   const fresh: ExtractedBlock[] = [];
   try {
