@@ -102,7 +102,7 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   const library = new ClauseLibrary(warn, bundledLibraryDir(), () => workspace.folders);
   // Read once the first contract has been answered (not before: the first diagnostics must not wait for it), and again after a change.
-  const libraryAhead = new AheadOfTime(() => library.templates(), warn);
+  const libraryAhead = new AheadOfTime(() => library.readAhead(), warn);
   let firstAnswered = false;
   const answered = () => {
     if (firstAnswered) return;
