@@ -13,8 +13,8 @@ export class AheadOfTime {
   private pending: NodeJS.Timeout | NodeJS.Immediate | undefined;
 
   constructor(
-    /** Does one step of the work; returns whether any is left. */
-    private readonly step: () => boolean,
+    /** Does one step of the work; returns true while any is left (a task done in one step returns nothing). */
+    private readonly step: () => boolean | void,
     private readonly log: (line: string) => void,
     /**
      * How long after the answer at hand: over IPC (VS Code) a large message
@@ -32,7 +32,7 @@ export class AheadOfTime {
 
   private next(): void {
     this.pending = undefined;
-    let more: boolean;
+    let more: boolean | void;
     try {
       more = this.step();
     } catch (error) {
@@ -41,6 +41,6 @@ export class AheadOfTime {
       return;
     }
     // setImmediate runs after the messages that arrived during this step have been read and handled.
-    if (more) this.pending = setImmediate(() => this.next());
+    if (more === true) this.pending = setImmediate(() => this.next());
   }
 }
