@@ -91,8 +91,12 @@ export class WarmUp {
   private started = false;
 
   constructor(
-    /** The texts to rehearse on, asked for when the rehearsal starts. */
-    private readonly texts: () => readonly string[],
+    /**
+     * The texts to rehearse on, each composed when its turn comes: composing
+     * the three contracts at once parses every clause of the library and held
+     * the server up to a second on a busy machine.
+     */
+    private readonly texts: () => ReadonlyArray<() => string>,
     private readonly settings: ResolvedSettings,
     private readonly log: (line: string) => void,
   ) {}
@@ -101,21 +105,31 @@ export class WarmUp {
   start(): void {
     if (this.started) return;
     this.started = true;
-    let steps: WarmUpStep[];
+    let texts: ReadonlyArray<() => string>;
     try {
-      steps = this.texts().flatMap(warmUpSteps);
+      texts = this.texts();
     } catch (error) {
       this.log(`Warming up failed: ${String((error as Error)?.message ?? error)}`);
       return;
     }
+    let composed = 0;
+    let steps: WarmUpStep[] = [];
     let index = 0;
     let version = 0;
     let text = '';
     let doc: ContractDocument | undefined;
     const next = () => {
-      const step = steps[index++];
-      if (step === undefined) return;
       try {
+        if (index === steps.length) {
+          // The next text is composed in a turn of its own, before its first step.
+          const compose = texts[composed++];
+          if (compose === undefined) return;
+          steps = warmUpSteps(compose());
+          index = 0;
+          setImmediate(next);
+          return;
+        }
+        const step = steps[index++]!;
         let changes: TextChange[] = [];
         if ('open' in step) {
           text = step.open;
@@ -147,7 +161,16 @@ export class WarmUp {
  * a whole parse, the longest step: three keep them few.
  */
 export function warmUpTexts(templates: readonly LibraryTemplate[]): string[] {
-  return [newContractText(templates, 'zh-CN', { size: 'short' }), newContractText(templates, 'zh-CN'), withoutFrontMatter(newContractText(templates, 'en'))];
+  return warmUpTextsToCompose(templates).map((compose) => compose());
+}
+
+/** The same texts, each composed only when called. */
+export function warmUpTextsToCompose(templates: readonly LibraryTemplate[]): Array<() => string> {
+  return [
+    () => newContractText(templates, 'zh-CN', { size: 'short' }),
+    () => newContractText(templates, 'zh-CN'),
+    () => withoutFrontMatter(newContractText(templates, 'en')),
+  ];
 }
 
 function withoutFrontMatter(text: string): string {
