@@ -7,7 +7,7 @@
  * per turn of the event loop, so a real request waits for one step at most.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { newContractText, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
+import { newContractTextInSteps, runSteps, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import { analyse } from './analysis.js';
 import { diagnosticsOf } from './features/diagnostics.js';
@@ -92,11 +92,11 @@ export class WarmUp {
 
   constructor(
     /**
-     * The texts to rehearse on, each composed when its turn comes: composing
-     * the three contracts at once parses every clause of the library and held
-     * the server up to a second on a busy machine.
+     * The texts to rehearse on, each composed when its turn comes and a
+     * clause per step: composing the three contracts at once parses every
+     * clause of the library, and held the server up to a second on a busy machine.
      */
-    private readonly texts: () => ReadonlyArray<() => string>,
+    private readonly texts: () => ReadonlyArray<() => Iterator<void, string>>,
     private readonly settings: ResolvedSettings,
     private readonly log: (line: string) => void,
   ) {}
@@ -105,7 +105,7 @@ export class WarmUp {
   start(): void {
     if (this.started) return;
     this.started = true;
-    let texts: ReadonlyArray<() => string>;
+    let texts: ReadonlyArray<() => Iterator<void, string>>;
     try {
       texts = this.texts();
     } catch (error) {
@@ -113,6 +113,7 @@ export class WarmUp {
       return;
     }
     let composed = 0;
+    let composing: Iterator<void, string> | undefined;
     let steps: WarmUpStep[] = [];
     let index = 0;
     let version = 0;
@@ -121,11 +122,15 @@ export class WarmUp {
     const next = () => {
       try {
         if (index === steps.length) {
-          // The next text is composed in a turn of its own, before its first step.
-          const compose = texts[composed++];
-          if (compose === undefined) return;
-          steps = warmUpSteps(compose());
-          index = 0;
+          // The next text is composed before its first step, a clause per turn.
+          composing ??= texts[composed++]?.();
+          if (composing === undefined) return;
+          const made = composing.next();
+          if (made.done) {
+            steps = warmUpSteps(made.value);
+            index = 0;
+            composing = undefined;
+          }
           setImmediate(next);
           return;
         }
@@ -161,19 +166,20 @@ export class WarmUp {
  * a whole parse, the longest step: three keep them few.
  */
 export function warmUpTexts(templates: readonly LibraryTemplate[]): string[] {
-  return warmUpTextsToCompose(templates).map((compose) => compose());
+  return warmUpTextsToCompose(templates).map((compose) => runSteps(compose()));
 }
 
-/** The same texts, each composed only when called. */
-export function warmUpTextsToCompose(templates: readonly LibraryTemplate[]): Array<() => string> {
+/** The same texts, each composed only when called, a clause per step. */
+export function warmUpTextsToCompose(templates: readonly LibraryTemplate[]): Array<() => Iterator<void, string>> {
   return [
-    () => newContractText(templates, 'zh-CN', { size: 'short' }),
-    () => newContractText(templates, 'zh-CN'),
-    () => withoutFrontMatter(newContractText(templates, 'en')),
+    () => newContractTextInSteps(templates, 'zh-CN', { size: 'short' }),
+    () => newContractTextInSteps(templates, 'zh-CN'),
+    () => withoutFrontMatter(newContractTextInSteps(templates, 'en')),
   ];
 }
 
-function withoutFrontMatter(text: string): string {
+function* withoutFrontMatter(composing: Generator<void, string>): Generator<void, string> {
+  const text = yield* composing;
   return text.slice(bodyStart(text));
 }
 
