@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { PreviewRequest } from '../../server/src/protocol.js';
@@ -285,5 +286,40 @@ describe('clause templates in completion', () => {
 
     const prose = 'file:///virtual/clauses-prose.contract.md';
     assert.deepEqual(await itemsOn(prose, '# Terms\n\nThe parties agree\n', 2, 17), []);
+  });
+
+  it('offers the whole library while it is still being read ahead, and follows the workspace templates as they change', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'clausemark-clauses-'));
+    const clauses = join(own, '.clausemark', 'clauses');
+    mkdirSync(clauses, { recursive: true });
+    const template = (id: string, title: string) =>
+      `---\nid: ${id}\ntopic: ${id}\ntitle: ${title}\nlocale: en\ndescription: ${title}.\n---\n\n## 9. ${title} {#${id}}\n\n${title} apply.\n`;
+    writeFileSync(join(clauses, 'notices.md'), template('notices', 'Notices'));
+    const fresh = await LspClient.start({ workspaceFolder: own });
+    try {
+      const uri = 'file:///virtual/clauses-ahead.contract.md';
+      await fresh.open(uri, '---\ntitle: Short Agreement\nlocale: en\n---\n\n# Short Agreement\n\n\n');
+      await fresh.diagnosticsFor(uri, 1);
+      const titles = async () => {
+        const list = await fresh.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 0 } });
+        return list.items.map((i) => i.label).filter((label) => ['Notices', 'Warranties', 'Fees and Payment'].includes(label as string));
+      };
+      // The library is read a template per turn from 200 ms after the first diagnostics: asked about then, every template is there.
+      await new Promise((resolve) => setTimeout(resolve, 210));
+      assert.deepEqual(await titles(), ['Fees and Payment', 'Notices']);
+      writeFileSync(join(clauses, 'warranties.md'), template('warranties', 'Warranties'));
+      rmSync(join(clauses, 'notices.md'));
+      await fresh.notify('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: pathToFileURL(join(clauses, 'warranties.md')).href, type: 1 },
+          { uri: pathToFileURL(join(clauses, 'notices.md')).href, type: 3 },
+        ],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 210));
+      assert.deepEqual(await titles(), ['Fees and Payment', 'Warranties']);
+    } finally {
+      await fresh.stop();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

@@ -2,16 +2,19 @@
 const AFTER_ANSWER_MS = 200;
 
 /**
- * Work done before anyone asks for it, in a turn of the event loop of its own
- * shortly after the answer at hand has been sent: the first completion on a long
- * contract would otherwise also wait for the clause library to be read and
- * parsed, about as long as the completion itself.
+ * Work done before anyone asks for it, shortly after the answer at hand has
+ * been sent: the first completion on a long contract would otherwise also
+ * wait for the clause library to be read and parsed, about as long as the
+ * completion itself. The work comes in steps, one per turn of the event loop,
+ * so a keystroke or a request arriving meanwhile waits for one step, not for
+ * all of them.
  */
 export class AheadOfTime {
-  private pending: NodeJS.Timeout | undefined;
+  private pending: NodeJS.Timeout | NodeJS.Immediate | undefined;
 
   constructor(
-    private readonly task: () => void,
+    /** Does one step of the work; returns true while any is left (a task done in one step returns nothing). */
+    private readonly step: () => boolean | void,
     private readonly log: (line: string) => void,
     /**
      * How long after the answer at hand: over IPC (VS Code) a large message
@@ -21,17 +24,23 @@ export class AheadOfTime {
     private readonly delayMs = AFTER_ANSWER_MS,
   ) {}
 
-  /** Runs the task soon, after what is being answered now; calls before it runs make one run. */
+  /** Runs the work soon, after what is being answered now; calls before it is done make one run. */
   schedule(): void {
     if (this.pending) return;
-    this.pending = setTimeout(() => {
-      this.pending = undefined;
-      try {
-        this.task();
-      } catch (error) {
-        // Whoever asks for the result later meets the same error, in its own request.
-        this.log(`Preparing ahead of time failed: ${String((error as Error)?.message ?? error)}`);
-      }
-    }, this.delayMs);
+    this.pending = setTimeout(() => this.next(), this.delayMs);
+  }
+
+  private next(): void {
+    this.pending = undefined;
+    let more: boolean | void;
+    try {
+      more = this.step();
+    } catch (error) {
+      // Whoever asks for the result later meets the same error, in its own request.
+      this.log(`Preparing ahead of time failed: ${String((error as Error)?.message ?? error)}`);
+      return;
+    }
+    // setImmediate runs after the messages that arrived during this step have been read and handled.
+    if (more === true) this.pending = setImmediate(() => this.next());
   }
 }

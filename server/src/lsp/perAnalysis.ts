@@ -6,19 +6,12 @@
  */
 import type { Analysis } from './analysis.js';
 
-export interface PerAnalysis<T> {
-  (analysis: Analysis): T;
-  /** The answer if it was already computed for this analysis, without computing it. */
-  known(analysis: Analysis): T | undefined;
-}
-
-export function perAnalysis<T>(compute: (analysis: Analysis) => T): PerAnalysis<T> {
+export function perAnalysis<T>(compute: (analysis: Analysis) => T): (analysis: Analysis) => T {
   const answers = new WeakMap<Analysis, T>();
-  const answer = (analysis: Analysis): T => {
+  return (analysis) => {
     if (answers.has(analysis)) return answers.get(analysis)!;
-    const computed = compute(analysis);
-    answers.set(analysis, computed);
-    return computed;
+    const answer = compute(analysis);
+    answers.set(analysis, answer);
+    return answer;
   };
-  return Object.assign(answer, { known: (analysis: Analysis) => answers.get(analysis) });
 }

@@ -7,7 +7,7 @@
  * per turn of the event loop, so a real request waits for one step at most.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { newContractText, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
+import { newContractTextInSteps, runSteps, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import { analyse } from './analysis.js';
 import { diagnosticsOf } from './features/diagnostics.js';
@@ -91,8 +91,12 @@ export class WarmUp {
   private started = false;
 
   constructor(
-    /** The texts to rehearse on, asked for when the rehearsal starts. */
-    private readonly texts: () => readonly string[],
+    /**
+     * The texts to rehearse on, each composed when its turn comes and a
+     * clause per step: composing the three contracts at once parses every
+     * clause of the library, and held the server up to a second on a busy machine.
+     */
+    private readonly texts: () => ReadonlyArray<() => Iterator<void, string>>,
     private readonly settings: ResolvedSettings,
     private readonly log: (line: string) => void,
   ) {}
@@ -101,21 +105,36 @@ export class WarmUp {
   start(): void {
     if (this.started) return;
     this.started = true;
-    let steps: WarmUpStep[];
+    let texts: ReadonlyArray<() => Iterator<void, string>>;
     try {
-      steps = this.texts().flatMap(warmUpSteps);
+      texts = this.texts();
     } catch (error) {
       this.log(`Warming up failed: ${String((error as Error)?.message ?? error)}`);
       return;
     }
+    let composed = 0;
+    let composing: Iterator<void, string> | undefined;
+    let steps: WarmUpStep[] = [];
     let index = 0;
     let version = 0;
     let text = '';
     let doc: ContractDocument | undefined;
     const next = () => {
-      const step = steps[index++];
-      if (step === undefined) return;
       try {
+        if (index === steps.length) {
+          // The next text is composed before its first step, a clause per turn.
+          composing ??= texts[composed++]?.();
+          if (composing === undefined) return;
+          const made = composing.next();
+          if (made.done) {
+            steps = warmUpSteps(made.value);
+            index = 0;
+            composing = undefined;
+          }
+          setImmediate(next);
+          return;
+        }
+        const step = steps[index++]!;
         let changes: TextChange[] = [];
         if ('open' in step) {
           text = step.open;
@@ -147,10 +166,20 @@ export class WarmUp {
  * a whole parse, the longest step: three keep them few.
  */
 export function warmUpTexts(templates: readonly LibraryTemplate[]): string[] {
-  return [newContractText(templates, 'zh-CN', { size: 'short' }), newContractText(templates, 'zh-CN'), withoutFrontMatter(newContractText(templates, 'en'))];
+  return warmUpTextsToCompose(templates).map((compose) => runSteps(compose()));
 }
 
-function withoutFrontMatter(text: string): string {
+/** The same texts, each composed only when called, a clause per step. */
+export function warmUpTextsToCompose(templates: readonly LibraryTemplate[]): Array<() => Iterator<void, string>> {
+  return [
+    () => newContractTextInSteps(templates, 'zh-CN', { size: 'short' }),
+    () => newContractTextInSteps(templates, 'zh-CN'),
+    () => withoutFrontMatter(newContractTextInSteps(templates, 'en')),
+  ];
+}
+
+function* withoutFrontMatter(composing: Generator<void, string>): Generator<void, string> {
+  const text = yield* composing;
   return text.slice(bodyStart(text));
 }
 

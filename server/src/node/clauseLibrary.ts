@@ -18,6 +18,8 @@ export const WORKSPACE_CLAUSES = '.clausemark/clauses';
 
 export class ClauseLibrary {
   private loaded: LibraryTemplate[] | undefined;
+  /** A load under way, one template per step (see readAhead). */
+  private loading: Iterator<void, LibraryTemplate[]> | undefined;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -27,23 +29,57 @@ export class ClauseLibrary {
     private readonly workspaceFolders: () => readonly string[],
   ) {}
 
-  /** Every readable template; a broken one is reported once and skipped. */
+  /** Every readable template; a broken one is reported once and skipped. A load begun ahead of time is finished. */
   templates(): readonly LibraryTemplate[] {
-    this.loaded ??= this.load();
+    while (!this.loaded) this.step();
     return this.loaded;
+  }
+
+  /**
+   * Reads one more template, for a load ahead of time done a slice per turn
+   * of the event loop: parsing the YAML of the whole library at once held
+   * the server 80–200 ms, and a keystroke arriving then waited for all of it.
+   * Returns whether any is left to read.
+   */
+  readAhead(): boolean {
+    return !this.loaded && !this.step().done;
   }
 
   invalidate(): void {
     this.loaded = undefined;
+    this.loading = undefined;
   }
 
-  private load(): LibraryTemplate[] {
+  private step(): IteratorResult<void, LibraryTemplate[]> {
+    this.loading ??= this.load();
+    let step: IteratorResult<void, LibraryTemplate[]>;
+    try {
+      step = this.loading.next();
+    } catch (error) {
+      // A load that failed half-way starts again on the next call.
+      this.loading = undefined;
+      throw error;
+    }
+    if (step.done) {
+      this.loaded = step.value;
+      this.loading = undefined;
+    }
+    return step;
+  }
+
+  private *load(): Generator<void, LibraryTemplate[]> {
     const found: LibraryTemplate[] = [];
     for (const locale of subdirectories(this.bundledDir)) {
-      for (const path of markdownFiles(join(this.bundledDir, locale))) this.read(path, 'bundled', found);
+      for (const path of markdownFiles(join(this.bundledDir, locale))) {
+        this.read(path, 'bundled', found);
+        yield;
+      }
     }
     for (const folder of this.workspaceFolders()) {
-      for (const path of markdownFiles(join(folder, WORKSPACE_CLAUSES))) this.read(path, 'workspace', found);
+      for (const path of markdownFiles(join(folder, WORKSPACE_CLAUSES))) {
+        this.read(path, 'workspace', found);
+        yield;
+      }
     }
     // A workspace template replaces the bundled one with the same id and locale.
     const key = (t: LibraryTemplate) => `${t.template.locale}/${t.template.id}`;

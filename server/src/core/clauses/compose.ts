@@ -19,6 +19,15 @@ export interface ContractHeader {
  * 一、二、… or 1. 2. … with labels kept unique. Lines end with `\n`.
  */
 export function composeContract(templates: readonly ClauseTemplate[], header: ContractHeader): string {
+  return runSteps(composeContractInSteps(templates, header));
+}
+
+/**
+ * composeContract a clause at a time: it pauses after each clause (each is
+ * parsed to number the next), for a caller that spreads the work over turns
+ * of its event loop. The generator returns the text.
+ */
+export function* composeContractInSteps(templates: readonly ClauseTemplate[], header: ContractHeader): Generator<void, string> {
   const parties = firstByKey<TemplateParty>(
     templates.flatMap((t) => t.parties),
     (p) => p.key,
@@ -50,8 +59,17 @@ export function composeContract(templates: readonly ClauseTemplate[], header: Co
     ordinal += tops;
     for (const clause of placed.clauses) if (clause.label) taken.add(clause.label);
     lines.push('', body);
+    yield;
   }
   return lines.join('\n') + '\n';
+}
+
+/** Runs work done in steps to its end, at once. */
+export function runSteps<T>(steps: Iterator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function firstByKey<T>(items: readonly T[], key: (item: T) => string): T[] {

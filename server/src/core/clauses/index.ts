@@ -9,6 +9,14 @@ export { insertClauseEdits, insertionPoint } from './insertClause.js';
 export { mergeFrontMatterEdits, type Declarations, type FrontMatterMerge } from './mergeFrontMatter.js';
 export { adaptClauseBody, type BodyPlacement, type ClauseNumberStyle } from './adaptBody.js';
 export { declareInline, inlineTypeText } from './inlineDeclarations.js';
-export { composeContract, type ContractHeader } from './compose.js';
+export { composeContract, composeContractInSteps, runSteps, type ContractHeader } from './compose.js';
 export { buildSnippets, clauseSnippetBody, escapeSnippetText, snippetsFileText, type Snippet } from './snippets.js';
-export { listClauses, findClause, newContractText, type LibraryTemplate, type ClauseListing } from './library.js';
+export {
+  listClauses,
+  findClause,
+  newContractText,
+  newContractTextInSteps,
+  type LibraryTemplate,
+  type ClauseListing,
+  type NewContractOptions,
+} from './library.js';

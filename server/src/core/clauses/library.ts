@@ -3,7 +3,7 @@
  * order, the one to insert for an id, and a new contract composed of them.
  */
 import type { Locale } from '../model.js';
-import { composeContract } from './compose.js';
+import { composeContractInSteps, runSteps } from './compose.js';
 import { sortTemplates, type ClauseTemplate } from './template.js';
 
 /** A template of the clause library, and whether it came with Clausemark or from the workspace. */
@@ -56,14 +56,21 @@ const SHORT_CONTRACT = ['parties', 'fees-payment', 'disputes', 'signature'];
  * that order, else the one-page set for `size: 'short'`, else all of them in
  * contract order.
  */
-export function newContractText(
-  templates: readonly LibraryTemplate[],
-  locale: Locale,
-  options: { ids?: readonly string[] | undefined; title?: string | undefined; size?: 'full' | 'short' | undefined } = {},
-): string {
+export function newContractText(templates: readonly LibraryTemplate[], locale: Locale, options: NewContractOptions = {}): string {
+  return runSteps(newContractTextInSteps(templates, locale, options));
+}
+
+export interface NewContractOptions {
+  readonly ids?: readonly string[] | undefined;
+  readonly title?: string | undefined;
+  readonly size?: 'full' | 'short' | undefined;
+}
+
+/** newContractText a clause at a time (see composeContractInSteps). */
+export function newContractTextInSteps(templates: readonly LibraryTemplate[], locale: Locale, options: NewContractOptions = {}): Generator<void, string> {
   let chosen = templates.filter((t) => t.template.locale === locale).map((t) => t.template);
   const ids = options.ids ?? (options.size === 'short' ? SHORT_CONTRACT : undefined);
   if (ids) chosen = ids.flatMap((id) => chosen.filter((t) => t.id === id));
   else chosen = sortTemplates(chosen);
-  return composeContract(chosen, { title: options.title ?? TITLES[locale], locale, currency: CURRENCIES[locale] });
+  return composeContractInSteps(chosen, { title: options.title ?? TITLES[locale], locale, currency: CURRENCIES[locale] });
 }
