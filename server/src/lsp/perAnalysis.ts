@@ -6,12 +6,19 @@
  */
 import type { Analysis } from './analysis.js';
 
-export function perAnalysis<T>(compute: (analysis: Analysis) => T): (analysis: Analysis) => T {
+export interface PerAnalysis<T> {
+  (analysis: Analysis): T;
+  /** The answer if it was already computed for this analysis, without computing it. */
+  known(analysis: Analysis): T | undefined;
+}
+
+export function perAnalysis<T>(compute: (analysis: Analysis) => T): PerAnalysis<T> {
   const answers = new WeakMap<Analysis, T>();
-  return (analysis) => {
+  const answer = (analysis: Analysis): T => {
     if (answers.has(analysis)) return answers.get(analysis)!;
-    const answer = compute(analysis);
-    answers.set(analysis, answer);
-    return answer;
+    const computed = compute(analysis);
+    answers.set(analysis, computed);
+    return computed;
   };
+  return Object.assign(answer, { known: (analysis: Analysis) => answers.get(analysis) });
 }

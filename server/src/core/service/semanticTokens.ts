@@ -19,16 +19,18 @@ export interface SemanticToken {
 
 /**
  * Every token in document order, none overlapping another (the first of two
- * overlapping wins) nor crossing a line break. Always the whole list, so that
- * it is found once per model: the lines on screen are cut from it by where
- * each token starts, and one overlapping a window's edge is kept or dropped
- * as in the whole list.
+ * overlapping wins) nor crossing a line break. With `within`, only the tokens
+ * starting inside it, as the whole list has them: an editor asks for the lines
+ * on screen first, and on a long contract those are a few dozen of tens of
+ * thousands. Tokens reaching into it are weighed too, so one that overlaps the
+ * window's edge is kept or dropped as in the whole list.
  */
-export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
+export function semanticTokenSpans(doc: ContractDocument, within?: Span): SemanticToken[] {
   const tokens: SemanticToken[] = [];
   // Tens of thousands of tokens on a long contract: each list of modifiers is one shared constant.
   const add = (span: Span | undefined, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => {
     if (!span || span.end <= span.start) return;
+    if (within && (span.end <= within.start || span.start >= within.end)) return;
     tokens.push({ span, type, modifiers });
   };
 
@@ -61,8 +63,11 @@ export function semanticTokenSpans(doc: ContractDocument): SemanticToken[] {
     if (token.span.start < covered) continue;
     covered = token.span.end;
     // Nearly every token stands on one line: it is kept as it is.
-    if (!crossesLineBreak(doc.text, token.span)) pieces.push(token);
-    else pieces.push(...splitAtLineBreaks(doc.text, token));
+    if (!crossesLineBreak(doc.text, token.span)) {
+      if (!within || token.span.start >= within.start) pieces.push(token);
+      continue;
+    }
+    for (const piece of splitAtLineBreaks(doc.text, token)) if (!within || piece.span.start >= within.start) pieces.push(piece);
   }
   return pieces;
 }

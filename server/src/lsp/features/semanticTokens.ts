@@ -1,14 +1,14 @@
 /**
  * Semantic tokens for the whole document, or for a range: on a long file an
- * editor asks for the lines on screen first, then for the whole list. The
- * whole list is found once per analysis and kept with absolute positions;
- * both answers are cut from it, a range by a binary search and a slice, so
- * the range asked first does the work the whole list asked next would redo.
+ * editor asks for the lines on screen first and colours them before the
+ * whole answer is in. The whole list is kept per analysis with absolute
+ * positions, so a range asked after it is a binary search and a slice; one
+ * asked before it is found for the range alone.
  */
 import type { Range, SemanticTokens, SemanticTokensLegend, SemanticTokensRangeParams } from 'vscode-languageserver';
-import { semanticTokenSpans, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../core/index.js';
+import { semanticTokenSpans, TOKEN_MODIFIERS, TOKEN_TYPES, type Span } from '../../core/index.js';
 import type { Analysis } from '../analysis.js';
-import { PositionCursor } from '../convert.js';
+import { PositionCursor, spanOf } from '../convert.js';
 import { perAnalysis } from '../perAnalysis.js';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
@@ -21,8 +21,8 @@ const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((modifier, i) =
 
 const absoluteTokens = perAnalysis((analysis: Analysis): Uint32Array => absolute(analysis));
 
-function absolute({ doc, document }: Analysis): Uint32Array {
-  const spans = semanticTokenSpans(doc);
+function absolute({ doc, document }: Analysis, within?: Span): Uint32Array {
+  const spans = semanticTokenSpans(doc, within);
   const tokens = new Uint32Array(spans.length * FIELDS);
   // The spans come in document order: a cursor finds each start from the one before.
   const positions = new PositionCursor(document);
@@ -45,9 +45,13 @@ export const semanticTokens = perAnalysis((analysis: Analysis): SemanticTokens =
   return encode(tokens, 0, tokens.length / FIELDS);
 });
 
-/** The tokens that start inside `range`, encoded as the protocol wants them: relative to the one before. */
+/**
+ * The tokens that start inside `range`, encoded as the protocol wants them:
+ * relative to the one before. Cut from the whole list when it is known, else
+ * found for the range alone (the editor asks for the whole list next).
+ */
 export function semanticTokensRange(analysis: Analysis, { range }: SemanticTokensRangeParams): SemanticTokens {
-  const tokens = absoluteTokens(analysis);
+  const tokens = absoluteTokens.known(analysis) ?? absolute(analysis, spanOf(analysis.document, range));
   return encode(tokens, firstAtOrAfter(tokens, range.start), firstAtOrAfter(tokens, range.end));
 }
 
