@@ -210,6 +210,25 @@ describe('outline, folding, links and semantic tokens', () => {
     );
     await client.close(uri);
 
+    // After an edit, the lines on screen are coloured as the new version reads, not from the list kept for the old one.
+    const edited = 'file:///virtual/range-after-edit.contract.md';
+    await client.open(edited, zh.text, 'clausemark');
+    const screen = { start: from, end: { line: to.line + 1, character: 0 } };
+    const before = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri: edited }, range: screen })).data);
+    await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: edited } });
+    await client.change(edited, [{ range: { start: from, end: from }, text: '补充说明：{{追加字段}}。\n\n' }]);
+    const after = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri: edited }, range: screen })).data);
+    const afterWhole = decode((await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: edited } })).data);
+    assert.deepEqual(after[0]!.slice(0, 3), [from.line, '补充说明：{{'.length, '追加字段'.length], 'the new placeholder is the first token on screen');
+    assert.deepEqual(
+      after,
+      afterWhole.filter(([line, character]) => atOrAfter(line!, character!, screen.start) && !atOrAfter(line!, character!, screen.end)),
+    );
+    // What stood on screen before moved down two lines, its last lines past the window's end.
+    const moved = before.map(([line, ...rest]) => [line! + 2, ...rest]).filter(([line]) => line! < screen.end.line);
+    assert.deepEqual(after.slice(1), moved);
+    await client.close(edited);
+
     const none = { start: { line: 1_000_000, character: 0 }, end: { line: 1_000_100, character: 0 } };
     assert.deepEqual(await client.request('textDocument/semanticTokens/range', { textDocument: { uri: zh.uri }, range: none }), { data: [] });
   });
