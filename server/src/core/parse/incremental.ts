@@ -55,7 +55,11 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   let keep = 0;
   while (keep < read.blocks.length && keep < before.blocks.length && read.blocks[keep] === before.blocks[keep] && read.deltas[keep] === before.deltas[keep])
     keep++;
-  const doc = assemble(text, state.frontMatter, read, parseOptions, state.plainIssues ?? [], { doc: previous, keep });
+  // The blocks after the last edited one are the previous document's too, moved.
+  let tail = 0;
+  const shared = Math.min(read.blocks.length, before.blocks.length) - keep;
+  while (tail < shared && read.blocks[read.blocks.length - 1 - tail] === before.blocks[before.blocks.length - 1 - tail]) tail++;
+  const doc = assemble(text, state.frontMatter, read, parseOptions, state.plainIssues ?? [], { doc: previous, keep, tail });
   PARSE_STATE.set(doc, { frontMatter: state.frontMatter, read, options: parseOptions, plainIssues: state.plainIssues });
   return doc;
 }

@@ -186,7 +186,10 @@ export function assemble(
   if (foreign) blocks = blocks.map((block, i) => foreignSlotsAsGaps(text, block, deltas[i]!));
   const before = previous === undefined ? undefined : ASSEMBLY.get(previous.doc);
   // The previous document's lists are reused for its first `keep` blocks only when they were read the same way.
-  const reuse = before !== undefined && before.foreign === foreign && previous!.keep > 0 ? { ...before, doc: previous!.doc, keep: previous!.keep } : undefined;
+  const reuse =
+    before !== undefined && before.foreign === foreign && previous!.keep > 0
+      ? { ...before, doc: previous!.doc, keep: previous!.keep, tail: previous!.tail }
+      : undefined;
   const keep = reuse?.keep ?? 0;
   const counts = reuse === undefined ? undefined : countFacts(reuse.doc, reuse.keep, reuse.leadIssues);
   // Every list but the clauses, percentages and amounts: the unchanged blocks' part is the previous document's,
@@ -325,10 +328,15 @@ export function assemble(
   return doc;
 }
 
-/** The previous version of a document, whose first `keep` blocks are the very objects the new one starts with. */
+/**
+ * The previous version of a document, whose first `keep` blocks are the very
+ * objects the new one starts with, where they were, and whose last `tail`
+ * blocks are those it ends with, moved or not.
+ */
 export interface Unchanged {
   readonly doc: ContractDocument;
   readonly keep: number;
+  readonly tail: number;
 }
 
 /**
@@ -438,21 +446,34 @@ const SIGNATURE_WORD = /[签盖]|signature|execution|in witness/i;
 
 /**
  * Where the signature page begins: its heading (and the index of its block),
- * else its first signature line. A heading the previous version found among
- * the unchanged first blocks is still the first; otherwise none of those is one.
+ * else its first signature line. Whether a block is that heading is read from
+ * its own text only, so among the blocks the previous version shares, the
+ * heading it found (or none) is still the first: only the blocks between
+ * are looked at.
  */
 function findSignatureStart(
   text: string,
   read: ReadBlocks,
   firstSignatureLine: SignatureLine | undefined,
-  previous: { readonly keep: number; readonly signatureHeading: number } | undefined,
+  previous: { readonly doc: ContractDocument; readonly keep: number; readonly tail: number; readonly signatureHeading: number } | undefined,
 ): { start: number | undefined; heading: number } {
+  const count = read.blocks.length;
+  const found = (heading: number) => ({ start: startOf(read, heading), heading });
+  if (previous === undefined) return firstHeading(text, read, 0, count) ?? { start: firstSignatureLine?.span.start, heading: -1 };
+  const { keep, tail, signatureHeading: heading } = previous;
+  if (heading >= 0 && heading < keep) return found(heading);
+  const between = firstHeading(text, read, keep, count - tail);
+  if (between !== undefined) return between;
+  const tailStart = previous.doc.blocks.length - tail;
+  if (heading >= tailStart) return found(heading + count - previous.doc.blocks.length);
+  // Past a heading that an edit removed, the shared blocks were never looked at.
+  const after = heading >= 0 ? firstHeading(text, read, count - tail, count) : undefined;
+  return after ?? { start: firstSignatureLine?.span.start, heading: -1 };
+}
+
+function firstHeading(text: string, read: ReadBlocks, from: number, to: number): { start: number; heading: number } | undefined {
   const { blocks, deltas } = read;
-  const kept = previous === undefined ? 0 : previous.keep;
-  if (previous !== undefined && previous.signatureHeading >= 0 && previous.signatureHeading < kept) {
-    return { start: startOf(read, previous.signatureHeading), heading: previous.signatureHeading };
-  }
-  for (let b = kept; b < blocks.length; b++) {
+  for (let b = from; b < to; b++) {
     const block = blocks[b]!;
     if (block.type !== 'heading' && block.type !== 'paragraph') continue;
     const start = block.span.start + deltas[b]!;
@@ -462,7 +483,7 @@ function findSignatureStart(
     const firstLine = head.split(/\r\n|\r|\n/)[0]!;
     if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return { start, heading: b };
   }
-  return { start: firstSignatureLine?.span.start, heading: -1 };
+  return undefined;
 }
 
 /**
