@@ -2,6 +2,7 @@ import type { BlockModel, ContractFacts } from '../model.js';
 import type { ExtractedBlock } from './block.js';
 import {
   at,
+  copyClause,
   moveBlank,
   moveChoice,
   moveClause,
@@ -29,11 +30,13 @@ export type FactLists = { -readonly [K in keyof ContractFacts]: Array<ContractFa
 export type ModelShell = { -readonly [K in keyof BlockModel]: BlockModel[K] };
 
 /**
- * Adds a block's facts to the document's lists, but for its clauses (nested
- * apart) and its percentages and amounts (not yet resolved).
+ * Adds a block's facts to the document's lists, but for its percentages and
+ * amounts (not yet resolved). Its clauses are added as copies, for the
+ * assembler to nest (the block's own are shared with other versions).
  */
 export function pushFacts(block: ExtractedBlock, into: FactLists): void {
   pushAll(block.placeholders, into.placeholders);
+  for (const clause of block.clauses) into.clauses.push(copyClause(clause));
   pushAll(block.blanks, into.blanks);
   pushAll(block.references, into.references);
   pushAll(block.dates, into.dates);
@@ -58,6 +61,8 @@ export function pushFacts(block: ExtractedBlock, into: FactLists): void {
  * the assembler, which resolves them against the fields.
  */
 export function movedModel(block: ExtractedBlock, d: number, into: FactLists): ModelShell {
+  // Two moved copies of each clause: the model's, and the document's for the assembler to nest.
+  for (const clause of block.clauses) into.clauses.push(moveClause(clause, d));
   // In the order the assembler builds a fresh model: the block's keys without the raw lists, then the resolved ones.
   const model: Every<BlockModel> = {
     span: at(block.span, d),

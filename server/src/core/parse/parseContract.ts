@@ -289,7 +289,7 @@ export function assemble(
     for (const a of model.amounts) facts.amounts.push(a);
   }
   const same = kept > 0 ? { ...reuse!, counts: counts! } : undefined;
-  const clauses = nestedClauses(blockModels, text, same);
+  const clauses = nestedClauses(facts.clauses, counts?.clauses ?? 0, text);
   const signature = findSignatureStart(text, { blocks, deltas }, facts.signatureLines[0], same);
 
   const doc: ContractDocument = {
@@ -528,8 +528,7 @@ function foreignSlotsAsGaps(text: string, block: ExtractedBlock, d: number): Ext
 
 /**
  * The start of each list of facts of the document: the unchanged first
- * blocks' part of the previous document's, a slice of each; its clauses are
- * nested copies, taken apart (see `nestedClauses`).
+ * blocks' part of the previous document's, a slice of each.
  */
 function factPrefixes(previous: { doc: ContractDocument; counts: Record<FactKey, number>; leadIssues: number } | undefined): FactLists {
   const prefix = <K extends FactKey>(key: K, offset = 0): Array<ContractFacts[K][number]> =>
@@ -539,7 +538,7 @@ function factPrefixes(previous: { doc: ContractDocument; counts: Record<FactKey,
   return {
     placeholders: prefix('placeholders'),
     blanks: prefix('blanks'),
-    clauses: [],
+    clauses: prefix('clauses'),
     references: prefix('references'),
     percents: prefix('percents'),
     amounts: prefix('amounts'),
@@ -695,27 +694,18 @@ function resolveAmount(
 /**
  * The document's clauses, nested. `nestClauses` sets depth, parent and section
  * ends, so it works on copies: the blocks' clauses are shared with other
- * versions. The previous version's first `count` clauses (the unchanged
- * blocks') keep their depth and parent, and those whose section a later one
- * of them closed keep their section end too: those are shared as they are.
- * Only the chain still open after them (the last one and its ancestors) is
- * copied, to be closed by what follows.
+ * versions (`clauses` holds copies of those after the first `count`, see
+ * `movedModels.ts`). The previous version's first `count` clauses (the
+ * unchanged blocks') keep their depth and parent, and those whose section a
+ * later one of them closed keep their section end too: those are shared as
+ * they are. Only the chain still open after them (the last one and its
+ * ancestors) is copied, to be closed by what follows.
  */
-function nestedClauses(
-  blocks: readonly BlockModel[],
-  text: string,
-  previous: { doc: ContractDocument; keep: number; counts: Record<FactKey, number> } | undefined,
-): Clause[] {
-  const count = previous?.counts.clauses ?? 0;
-  const clauses: Clause[] = count > 0 ? previous!.doc.clauses.slice(0, count) : [];
+function nestedClauses(clauses: Clause[], count: number, text: string): Clause[] {
   const chain: number[] = [];
   for (let at = count > 0 ? count - 1 : undefined; at !== undefined; at = clauses[at]!.parent) chain.push(at);
   chain.reverse();
   for (const index of chain) clauses[index] = copyClause(clauses[index]!);
-  for (let b = previous?.keep ?? 0; b < blocks.length; b++) {
-    const list = blocks[b]!.clauses;
-    for (let i = 0; i < list.length; i++) clauses.push(copyClause(list[i]!));
-  }
   nestClauses(clauses, text, count, chain);
   return clauses;
 }
