@@ -1,7 +1,8 @@
 // Builds synthetic contracts of a given size from realistic clause shapes
-// (front matter, numbered clauses, blanks, placeholders, instalments, amounts,
-// tables), deterministic so runs compare. Three languages: the shapes of a
-// Chinese agreement, of an English one, and a bilingual one alternating both.
+// (front matter, numbered clauses, clause items as Markdown lists, blanks,
+// placeholders, instalments, amounts, tables), deterministic so runs compare.
+// Three languages: the shapes of a Chinese agreement, of an English one, and a
+// bilingual one alternating both.
 
 const HEADS = {
   zh: [
@@ -76,10 +77,28 @@ function enSection(n) {
   ];
 }
 
+/**
+ * Most contracts number the items of a clause `1.`, `2.`, which Markdown reads
+ * as a list: every third section does, its three items one tight list.
+ */
+function asList(lines, lang) {
+  const item = lang === 'en' ? /^\d+\.(\d) (.*)$/ : /^（([一二三])）(.*)$/;
+  const items = [];
+  const others = [];
+  for (const line of lines.slice(1)) {
+    const m = item.exec(line);
+    if (m) items.push(`${lang === 'en' ? m[1] : '一二三'.indexOf(m[1]) + 1}. ${m[2]}`);
+    else if (line !== '') others.push(line);
+  }
+  return [lines[0], '', ...items, '', ...others, ''];
+}
+
+const listed = (section, lang) => (n) => (n % 3 === 0 ? asList(section(n), lang) : section(n));
+
 const SECTIONS = {
-  zh: zhSection,
-  en: enSection,
-  mixed: (n) => (n % 2 === 0 ? enSection(n) : zhSection(n)),
+  zh: listed(zhSection, 'zh'),
+  en: listed(enSection, 'en'),
+  mixed: (n) => (n % 2 === 0 ? listed(enSection, 'en')(n) : listed(zhSection, 'zh')(n)),
 };
 
 /** A contract of at least `targetChars` characters in `lang` ('zh', 'en' or 'mixed'). */

@@ -293,6 +293,11 @@ const EDIT_KINDS = {
     if (i % 2 === 0) state.at = midMatch(text, /数量不少于|no fewer than/g) + 2;
     return i % 2 === 0 ? { start: state.at, end: state.at, text: '约' } : { start: state.at, end: state.at + 1, text: '' };
   },
+  // Most contracts number a clause's items `1.`, `2.`: a Markdown list, which the reparse must read locally too.
+  'character in a numbered item': (text, i, state) => {
+    if (i % 2 === 0) state.at = midMatch(text, /\n1\. /g) + 6;
+    return i % 2 === 0 ? { start: state.at, end: state.at, text: '约' } : { start: state.at, end: state.at + 1, text: '' };
+  },
   'digit in a percentage': (text, i, state) => {
     if (i === 0) state.at = midMatch(text, /\| 30% \|/g) + 2;
     return { start: state.at, end: state.at + 1, text: i % 2 === 0 ? '4' : '3' };

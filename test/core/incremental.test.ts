@@ -734,3 +734,74 @@ test('an edit two blocks below a label, past a one-word heading, reads again wha
     assert.deepStrictEqual(edited.blocks, fresh.blocks);
   }
 });
+
+/**
+ * Most contracts number their clauses `1.`, `2.`: Markdown lists. Lists of
+ * both kinds, loose and tight, nested two and three spaces deep, one right
+ * after another of the other kind, an indented paragraph that belongs to the
+ * item above it, and a paragraph at the margin that ends the list.
+ */
+const LISTED = [
+  '# 服务合同',
+  '',
+  '## 一、服务内容',
+  '',
+  '1. 乙方应于{{交付日期: date}}前交付成果，数量不少于100条。',
+  '2. 甲方应支付首期款30%，二期款40%，尾款30%。',
+  '3. 乙方应按第1条约定提供技术支持。',
+  '',
+  '本条未尽事宜，双方另行约定。',
+  '',
+  '## 二、付款',
+  '',
+  '1. 首期：合同签订后____日内。',
+  '',
+  '2. 二期：验收合格后[●]日内。',
+  '   验收以书面确认为准。',
+  '',
+  '   验收报告由甲方出具。',
+  '',
+  '- 付款方式：银行转账',
+  '- 开户行：________',
+  '  - 账号：________',
+  '',
+  '## 三、其他',
+  '',
+  '甲方（盖章）：',
+  '',
+  '1) The Provider shall deliver within 30 days.',
+  '2) The fee is USD 120,000 (one hundred twenty thousand US dollars).',
+  '',
+  '* 附件一',
+  '* 附件二',
+  '',
+].join('\n');
+
+const LIST_FRAGMENTS = ['', 'x', '\n', '\n\n', '1. ', '2. ', '10. ', '- ', '* ', '1) ', '   ', '  ', '约', '30%', '一、', '# ', '> ', '---\n'];
+
+test('random edit sequences in a contract whose clauses are Markdown lists give the model and problems of a fresh analysis', () => {
+  checkSequences(LISTED, 150, {}, LIST_FRAGMENTS);
+  checkSequences(LISTED.replace(/\n/g, '\r\n'), 40, {}, LIST_FRAGMENTS);
+  // A `---` that opens no front matter changes how every later list reads.
+  checkSequences(`---\n${LISTED}`, 40, {}, LIST_FRAGMENTS);
+  // A signature block indented four spaces or a tab is text, in a list item's continuation or on its own.
+  checkSequences(`${LISTED}\n    甲方（盖章）：\n\t乙方（盖章）：\n\n- 附件三\n\n    日期：____年__月__日\n`, 60, {}, [
+    ...LIST_FRAGMENTS,
+    '    ',
+    '\t',
+    '\n    ',
+  ]);
+});
+
+test('an edit inside a numbered list item reads that list again, not the whole contract', () => {
+  const sections = Array.from({ length: 40 }, (_, n) => `## 第${n + 1}条\n\n1. 甲方应于____年__月__日前付款${n}0%。\n2. 乙方应交付成果。\n\n说明。\n`);
+  const text = `# 合同\n\n${sections.join('\n')}`;
+  const doc = parseContract(text);
+  const at = text.indexOf('乙方应交付成果', text.length / 2);
+  const edited = reparseContract(doc, { start: at, end: at, text: '约' });
+  assert.deepStrictEqual(edited.blocks, parseContract(edited.text).blocks);
+  // The blocks well before the edit are the previous version's own: nothing there was read again.
+  const before = doc.blocks.filter((b) => b.span.end < at - 200);
+  assert.ok(before.length > 50);
+  before.forEach((block, i) => assert.equal(edited.blocks[i], block));
+});

@@ -29,6 +29,7 @@ import { Workspace } from '../node/workspace.js';
 import { CONFIG_FILE_NAMES } from '../node/workspaceConfig.js';
 import * as protocol from '../protocol.js';
 import { AheadOfTime } from './aheadOfTime.js';
+import { WARM_UP_SETTINGS, WarmUp, warmUpTexts } from './warmUp.js';
 import { AnalysisCache, isContract, type Analysis } from './analysis.js';
 import { ChangeLog } from './changeLog.js';
 import { CODE_ACTION_OPTIONS, codeActions, resolveCodeAction } from './features/codeActions.js';
@@ -90,6 +91,9 @@ function request<P>(
   return { capability, needs, empty, feature };
 }
 
+/** After the clause library is read (200 ms after the first answer), which the rehearsal composes its contracts from. */
+const WARM_UP_AFTER_ANSWER_MS = 400;
+
 /** Wires every handler to `connection` and starts listening. */
 export function startServer(connection: Connection): void {
   const changes = new ChangeLog();
@@ -103,11 +107,15 @@ export function startServer(connection: Connection): void {
   const library = new ClauseLibrary(warn, bundledLibraryDir(), () => workspace.folders);
   // Read once the first contract has been answered (not before: the first diagnostics must not wait for it), and again after a change.
   const libraryAhead = new AheadOfTime(() => library.templates(), warn);
+  // After the library is read, a rehearsal warms the analysis up before the drafter's first keystrokes.
+  const warmUp = new WarmUp(() => warmUpTexts(library.templates()), WARM_UP_SETTINGS, warn);
+  const warmUpAhead = new AheadOfTime(() => warmUp.start(), warn, WARM_UP_AFTER_ANSWER_MS);
   let firstAnswered = false;
   const answered = () => {
     if (firstAnswered) return;
     firstAnswered = true;
     libraryAhead.schedule();
+    warmUpAhead.schedule();
   };
   const libraryChanged = () => {
     library.invalidate();

@@ -1,5 +1,6 @@
 import type { BlockModel, ContractDocument, Fix, Problem, RelatedSpan, Span, TextEdit } from '../model.js';
 import { originOf } from '../parse/blockOrigin.js';
+import { afterEdit, editFrom, type LastEdit } from '../parse/lastEdit.js';
 import type { Check, CheckInput } from './types.js';
 
 /**
@@ -76,13 +77,16 @@ export function reuse(
   input: CheckInput<unknown>,
   text: string,
   offsets: readonly number[],
+  doc?: ContractDocument,
 ): Problem[] | undefined {
   if (memo === undefined || memo.check !== check || memo.setting !== setting || memo.input.context !== input.context) return undefined;
   const before = memo.input.items;
   const after = input.items;
   if (before.length !== after.length || memo.offsets.length !== offsets.length) return undefined;
-  for (let i = 0; i < after.length; i++) if (!input.same(before[i], after[i], memo.text, text)) return undefined;
-  const renamed = renaming(memo.offsets, offsets, input.rigid === true);
+  const edit = doc === undefined ? undefined : editFrom(doc, memo.text);
+  for (let i = 0; i < after.length; i++) if (!input.same(before[i], after[i], memo.text, text, edit)) return undefined;
+  const renamed =
+    edit !== undefined && input.rigid === true ? editRenaming(memo.offsets, offsets, edit) : renaming(memo.offsets, offsets, input.rigid === true);
   if (renamed === undefined) return undefined;
   if (renamed === IDENTITY) return [...memo.problems];
   const out: Problem[] = [];
@@ -130,6 +134,16 @@ function renaming(before: readonly number[], after: readonly number[], rigid: bo
   }
   // Rigid items listed only their ends: a map of those would not know the offsets between.
   return rigid ? undefined : mapped(before, after);
+}
+
+/**
+ * The renaming by a known edit: the items' ends must stand where the edit put
+ * them (an item the edit was in was compared fact by fact by `same`), and
+ * none may be one the edit touched.
+ */
+function editRenaming(before: readonly number[], after: readonly number[], edit: LastEdit): Renaming | undefined {
+  for (let i = 0; i < before.length; i++) if (afterEdit(edit, before[i]!) !== after[i]) return undefined;
+  return (offset) => afterEdit(edit, offset);
 }
 
 function mapped(before: readonly number[], after: readonly number[]): Renaming | undefined {

@@ -1,4 +1,5 @@
 import type { CheckInput } from './types.js';
+import { afterEdit } from '../parse/lastEdit.js';
 
 /** A block's facts as first read (the same object while the block is only moved), and how far it has moved since. */
 export interface BlockFacts<U> {
@@ -29,7 +30,7 @@ export function rigidInput<U extends object>(context: string, items: ReadonlyArr
       const [first, last] = ends(item.facts, kind);
       out.push(first + item.delta, last + item.delta);
     },
-    same: (a, b, aText, bText) => {
+    same: (a, b, aText, bText, edit) => {
       if (a.decided !== b.decided) return false;
       if (a.facts === b.facts) return true;
       if (!kind.same(a, b, aText, bText)) return false;
@@ -38,6 +39,11 @@ export function rigidInput<U extends object>(context: string, items: ReadonlyArr
       kind.offsets(a.facts, before);
       kind.offsets(b.facts, after);
       if (before.length !== after.length) return false;
+      // The block the edit was in: each fact before the edit stayed, each after it moved with the text.
+      if (edit !== undefined) {
+        for (let i = 0; i < before.length; i++) if (afterEdit(edit, before[i]! + a.delta) !== after[i]! + b.delta) return false;
+        return true;
+      }
       const shift = after[0]! + b.delta - (before[0]! + a.delta);
       for (let i = 1; i < before.length; i++) if (after[i]! + b.delta - (before[i]! + a.delta) !== shift) return false;
       return true;

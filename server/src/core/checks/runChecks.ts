@@ -29,7 +29,7 @@ export function runChecks(doc: ContractDocument, config: CheckConfig = {}, check
     const setting = `${severity} ${locale}`;
     const offsets = input ? offsetsOf(input) : [];
     if (input) {
-      const reused = reuse(earlier?.get(check.id), check, setting, input, doc.text, offsets);
+      const reused = reuse(earlier?.get(check.id), check, setting, input, doc.text, offsets, doc);
       if (reused) {
         for (const problem of reused) problems.push(problem);
         memos.set(check.id, { check, setting, input, text: doc.text, offsets, problems: reused });

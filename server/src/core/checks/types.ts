@@ -1,5 +1,6 @@
 import type { ContractDocument, Locale, Severity, Span, TextEdit } from '../model.js';
 import type { LocalizedCatalogue, MessageArgs } from '../i18n/messages.js';
+import type { LastEdit } from '../parse/lastEdit.js';
 
 // The results a check produces belong to the model, so that edits, rendering
 // and clauses can use them without depending on the checks.
@@ -54,11 +55,15 @@ export interface CheckInput<T> {
   /**
    * Each item is a block's worth of facts whose offsets move together (`same`
    * makes sure of it), and `offsets` gives only its first and last: problems
-   * are then reused only after one edit, which moves whole items or none.
+   * are then reused only after one edit, which moves whole items or none, or
+   * which is known (`edit`), and then leaves each fact before it or moves it.
    */
   readonly rigid?: boolean;
   /** Appends every offset of `item` that `run` reads. */
   offsets(item: T, out: number[]): void;
-  /** Whether two items (`a` in `aText`, `b` in `bText`) say the same but for their offsets. */
-  same(a: T, b: T, aText: string, bText: string): boolean;
+  /**
+   * Whether two items (`a` in `aText`, `b` in `bText`) say the same but for
+   * their offsets; `edit`, when one change made `bText` out of `aText`.
+   */
+  same(a: T, b: T, aText: string, bText: string, edit: LastEdit | undefined): boolean;
 }

@@ -4,6 +4,7 @@ import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
 import { reparsePlainBlocks } from './plainChunks.js';
+import { recordLastEdit } from './lastEdit.js';
 import { endOf, firstIndex, replaceBlocks, startOf, type ReadBlocks } from './readBlocks.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
@@ -15,8 +16,26 @@ export interface TextChange {
 
 /** Blocks whose extent never depends on their neighbours; edits among them reparse locally. */
 const SELF_CONTAINED = new Set(['paragraph', 'heading', 'thematicBreak', 'table']);
+/**
+ * Blocks an edit reparses locally, in a window that no list borders and whose
+ * next block starts its line: a list then ends where it ended, as the items of
+ * numbered clauses (`1.`, `2.`) in most contracts do.
+ */
+const LOCAL = new Set([...SELF_CONTAINED, 'list']);
 // Constructs that can reach past a blank line or change how distant text parses.
-const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s{4})|\$\$/m;
+// (Indented lines are not among them: code blocks are only fenced in a contract, and a list that could take
+// them in is inside the window or borders none.)
+const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|>|---)|\$\$/m;
+const REACHING_OR_LIST = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s{4})|\$\$/m;
+const OPENING_FENCE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/;
+/** How many blocks the window may grow by to find its edges; past that, the whole text is parsed again. */
+const WINDOW_GROWTH = 16;
+
+/** Whether `offset` is the first character of its line. */
+function startsLine(text: string, offset: number): boolean {
+  const previous = text.charCodeAt(offset - 1);
+  return offset === 0 || previous === 0x0a || previous === 0x0d || previous === 0xfeff;
+}
 
 /**
  * Applies one change and reparses only the top-level blocks it touched (with
@@ -61,6 +80,7 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   while (tail < shared && read.blocks[read.blocks.length - 1 - tail] === before.blocks[before.blocks.length - 1 - tail]) tail++;
   const doc = assemble(text, state.frontMatter, read, parseOptions, state.plainIssues ?? [], { doc: previous, keep, tail });
   PARSE_STATE.set(doc, { frontMatter: state.frontMatter, read, options: parseOptions, plainIssues: state.plainIssues });
+  if (changes.length === 1) recordLastEdit(doc, previous.text, changes[0]!);
   return doc;
 }
 
@@ -98,6 +118,10 @@ function reparseBlocks(
   const previous = { text: previousText };
   const full = () => undefined;
   const bodyStart = frontMatter ? frontMatter.frontMatter.span.end : previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A `---` that opens no front matter makes remark-frontmatter read every later list and block quote as a
+  // paragraph (micromark-extension-frontmatter): only a full parse reads lists as it does then.
+  const local = frontMatter === undefined && OPENING_FENCE.test(previousText) ? SELF_CONTAINED : LOCAL;
+  const reaching = local === LOCAL ? REACHING : REACHING_OR_LIST;
   if (change.start < bodyStart + 1 || blocks.length === 0) return full();
 
   // The blocks the change touches, and those near it (CONTEXT_REACH characters
@@ -110,23 +134,25 @@ function reparseBlocks(
   for (let i = last + 1; i < blocks.length && startOf(read, i) - CONTEXT_REACH <= change.end; i++) if (readsAround(blocks[i]!)) last = i;
   first = Math.max(0, first - 1);
   last = Math.min(blocks.length - 1, last + 1);
-  // Grow the window until it starts and ends at blank lines: a heading right
-  // after a paragraph line could otherwise turn into that paragraph's last line.
+  // Grow the window until nothing outside it can merge with what the edit makes
+  // of it: it starts and ends at blank lines (a heading right after a paragraph
+  // line could otherwise turn into that paragraph's last line), no list stands
+  // next to it (a list takes in an item of its kind after a blank line), and the
+  // block after it starts its line (an indented one can belong to a list item).
   const BLANK_BEFORE = /(?:^|\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
-  for (let guard = 0; first > 0 && !BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, startOf(read, first) - 64), startOf(read, first))); guard++) {
-    if (guard > 8) return full();
-    first--;
+  const blankBefore = (i: number) => BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, startOf(read, i) - 64), startOf(read, i)));
+  for (let guard = 0; ; guard++) {
+    const before = first > 0 ? blocks[first - 1]! : undefined;
+    const after = last + 1 < blocks.length ? blocks[last + 1]! : undefined;
+    const growFirst = before !== undefined && (!blankBefore(first) || before.type === 'list');
+    const growLast = after !== undefined && (!blankBefore(last + 1) || after.type === 'list' || !startsLine(previous.text, startOf(read, last + 1)));
+    if (!growFirst && !growLast) break;
+    if (guard > WINDOW_GROWTH) return full();
+    if (growFirst) first--;
+    if (growLast) last++;
   }
-  for (
-    let guard = 0;
-    last + 1 < blocks.length && !BLANK_BEFORE.test(previous.text.slice(Math.max(0, startOf(read, last + 1) - 64), startOf(read, last + 1)));
-    guard++
-  ) {
-    if (guard > 8) return full();
-    last++;
-  }
-  for (let i = first; i <= last; i++) if (!SELF_CONTAINED.has(blocks[i]!.type)) return full();
-  // Neighbours just outside the window must not be able to absorb it (a list swallowing a paragraph).
+  for (let i = first; i <= last; i++) if (!local.has(blocks[i]!.type)) return full();
+  // Neighbours just outside the window must not be able to absorb it (a block quote taking in a paragraph).
   if (first > 0 && !SELF_CONTAINED.has(blocks[first - 1]!.type)) return full();
   if (last + 1 < blocks.length && !SELF_CONTAINED.has(blocks[last + 1]!.type)) return full();
 
@@ -137,7 +163,7 @@ function reparseBlocks(
   if (change.end > oldWindowEnd) return full();
   const windowText = text.slice(windowStart, newWindowEnd);
   const oldWindowText = previous.text.slice(windowStart, oldWindowEnd);
-  if (REACHING.test(windowText) || REACHING.test(oldWindowText) || /^\s*---/.test(windowText)) return full();
+  if (reaching.test(windowText) || reaching.test(oldWindowText) || /^\s*---/.test(windowText)) return full();
   // The window must end on a blank line (or the end of the text) so the next block starts afresh.
   if (newWindowEnd < text.length && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(windowText)) return full();
 
@@ -145,7 +171,7 @@ function reparseBlocks(
   try {
     const tree = parseMarkdownStructure(windowText);
     for (const node of tree.children) {
-      if (!SELF_CONTAINED.has(node.type)) return full();
+      if (!local.has(node.type)) return full();
       fresh.push(extractBlock(text, node, windowStart));
     }
   } catch {

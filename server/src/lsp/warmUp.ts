@@ -1,0 +1,161 @@
+/**
+ * A fresh server runs its analysis cold: V8 optimises a function only after it
+ * has run it often, so the first keystrokes in a long contract cost several
+ * times the later ones (at 100 KB, 50–160 ms where later ones take 15–20).
+ * Once the first contract has been answered, the server rehearses on contracts
+ * of its own clause library what a drafter's edits will ask of it, one edit
+ * per turn of the event loop, so a real request waits for one step at most.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { newContractText, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
+import { LANGUAGE_ID } from '../protocol.js';
+import { analyse } from './analysis.js';
+import { diagnosticsOf } from './features/diagnostics.js';
+import type { ResolvedSettings } from './settings.js';
+
+/** One step of the rehearsal: open a text afresh, or apply one edit to the text of the step before. */
+export type WarmUpStep = { readonly open: string } | { readonly change: TextChange };
+
+/** Places in a text to edit, spread over its body; a few suffice to reach every kind of fact. */
+const PLACES = 8;
+
+/**
+ * The rehearsal for one text: open it, then at a few places spread over the
+ * body type a character and take it back, break a line and join it again,
+ * change a digit and restore it, and cut a paragraph and paste it back. Each
+ * pair leaves the text as it was, so every edit applies to a known text.
+ */
+export function warmUpSteps(text: string): WarmUpStep[] {
+  const steps: WarmUpStep[] = [{ open: text }];
+  for (const line of paragraphLines(text)) {
+    const middle = line.start + Math.floor((line.end - line.start) / 2);
+    const character = /[\u4e00-\u9fff]/.test(text.slice(line.start, line.end)) ? '约' : 'a';
+    steps.push({ change: { start: middle, end: middle, text: character } }, { change: { start: middle, end: middle + 1, text: '' } });
+    steps.push({ change: { start: line.end, end: line.end, text: '\n' } }, { change: { start: line.end, end: line.end + 1, text: '' } });
+    const cut = { start: line.start, end: line.end, text: '' };
+    steps.push({ change: cut }, { change: { start: line.start, end: line.start, text: text.slice(line.start, line.end) } });
+  }
+  for (const digit of digitsBeforePercent(text)) {
+    const original = text[digit]!;
+    const other = original === '9' ? '8' : String(Number(original) + 1);
+    steps.push({ change: { start: digit, end: digit + 1, text: other } }, { change: { start: digit, end: digit + 1, text: original } });
+  }
+  return steps;
+}
+
+/**
+ * First lines of plain paragraphs (after a blank line; no heading, list, table,
+ * quote or fence), at most `PLACES`, spread evenly: what a drafter edits most,
+ * and what is reparsed locally rather than with the whole text.
+ */
+function paragraphLines(text: string): Array<{ start: number; end: number }> {
+  const body = bodyStart(text);
+  const lines: Array<{ start: number; end: number }> = [];
+  const pattern = /(?<=\n[ \t]*\n)(?!\d{1,9}[.)][ \t])[\p{L}\p{N}“"（(][^\r\n]{8,}/gu;
+  pattern.lastIndex = body;
+  for (let m; (m = pattern.exec(text));) {
+    const end = m.index + m[0].length;
+    if (!NEAR_WHOLE_REPARSE.test(text.slice(Math.max(body, m.index - NEIGHBOURHOOD), end + NEIGHBOURHOOD))) lines.push({ start: m.index, end });
+  }
+  return spread(lines);
+}
+
+// An edit next to a block quote, fence or indented line reparses the whole text: a step of that size would hold a real request back.
+const NEAR_WHOLE_REPARSE = /^(?:[ \t]*(?:>|```|~~~)| {4}|\t)/m;
+const NEIGHBOURHOOD = 100;
+
+function digitsBeforePercent(text: string): number[] {
+  const digits: number[] = [];
+  const pattern = /\d(?=[ \t]*[%％])/g;
+  pattern.lastIndex = bodyStart(text);
+  for (let m; (m = pattern.exec(text));) digits.push(m.index);
+  return spread(digits);
+}
+
+function bodyStart(text: string): number {
+  const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return fence ? fence[0].length : 0;
+}
+
+function spread<T>(items: readonly T[]): T[] {
+  if (items.length <= PLACES) return [...items];
+  return Array.from({ length: PLACES }, (_, i) => items[Math.floor(((i + 0.5) * items.length) / PLACES)]!);
+}
+
+/**
+ * Runs the rehearsal, one step per turn of the event loop, through the same
+ * analysis and diagnostics conversion a real contract goes through. It keeps
+ * nothing: its documents are no client's, and nothing is published or logged.
+ */
+export class WarmUp {
+  private started = false;
+
+  constructor(
+    /** The texts to rehearse on, asked for when the rehearsal starts. */
+    private readonly texts: () => readonly string[],
+    private readonly settings: ResolvedSettings,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Starts the rehearsal once; later calls do nothing. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    let steps: WarmUpStep[];
+    try {
+      steps = this.texts().flatMap(warmUpSteps);
+    } catch (error) {
+      this.log(`Warming up failed: ${String((error as Error)?.message ?? error)}`);
+      return;
+    }
+    let index = 0;
+    let version = 0;
+    let text = '';
+    let doc: ContractDocument | undefined;
+    const next = () => {
+      const step = steps[index++];
+      if (step === undefined) return;
+      try {
+        let changes: TextChange[] = [];
+        if ('open' in step) {
+          text = step.open;
+          doc = undefined;
+        } else {
+          const { start, end, text: inserted } = step.change;
+          text = text.slice(0, start) + inserted + text.slice(end);
+          changes = [step.change];
+        }
+        const document = TextDocument.create(WARM_UP_URI, LANGUAGE_ID, ++version, text);
+        const analysis = analyse(document, this.settings, doc === undefined ? undefined : { doc, changes }, undefined);
+        diagnosticsOf(analysis, false);
+        doc = analysis.doc;
+      } catch (error) {
+        // A rehearsal that fails only leaves the server colder; the same error would meet a real contract in its own request.
+        this.log(`Warming up failed: ${String((error as Error)?.message ?? error)}`);
+        return;
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
+  }
+}
+
+/**
+ * What to rehearse on: a one-page contract first (the coldest step is the
+ * shortest), then a whole one in Chinese with its front matter, and one in
+ * English without it, as a contract written elsewhere reads. Each opening is
+ * a whole parse, the longest step: three keep them few.
+ */
+export function warmUpTexts(templates: readonly LibraryTemplate[]): string[] {
+  return [newContractText(templates, 'zh-CN', { size: 'short' }), newContractText(templates, 'zh-CN'), withoutFrontMatter(newContractText(templates, 'en'))];
+}
+
+function withoutFrontMatter(text: string): string {
+  return text.slice(bodyStart(text));
+}
+
+/** Settings as a client that sets nothing has them: the rehearsal reads no workspace file and asks the client nothing. */
+export const WARM_UP_SETTINGS: ResolvedSettings = { config: {}, docsBaseUrl: '', generation: -1, diagnosticsDelay: undefined };
+
+/** A name no editor opens, so no analysis of the rehearsal can be mistaken for a drafter's. */
+const WARM_UP_URI = 'clausemark-warm-up:/rehearsal.contract.md';
