@@ -192,8 +192,8 @@ export function assemble(
       : undefined;
   const keep = reuse?.keep ?? 0;
   const counts = reuse === undefined ? undefined : countFacts(reuse.doc, reuse.keep, reuse.leadIssues);
-  // Every list but the clauses, percentages and amounts: the unchanged blocks' part is the previous document's,
-  // and the later blocks' facts are added on, those of the moved blocks moved into their models on the way.
+  // Every list but the percentages and amounts (resolved below): the unchanged blocks' part is the previous
+  // document's, and the later blocks' facts are added on, those of the moved blocks moved into their models on the way.
   const facts = factPrefixes(reuse === undefined ? undefined : { ...reuse, counts: counts! });
   const shells: Array<ModelShell | undefined> = [];
   for (let i = keep; i < blocks.length; i++) {
