@@ -283,6 +283,35 @@ test('random edit sequences among nested clauses, boxes and a signature page giv
   checkSequences(NESTED, 60, PLAIN, NESTED_FRAGMENTS);
 });
 
+test('the signature page starts where a fresh parse finds it after an edit before, at or after its heading', () => {
+  // A second signature heading further on, past more than a block's context: the first one gone, it opens the page.
+  const far = '本附加条款与本合同具有同等效力，双方均应遵守。'.repeat(12);
+  const text = NESTED + `\n${far}\n\n${far}\n\n## 签字页\n\n丙方（签字）：\n`;
+  const first = text.indexOf('## 签署页');
+  const second = text.indexOf('## 签字页');
+  const edits: Array<[string, TextChange, number]> = [
+    ['an edit well before the heading moves it', { start: text.indexOf('3.1'), end: text.indexOf('3.1'), text: '新增文字' }, first + 4],
+    [
+      'a paragraph split before the heading moves it a block on',
+      { start: text.indexOf('届满前') + 60, end: text.indexOf('届满前') + 60, text: '\n\n' },
+      first + 2,
+    ],
+    ['renaming the first heading leaves the second', { start: first + 3, end: first + 6, text: '附件' }, second - 1],
+    [
+      'a heading typed before it comes first',
+      { start: text.indexOf('## 第三条'), end: text.indexOf('## 第三条'), text: '## 签署页\n\n' },
+      text.indexOf('## 第三条'),
+    ],
+    ['an edit after the heading leaves it', { start: second + 8, end: second + 8, text: '丁' }, first],
+  ];
+  for (const [why, change, start] of edits) {
+    const edited = reparseContract(parseContract(text), change);
+    const expected = parseContract(text.slice(0, change.start) + change.text + text.slice(change.end));
+    assert.equal(edited.signatureStart, start, why);
+    assert.deepStrictEqual(edited, expected, why);
+  }
+});
+
 test('random edit sequences among restated quantities give the problems of a fresh analysis', () => {
   checkSequences(RESTATED, 80);
 });

@@ -44,8 +44,7 @@ export function readsAround(block: ExtractedBlock): boolean {
   return (block as unknown as Record<symbol, unknown>)[READ_AROUND] === true;
 }
 
-/** Marks `block` as one whose facts read the text around it (a moved copy of one that did). */
-export function markReadsAround(block: ExtractedBlock): void {
+function markReadsAround(block: ExtractedBlock): void {
   Object.defineProperty(block, READ_AROUND, { value: true });
 }
 

@@ -19,11 +19,13 @@ export interface BlockOrigin {
  */
 const ORIGIN = Symbol('blockOrigin');
 
-/** Records that `copy` is `model` moved by `delta`; chains of copies point at the first model. */
+/**
+ * Records that `copy` is `model` moved by `delta`. `model` is the one resolved
+ * where its block was read (see `assemble`), never itself a copy: the block is
+ * kept as read however many edits move it, and each copy is made from it.
+ */
 export function recordShift(copy: BlockModel, model: BlockModel, delta: number): void {
-  const earlier = (model as { [ORIGIN]?: BlockOrigin })[ORIGIN];
-  const origin: BlockOrigin = earlier ? { model: earlier.model, delta: earlier.delta + delta } : { model, delta };
-  Object.defineProperty(copy, ORIGIN, { value: origin, writable: true, configurable: true });
+  Object.defineProperty(copy, ORIGIN, { value: { model, delta }, writable: true, configurable: true });
 }
 
 /** The model `block` was shifted from, or the block itself (delta 0) when it was read from the text. */

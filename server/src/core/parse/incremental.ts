@@ -1,37 +1,11 @@
-import type { BlockModel, ContractDocument } from '../model.js';
-import { CONTEXT_REACH, extractBlock, markReadsAround, readsAround, type ExtractedBlock } from './block.js';
+import type { ContractDocument } from '../model.js';
+import { CONTEXT_REACH, extractBlock, readsAround, type ExtractedBlock } from './block.js';
 import type { FrontMatterModel } from '../frontMatter/readFrontMatter.js';
 import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
-import { PARSE_STATE, RESOLVED, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
-import { firstIndex, reparsePlainBlocks } from './plainChunks.js';
-import { recordShift } from './blockOrigin.js';
+import { PARSE_STATE, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
+import { reparsePlainBlocks } from './plainChunks.js';
 import { recordLastEdit } from './lastEdit.js';
-import {
-  at,
-  each,
-  moveAmount,
-  moveBlank,
-  moveChoice,
-  moveClause,
-  moveDate,
-  moveDefinedTerm,
-  moveDuration,
-  moveEntityName,
-  moveIssue,
-  moveNumberPair,
-  movePartyMention,
-  movePercent,
-  movePeriod,
-  movePlaceholder,
-  movePreambleParty,
-  moveRawAmount,
-  moveRawPercent,
-  moveReference,
-  moveSignatureLine,
-  moveSuppression,
-  moveTickGroup,
-  type Every,
-} from './moveFacts.js';
+import { endOf, firstIndex, replaceBlocks, startOf, type ReadBlocks } from './readBlocks.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
 export interface TextChange {
@@ -82,24 +56,30 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   const state = PARSE_STATE.get(previous);
   let text = previous.text;
   const parseOptions = options ?? state?.options ?? {};
-  let blocks: readonly ExtractedBlock[] | undefined = state && (options === undefined || options === state.options) ? state.blocks : undefined;
+  let read: ReadBlocks | undefined = state && (options === undefined || options === state.options) ? state.read : undefined;
   for (const change of changes) {
     const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-    if (blocks && state?.plainIssues)
-      blocks = plainFrontMatterKept(text, next, state.frontMatter, change)
-        ? reparsePlainBlocks(text, next, blocks, change, shiftBlock, state.frontMatter?.frontMatter.span.end)
+    if (read && state?.plainIssues)
+      read = plainFrontMatterKept(text, next, state.frontMatter, change)
+        ? reparsePlainBlocks(text, next, read, change, state.frontMatter?.frontMatter.span.end)
         : undefined;
-    else blocks = blocks && state ? reparseBlocks(text, next, state.frontMatter, blocks, change) : undefined;
+    else read = read && state ? reparseBlocks(text, next, state.frontMatter, read, change) : undefined;
     text = next;
   }
   // An edit across the Markdown limit changes how the whole text is read.
-  if (!state || !blocks || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
-  if (blocks === state.blocks && text === previous.text) return previous;
-  // The blocks before the first edited one are the previous document's own objects: its lists for them are reused.
+  if (!state || !read || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
+  if (read === state.read && text === previous.text) return previous;
+  // The blocks before the first edited one are the previous document's own, where they were: its lists for them are reused.
+  const before = state.read;
   let keep = 0;
-  while (keep < blocks.length && keep < state.blocks.length && blocks[keep] === state.blocks[keep]) keep++;
-  const doc = assemble(text, state.frontMatter, blocks, parseOptions, state.plainIssues ?? [], { doc: previous, keep });
-  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, blocks, options: parseOptions, plainIssues: state.plainIssues });
+  while (keep < read.blocks.length && keep < before.blocks.length && read.blocks[keep] === before.blocks[keep] && read.deltas[keep] === before.deltas[keep])
+    keep++;
+  // The blocks after the last edited one are the previous document's too, moved.
+  let tail = 0;
+  const shared = Math.min(read.blocks.length, before.blocks.length) - keep;
+  while (tail < shared && read.blocks[read.blocks.length - 1 - tail] === before.blocks[before.blocks.length - 1 - tail]) tail++;
+  const doc = assemble(text, state.frontMatter, read, parseOptions, state.plainIssues ?? [], { doc: previous, keep, tail });
+  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, read, options: parseOptions, plainIssues: state.plainIssues });
   if (changes.length === 1) recordLastEdit(doc, previous.text, changes[0]!);
   return doc;
 }
@@ -131,9 +111,10 @@ function reparseBlocks(
   previousText: string,
   text: string,
   frontMatter: FrontMatterModel | undefined,
-  blocks: readonly ExtractedBlock[],
+  read: ReadBlocks,
   change: TextChange,
-): readonly ExtractedBlock[] | undefined {
+): ReadBlocks | undefined {
+  const blocks = read.blocks;
   const previous = { text: previousText };
   const full = () => undefined;
   const bodyStart = frontMatter ? frontMatter.frontMatter.span.end : previousText.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -146,11 +127,11 @@ function reparseBlocks(
   // The blocks the change touches, and those near it (CONTEXT_REACH characters
   // each side, across any short block between) whose facts read the text
   // around them; widened by one block each side so merges and splits are seen.
-  let first = firstIndex(blocks, (b) => b.span.end >= change.start);
+  let first = firstIndex(blocks.length, (i) => endOf(read, i) >= change.start);
   if (first >= blocks.length) first = blocks.length - 1;
-  let last = Math.max(first, firstIndex(blocks, (b) => b.span.start > change.end) - 1);
-  for (let i = first - 1; i >= 0 && blocks[i]!.span.end + CONTEXT_REACH >= change.start; i--) if (readsAround(blocks[i]!)) first = i;
-  for (let i = last + 1; i < blocks.length && blocks[i]!.span.start - CONTEXT_REACH <= change.end; i++) if (readsAround(blocks[i]!)) last = i;
+  let last = Math.max(first, firstIndex(blocks.length, (i) => startOf(read, i) > change.end) - 1);
+  for (let i = first - 1; i >= 0 && endOf(read, i) + CONTEXT_REACH >= change.start; i--) if (readsAround(blocks[i]!)) first = i;
+  for (let i = last + 1; i < blocks.length && startOf(read, i) - CONTEXT_REACH <= change.end; i++) if (readsAround(blocks[i]!)) last = i;
   first = Math.max(0, first - 1);
   last = Math.min(blocks.length - 1, last + 1);
   // Grow the window until nothing outside it can merge with what the edit makes
@@ -160,12 +141,12 @@ function reparseBlocks(
   // block after it starts its line (an indented one can belong to a list item).
   // A lone `\r` breaks a line too, but the `\r` of a CRLF is no line of its own: `\r\n` alone is no blank line.
   const BLANK_BEFORE = /(?:^|\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)[ \t]*$/;
-  const blankBefore = (block: ExtractedBlock) => BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, block.span.start - 64), block.span.start));
+  const blankBefore = (i: number) => BLANK_BEFORE.test(previous.text.slice(Math.max(bodyStart, startOf(read, i) - 64), startOf(read, i)));
   for (let guard = 0; ; guard++) {
     const before = first > 0 ? blocks[first - 1]! : undefined;
     const after = last + 1 < blocks.length ? blocks[last + 1]! : undefined;
-    const growFirst = before !== undefined && (!blankBefore(blocks[first]!) || before.type === 'list');
-    const growLast = after !== undefined && (!blankBefore(after) || after.type === 'list' || !startsLine(previous.text, after.span.start));
+    const growFirst = before !== undefined && (!blankBefore(first) || before.type === 'list');
+    const growLast = after !== undefined && (!blankBefore(last + 1) || after.type === 'list' || !startsLine(previous.text, startOf(read, last + 1)));
     if (!growFirst && !growLast) break;
     if (guard > WINDOW_GROWTH) return full();
     if (growFirst) first--;
@@ -176,8 +157,8 @@ function reparseBlocks(
   if (first > 0 && !SELF_CONTAINED.has(blocks[first - 1]!.type)) return full();
   if (last + 1 < blocks.length && !SELF_CONTAINED.has(blocks[last + 1]!.type)) return full();
 
-  const windowStart = first === 0 ? bodyStart : blocks[first]!.span.start;
-  const oldWindowEnd = last === blocks.length - 1 ? previous.text.length : blocks[last + 1]!.span.start;
+  const windowStart = first === 0 ? bodyStart : startOf(read, first);
+  const oldWindowEnd = last === blocks.length - 1 ? previous.text.length : startOf(read, last + 1);
   const delta = change.text.length - (change.end - change.start);
   const newWindowEnd = oldWindowEnd + delta;
   if (change.end > oldWindowEnd) return full();
@@ -197,91 +178,5 @@ function reparseBlocks(
   } catch {
     return full(); // a window nested too deeply: the full parse reports it
   }
-  const after = blocks.slice(last + 1).map((b) => shiftBlock(b, delta));
-  return [...blocks.slice(0, first), ...fresh, ...after];
-}
-
-/**
- * A copy of a block with every offset moved by `delta`, and of its resolved
- * model when it has one, so the assembler need not resolve it again. Both
- * share the moved fact lists, as a freshly resolved model would. After an
- * edit near the start every later block passes through here, so each kind of
- * fact has its own mover (see moveFacts.ts) rather than a generic walk.
- */
-function shiftBlock(block: ExtractedBlock, delta: number): ExtractedBlock {
-  if (delta === 0) return block;
-  const d = delta;
-  const placeholders = each(block.placeholders, d, movePlaceholder);
-  const blanks = each(block.blanks, d, moveBlank);
-  const clauses = each(block.clauses, d, moveClause);
-  const references = each(block.references, d, moveReference);
-  const dates = each(block.dates, d, moveDate);
-  const choices = each(block.choices, d, moveChoice);
-  const tickGroups = each(block.tickGroups, d, moveTickGroup);
-  const partyMentions = each(block.partyMentions, d, movePartyMention);
-  const suppressions = each(block.suppressions, d, moveSuppression);
-  const issues = each(block.issues, d, moveIssue);
-  const numberPairs = each(block.numberPairs, d, moveNumberPair);
-  const durations = each(block.durations, d, moveDuration);
-  const periods = each(block.periods, d, movePeriod);
-  const entityNames = each(block.entityNames, d, moveEntityName);
-  const definedTerms = each(block.definedTerms, d, moveDefinedTerm);
-  const signatureLines = each(block.signatureLines, d, moveSignatureLine);
-  const preambleParties = each(block.preambleParties, d, movePreambleParty);
-  const span = at(block.span, d);
-  // In the order extractBlock lists them, so a moved block reads as a fresh one would.
-  const shifted: Every<ExtractedBlock> = {
-    span,
-    type: block.type,
-    placeholders,
-    blanks,
-    clauses,
-    references,
-    rawPercents: each(block.rawPercents, d, moveRawPercent),
-    rawAmounts: each(block.rawAmounts, d, moveRawAmount),
-    dates,
-    choices,
-    tickGroups,
-    partyMentions,
-    suppressions,
-    issues,
-    numberPairs,
-    durations,
-    periods,
-    entityNames,
-    definedTerms,
-    signatureLines,
-    preambleParties,
-  };
-  if (readsAround(block)) markReadsAround(shifted);
-  const resolved = RESOLVED.get(block);
-  if (resolved !== undefined) {
-    // In the order the assembler builds a model: the block's facts without the raw lists, then the resolved ones.
-    const model: Every<BlockModel> = {
-      span,
-      type: block.type,
-      placeholders,
-      blanks,
-      clauses,
-      references,
-      dates,
-      choices,
-      tickGroups,
-      partyMentions,
-      suppressions,
-      issues,
-      numberPairs,
-      durations,
-      periods,
-      entityNames,
-      definedTerms,
-      signatureLines,
-      preambleParties,
-      percents: each(resolved.model.percents, d, movePercent),
-      amounts: each(resolved.model.amounts, d, moveAmount),
-    };
-    RESOLVED.set(shifted, { key: resolved.key, model });
-    recordShift(model, resolved.model, d);
-  }
-  return shifted;
+  return replaceBlocks(read, first, last, fresh, delta);
 }

@@ -15,12 +15,15 @@ export interface LastEdit {
 
 const EDITS = new WeakMap<ContractDocument, { readonly previousText: string; readonly edit: LastEdit }>();
 
+/** A change as `incremental.ts` applies it (its `TextChange`, named here so neither module needs the other's). */
+interface OneChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 /** Records that `doc` is `previousText` with `change` applied (reparseWithChanges, for a message of one change). */
-export function recordLastEdit(
-  doc: ContractDocument,
-  previousText: string,
-  change: { readonly start: number; readonly end: number; readonly text: string },
-): void {
+export function recordLastEdit(doc: ContractDocument, previousText: string, change: OneChange): void {
   EDITS.set(doc, { previousText, edit: { start: change.start, end: change.end, delta: change.text.length - (change.end - change.start) } });
 }
 

@@ -21,11 +21,10 @@ import type {
   TickBox,
   TickGroup,
 } from '../model.js';
-import type { RawAmount, RawWords } from './scan/amounts.js';
-import type { RawPercent } from './scan/percents.js';
 
 /**
- * Copies of facts moved by `d` UTF-16 units, for the blocks after an edit.
+ * Copies of facts moved by `d` UTF-16 units, for the models of the blocks
+ * after an edit (see `movedModels.ts`).
  *
  * A keystroke near the start of a contract moves every fact after it, so
  * these run tens of thousands of times per keystroke. Each is an object
@@ -108,19 +107,6 @@ export function moveReference(r: ClauseReference, d: number): ClauseReference {
   return out;
 }
 
-export function moveRawPercent(p: RawPercent, d: number): RawPercent {
-  const out: Every<RawPercent> = {
-    span: at(p.span, d),
-    valueSpan: at(p.valueSpan, d),
-    value: p.value,
-    placeholderAt: p.placeholderAt === undefined ? undefined : p.placeholderAt + d,
-    label: p.label,
-    sentenceStart: p.sentenceStart + d,
-    comparative: p.comparative,
-  };
-  return out;
-}
-
 export function movePercent(p: PercentMention, d: number): PercentMention {
   const out: Every<PercentMention> = {
     span: at(p.span, d),
@@ -130,24 +116,6 @@ export function movePercent(p: PercentMention, d: number): PercentMention {
     label: p.label,
     sentence: p.sentence + d,
     comparative: p.comparative,
-  };
-  return out;
-}
-
-function moveRawWords(w: RawWords | undefined, d: number): RawWords | undefined {
-  if (w === undefined) return undefined;
-  const out: Every<RawWords> = { text: w.text, span: at(w.span, d), language: w.language, value: w.value, isPlaceholder: w.isPlaceholder, isBlank: w.isBlank };
-  return out;
-}
-
-export function moveRawAmount(a: RawAmount, d: number): RawAmount {
-  const out: Every<RawAmount> = {
-    span: at(a.span, d),
-    figure: a.figure,
-    figureSpan: at(a.figureSpan, d),
-    figureIsPlaceholder: a.figureIsPlaceholder,
-    currency: a.currency,
-    words: moveRawWords(a.words, d),
   };
   return out;
 }

@@ -12,6 +12,7 @@ import type {
   ParseIssue,
   PercentMention,
   Placeholder,
+  SignatureLine,
   Span,
 } from '../model.js';
 import { resolveLocale } from '../i18n/messages.js';
@@ -24,7 +25,10 @@ import { numericValue } from '../values/numericValue.js';
 import { NESTING_LIMIT, nestsTooDeep } from './nesting.js';
 import { typeFromLabel } from './scan/gapStyles.js';
 import { plainBlocks } from './plainChunks.js';
-import { copyClause } from './moveFacts.js';
+import { copyClause, each, moveAmount, movePercent } from './moveFacts.js';
+import { movedModel, pushFacts, relisted, type FactLists, type ModelShell } from './movedModels.js';
+import { readNow, startOf, type ReadBlocks } from './readBlocks.js';
+import { recordShift } from './blockOrigin.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -61,7 +65,7 @@ export const MARKDOWN_LIMIT = 2_000_000;
 export function parseContract(text: string, options: ParseOptions = {}): ContractDocument {
   if (exceedsInputLimit(text.length)) return overLimitDocument(text, options);
   if (text.includes('\u0000')) {
-    return assemble(text, undefined, [], options, [limitIssue(text, 'binary')]);
+    return assemble(text, undefined, readNow([]), options, [limitIssue(text, 'binary')]);
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
@@ -76,12 +80,13 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   const chunks = limit === 'tooLarge' ? plainBlocks(text, plainFrontMatter?.frontMatter.span.end ?? offset, text.length) : undefined;
   if (chunks !== undefined) {
     const plainIssues = [limitIssue(text, 'tooLarge', options)];
-    const doc = assemble(text, plainFrontMatter, chunks, options, plainIssues);
-    PARSE_STATE.set(doc, { frontMatter: plainFrontMatter, blocks: chunks, options, plainIssues });
+    const read = readNow(chunks);
+    const doc = assemble(text, plainFrontMatter, read, options, plainIssues);
+    PARSE_STATE.set(doc, { frontMatter: plainFrontMatter, read, options, plainIssues });
     return doc;
   }
   if (limit !== undefined) {
-    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, limit, options)]);
+    return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]);
   }
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
@@ -97,17 +102,19 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   } catch {
     // Thousands of nested quotes or emphasis markers overflow the stack of the
     // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
-    return assemble(text, undefined, [extractBlock(text, whole, offset)], options, [limitIssue(text, 'tooDeep')]);
+    return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]);
   }
-  const doc = assemble(text, frontMatter, blocks, options, []);
-  PARSE_STATE.set(doc, { frontMatter, blocks, options });
+  const read = readNow(blocks);
+  const doc = assemble(text, frontMatter, read, options, []);
+  PARSE_STATE.set(doc, { frontMatter, read, options });
   return doc;
 }
 
 /** What an incremental reparse needs from the previous parse (see `reparseContract`). */
 export interface ParseState {
   readonly frontMatter: FrontMatterModel | undefined;
-  readonly blocks: readonly ExtractedBlock[];
+  /** The blocks as they were read, and how far each has moved since. */
+  readonly read: ReadBlocks;
   readonly options: ParseOptions;
   /** Set when the body was read as plain chunks (see `plainChunks.ts`): the issues that say so. */
   readonly plainIssues?: readonly ParseIssue[] | undefined;
@@ -139,7 +146,7 @@ export const PARSE_STATE = new WeakMap<ContractDocument, ParseState>();
  */
 export function overLimitDocument(text: string, options: ParseOptions): ContractDocument {
   const issue: ParseIssue = { span: { start: 0, end: 0 }, code: 'document-limits', key: 'overLimit', args: { limit: INPUT_LIMIT_TEXT } };
-  const empty = assemble('', undefined, [], { locale: options.locale ?? 'en' }, [issue]);
+  const empty = assemble('', undefined, readNow([]), { locale: options.locale ?? 'en' }, [issue]);
   const head = text.slice(0, 4096);
   return { ...empty, text, locale: resolveLocale(options.locale, undefined, head), contractLocale: resolveLocale(undefined, undefined, head) };
 }
@@ -165,21 +172,38 @@ function limitIssue(text: string, key: string, options: ParseOptions = {}): Pars
 export function assemble(
   text: string,
   frontMatter: FrontMatterModel | undefined,
-  blocks: readonly ExtractedBlock[],
+  read: ReadBlocks,
   options: ParseOptions,
   extraIssues: readonly ParseIssue[],
   previous?: Unchanged,
 ): ContractDocument {
+  let blocks = read.blocks;
+  const deltas = read.deltas;
   const meta = frontMatter?.meta ?? emptyMeta();
   const parties = frontMatter?.parties ?? [];
   const issues: ParseIssue[] = [...extraIssues, ...(frontMatter?.issues ?? [])];
   const foreign = frontMatter === undefined && options.foreignTemplates !== false && !writtenForClausemark(text, blocks);
-  if (foreign) blocks = blocks.map(foreignSlotsAsGaps(text));
+  if (foreign) blocks = blocks.map((block, i) => foreignSlotsAsGaps(text, block, deltas[i]!));
   const before = previous === undefined ? undefined : ASSEMBLY.get(previous.doc);
   // The previous document's lists are reused for its first `keep` blocks only when they were read the same way.
-  const reuse = before !== undefined && before.foreign === foreign && previous!.keep > 0 ? { ...before, doc: previous!.doc, keep: previous!.keep } : undefined;
-  const counts = reuse === undefined ? undefined : countFacts(reuse.doc.blocks, reuse.keep);
-  const placeholders = gatherPlaceholders(reuse?.doc.placeholders, counts?.placeholders ?? 0, blocks, reuse?.keep ?? 0);
+  const reuse =
+    before !== undefined && before.foreign === foreign && previous!.keep > 0
+      ? { ...before, doc: previous!.doc, keep: previous!.keep, tail: previous!.tail }
+      : undefined;
+  const keep = reuse?.keep ?? 0;
+  const counts = reuse === undefined ? undefined : countFacts(reuse.doc, reuse.keep, reuse.leadIssues);
+  // Every list but the percentages and amounts (resolved below): the unchanged blocks' part is the previous
+  // document's, and the later blocks' facts are added on, those of the moved blocks moved into their models on the way.
+  const facts = factPrefixes(reuse === undefined ? undefined : { ...reuse, counts: counts! });
+  const shells: Array<ModelShell | undefined> = [];
+  for (let i = keep; i < blocks.length; i++) {
+    const d = deltas[i]!;
+    if (d === 0) {
+      pushFacts(blocks[i]!, facts);
+      shells.push(undefined);
+    } else shells.push(movedModel(blocks[i]!, d, facts));
+  }
+  const placeholders = facts.placeholders;
 
   const dataValues = loadData(meta.dataFile, options, frontMatter, issues);
   const valueContext = {
@@ -228,32 +252,45 @@ export function assemble(
     if (!fields.has(field.name)) fields.set(field.name, field);
   }
 
-  // Built only when some block has to be resolved: after a keystroke, almost never.
-  let placeholderAt: Map<number, Placeholder> | undefined;
   const key = resolutionKey(fields);
   // The unchanged blocks' models, resolved against the same field values, are the previous document's.
   const kept = reuse !== undefined && reuse.key === key ? reuse.keep : 0;
   const blockModels: BlockModel[] = kept > 0 ? reuse!.doc.blocks.slice(0, kept) : [];
+  if (kept < keep) {
+    // Resolved anew from the first block: only the percentages and amounts differ.
+    facts.percents = [];
+    facts.amounts = [];
+  }
   for (let i = kept; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const cached = RESOLVED.get(b);
-    if (cached !== undefined && cached.key === key) {
-      blockModels.push(cached.model);
-      continue;
+    const d = deltas[i]!;
+    // The model where the block was read, resolved once for as long as the block is only moved.
+    let origin = RESOLVED.get(b);
+    if (origin === undefined || origin.key !== key) {
+      const placeholderAt = placeholdersByStart(b);
+      const model = {
+        ...stripRaw(b),
+        percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
+        amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
+      };
+      RESOLVED.set(b, (origin = { key, model }));
     }
-    placeholderAt ??= new Map<number, Placeholder>(placeholders.map((p) => [p.span.start, p]));
-    const model = {
-      ...stripRaw(b),
-      percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt!, fields)),
-      amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt!, fields)),
-    };
-    RESOLVED.set(b, { key, model });
+    let model = origin.model;
+    if (d !== 0) {
+      // The previous document's model of an unchanged block already stands here, its facts moved.
+      const shell = i < keep ? relisted(reuse!.doc.blocks[i]!) : shells[i - keep]!;
+      shell.percents = each(model.percents, d, movePercent);
+      shell.amounts = each(model.amounts, d, moveAmount);
+      recordShift(shell, model, d);
+      model = shell;
+    }
     blockModels.push(model);
+    for (const p of model.percents) facts.percents.push(p);
+    for (const a of model.amounts) facts.amounts.push(a);
   }
   const same = kept > 0 ? { ...reuse!, counts: counts! } : undefined;
-  const facts = gatherFacts(blockModels, placeholders, same);
-  const clauses = nestedClauses(blockModels, text, same);
-  const signature = findSignatureStart(text, blocks, same);
+  const clauses = nestedClauses(facts.clauses, counts?.clauses ?? 0, text);
+  const signature = findSignatureStart(text, { blocks, deltas }, facts.signatureLines[0], same);
 
   const doc: ContractDocument = {
     text,
@@ -291,10 +328,15 @@ export function assemble(
   return doc;
 }
 
-/** The previous version of a document, whose first `keep` blocks are the very objects the new one starts with. */
+/**
+ * The previous version of a document, whose first `keep` blocks are the very
+ * objects the new one starts with, where they were, and whose last `tail`
+ * blocks are those it ends with, moved or not.
+ */
 export interface Unchanged {
   readonly doc: ContractDocument;
   readonly keep: number;
+  readonly tail: number;
 }
 
 /**
@@ -313,34 +355,43 @@ interface Assembly {
 const ASSEMBLY = new WeakMap<ContractDocument, Assembly>();
 
 type FactKey = keyof ContractFacts;
-const FACT_KEYS: readonly FactKey[] = [
-  'placeholders',
-  'blanks',
-  'clauses',
-  'references',
-  'percents',
-  'amounts',
-  'dates',
-  'choices',
-  'tickGroups',
-  'partyMentions',
-  'suppressions',
-  'issues',
-  'numberPairs',
-  'durations',
-  'periods',
-  'entityNames',
-  'definedTerms',
-  'signatureLines',
-  'preambleParties',
-];
 
 /**
- * How many facts of each kind the first `keep` blocks hold: where their part
- * of each document list ends. Each list named in full, as a key read through
- * a variable is several times slower over thousands of blocks.
+ * How many facts of each kind the first `keep` blocks of `doc` hold: where
+ * their part of each document list ends. Counted over the blocks before
+ * `keep` or, when fewer, those after it, taken from each list's length.
+ * Each list named in full, as a key read through a variable is several times
+ * slower over thousands of blocks.
  */
-function countFacts(blocks: readonly BlockModel[], keep: number): Record<FactKey, number> {
+function countFacts(doc: ContractDocument, keep: number, leadIssues: number): Record<FactKey, number> {
+  const blocks = doc.blocks;
+  const fromEnd = keep > blocks.length - keep;
+  const c = countBetween(blocks, fromEnd ? keep : 0, fromEnd ? blocks.length : keep);
+  if (!fromEnd) return c;
+  return {
+    placeholders: doc.placeholders.length - c.placeholders,
+    blanks: doc.blanks.length - c.blanks,
+    clauses: doc.clauses.length - c.clauses,
+    references: doc.references.length - c.references,
+    percents: doc.percents.length - c.percents,
+    amounts: doc.amounts.length - c.amounts,
+    dates: doc.dates.length - c.dates,
+    choices: doc.choices.length - c.choices,
+    tickGroups: doc.tickGroups.length - c.tickGroups,
+    partyMentions: doc.partyMentions.length - c.partyMentions,
+    suppressions: doc.suppressions.length - c.suppressions,
+    issues: doc.issues.length - leadIssues - c.issues,
+    numberPairs: doc.numberPairs.length - c.numberPairs,
+    durations: doc.durations.length - c.durations,
+    periods: doc.periods.length - c.periods,
+    entityNames: doc.entityNames.length - c.entityNames,
+    definedTerms: doc.definedTerms.length - c.definedTerms,
+    signatureLines: doc.signatureLines.length - c.signatureLines,
+    preambleParties: doc.preambleParties.length - c.preambleParties,
+  };
+}
+
+function countBetween(blocks: readonly BlockModel[], from: number, to: number): Record<FactKey, number> {
   const c: Record<FactKey, number> = {
     placeholders: 0,
     blanks: 0,
@@ -362,7 +413,7 @@ function countFacts(blocks: readonly BlockModel[], keep: number): Record<FactKey
     signatureLines: 0,
     preambleParties: 0,
   };
-  for (let i = 0; i < keep; i++) {
+  for (let i = from; i < to; i++) {
     const b = blocks[i]!;
     c.placeholders += b.placeholders.length;
     c.blanks += b.blanks.length;
@@ -387,16 +438,6 @@ function countFacts(blocks: readonly BlockModel[], keep: number): Record<FactKey
   return c;
 }
 
-/** The previous document's first `count` placeholders (the unchanged blocks'), then those of blocks from `keep` on. */
-function gatherPlaceholders(previous: readonly Placeholder[] | undefined, count: number, blocks: readonly ExtractedBlock[], keep: number): Placeholder[] {
-  const out: Placeholder[] = previous === undefined || count === 0 ? [] : previous.slice(0, count);
-  for (let b = previous === undefined ? 0 : keep; b < blocks.length; b++) {
-    const list = blocks[b]!.placeholders;
-    for (let i = 0; i < list.length; i++) out.push(list[i]!);
-  }
-  return out;
-}
-
 // A heading or a short line of its own that opens the signature page (签署页, Signatures); 签署日期 is a date label, not one.
 const SIGNATURE_HEADING =
   /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十]+、|\d+\.?)?[ \t]*(?:签署页|签字页|签章页|签署栏|签字栏|签字盖章页?|签署盖章页?|(?:签署|签字|签章|盖章)[ \t]*[:：]?[ \t]*(?:\*\*)?[ \t]*$|Signatures?(?: Page)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$|Execution(?: Page)?[ \t]*(?:\*\*)?[ \t]*$|Signature Page|IN WITNESS WHEREOF)/i;
@@ -405,28 +446,44 @@ const SIGNATURE_WORD = /[签盖]|signature|execution|in witness/i;
 
 /**
  * Where the signature page begins: its heading (and the index of its block),
- * else its first signature line. A heading the previous version found among
- * the unchanged first blocks is still the first; otherwise none of those is one.
+ * else its first signature line. Whether a block is that heading is read from
+ * its own text only, so among the blocks the previous version shares, the
+ * heading it found (or none) is still the first: only the blocks between
+ * are looked at.
  */
 function findSignatureStart(
   text: string,
-  blocks: readonly ExtractedBlock[],
-  previous: { readonly keep: number; readonly signatureHeading: number } | undefined,
+  read: ReadBlocks,
+  firstSignatureLine: SignatureLine | undefined,
+  previous: { readonly doc: ContractDocument; readonly keep: number; readonly tail: number; readonly signatureHeading: number } | undefined,
 ): { start: number | undefined; heading: number } {
-  const kept = previous === undefined ? 0 : previous.keep;
-  if (previous !== undefined && previous.signatureHeading >= 0 && previous.signatureHeading < kept) {
-    return { start: blocks[previous.signatureHeading]!.span.start, heading: previous.signatureHeading };
-  }
-  for (let b = kept; b < blocks.length; b++) {
+  const count = read.blocks.length;
+  const found = (heading: number) => ({ start: startOf(read, heading), heading });
+  if (previous === undefined) return firstHeading(text, read, 0, count) ?? { start: firstSignatureLine?.span.start, heading: -1 };
+  const { keep, tail, signatureHeading: heading } = previous;
+  if (heading >= 0 && heading < keep) return found(heading);
+  const between = firstHeading(text, read, keep, count - tail);
+  if (between !== undefined) return between;
+  const tailStart = previous.doc.blocks.length - tail;
+  if (heading >= tailStart) return found(heading + count - previous.doc.blocks.length);
+  // Past a heading that an edit removed, the shared blocks were never looked at.
+  const after = heading >= 0 ? firstHeading(text, read, count - tail, count) : undefined;
+  return after ?? { start: firstSignatureLine?.span.start, heading: -1 };
+}
+
+function firstHeading(text: string, read: ReadBlocks, from: number, to: number): { start: number; heading: number } | undefined {
+  const { blocks, deltas } = read;
+  for (let b = from; b < to; b++) {
     const block = blocks[b]!;
     if (block.type !== 'heading' && block.type !== 'paragraph') continue;
-    const head = text.slice(block.span.start, Math.min(block.span.end, block.span.start + 40));
+    const start = block.span.start + deltas[b]!;
+    const head = text.slice(start, Math.min(block.span.end + deltas[b]!, start + 40));
     // Every signature heading holds one of these; most blocks hold none, and the test runs on each block after an edit.
     if (!SIGNATURE_WORD.test(head)) continue;
     const firstLine = head.split(/\r\n|\r|\n/)[0]!;
-    if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return { start: block.span.start, heading: b };
+    if (SIGNATURE_HEADING.test(firstLine) && (block.type === 'heading' || firstLine.trim().length <= 24)) return { start, heading: b };
   }
-  return { start: blocks.find((b) => b.signatureLines.length > 0)?.signatureLines[0]!.span.start, heading: -1 };
+  return undefined;
 }
 
 /**
@@ -443,54 +500,45 @@ function writtenForClausemark(text: string, blocks: readonly ExtractedBlock[]): 
  * `{{buyer}}` or `{{price*0.7}}` is another tool's template slot (Handlebars,
  * Jinja, a mail merge): a gap to fill, not an undeclared field or bad syntax.
  */
-function foreignSlotsAsGaps(text: string): (block: ExtractedBlock) => ExtractedBlock {
-  return (block) => {
-    const foreign = block.placeholders;
-    // Only a slot whose name is an expression (`{{price*0.7}}`) is foreign; an unclosed or empty `{{` stays a syntax error.
-    const badSyntax = block.issues.filter((i) => i.code === 'placeholder-syntax' && i.key === 'badName' && text.startsWith('{{', i.span.start));
-    if (foreign.length === 0 && badSyntax.length === 0) return block;
-    const slots: Blank[] = [...foreign.map((p) => p.span), ...badSyntax.map((i) => i.span)].map((span) => {
-      const name = /[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(span.start + 2, span.end - 2))?.[0];
-      const label = name?.replace(/_/g, ' ');
-      const after = text.slice(span.end, span.end + 3);
-      return {
-        span,
-        kind: 'bracket',
-        style: 'foreign-template',
-        expects: typeFromLabel(label) ?? (/^\s*[%％]/.test(after) ? 'percent' : undefined),
-        label,
-      };
-    });
+function foreignSlotsAsGaps(text: string, block: ExtractedBlock, d: number): ExtractedBlock {
+  const foreign = block.placeholders;
+  // Only a slot whose name is an expression (`{{price*0.7}}`) is foreign; an unclosed or empty `{{` stays a syntax error.
+  const badSyntax = block.issues.filter((i) => i.code === 'placeholder-syntax' && i.key === 'badName' && text.startsWith('{{', i.span.start + d));
+  if (foreign.length === 0 && badSyntax.length === 0) return block;
+  // Where the block was read: the text is read `d` further on.
+  const slots: Blank[] = [...foreign.map((p) => p.span), ...badSyntax.map((i) => i.span)].map((span) => {
+    const name = /[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(span.start + d + 2, span.end + d - 2))?.[0];
+    const label = name?.replace(/_/g, ' ');
+    const after = text.slice(span.end + d, span.end + d + 3);
     return {
-      ...block,
-      placeholders: [],
-      issues: block.issues.filter((i) => !badSyntax.includes(i)),
-      blanks: [...block.blanks, ...slots].sort((a, b) => a.span.start - b.span.start),
+      span,
+      kind: 'bracket',
+      style: 'foreign-template',
+      expects: typeFromLabel(label) ?? (/^\s*[%％]/.test(after) ? 'percent' : undefined),
+      label,
     };
+  });
+  return {
+    ...block,
+    placeholders: [],
+    issues: block.issues.filter((i) => !badSyntax.includes(i)),
+    blanks: [...block.blanks, ...slots].sort((a, b) => a.span.start - b.span.start),
   };
 }
 
-type FactLists = { -readonly [K in keyof ContractFacts]: Array<ContractFacts[K][number]> };
-
 /**
- * Every list of facts of the document, in order: one pass over the blocks
- * rather than one per kind of fact, as it runs on every keystroke. The
- * placeholders were gathered before the blocks were resolved, which needs them.
+ * The start of each list of facts of the document: the unchanged first
+ * blocks' part of the previous document's, a slice of each.
  */
-function gatherFacts(
-  blocks: readonly BlockModel[],
-  placeholders: Placeholder[],
-  previous: { doc: ContractDocument; keep: number; counts: Record<FactKey, number>; leadIssues: number } | undefined,
-): FactLists {
-  // The unchanged blocks' part of each list is a slice of the previous document's; its clauses are nested copies, taken apart.
+function factPrefixes(previous: { doc: ContractDocument; counts: Record<FactKey, number>; leadIssues: number } | undefined): FactLists {
   const prefix = <K extends FactKey>(key: K, offset = 0): Array<ContractFacts[K][number]> =>
     previous === undefined || previous.counts[key] === 0
       ? []
       : (previous.doc[key].slice(offset, offset + previous.counts[key]) as Array<ContractFacts[K][number]>);
-  const out: FactLists = {
-    placeholders,
+  return {
+    placeholders: prefix('placeholders'),
     blanks: prefix('blanks'),
-    clauses: [],
+    clauses: prefix('clauses'),
     references: prefix('references'),
     percents: prefix('percents'),
     amounts: prefix('amounts'),
@@ -508,27 +556,16 @@ function gatherFacts(
     signatureLines: prefix('signatureLines'),
     preambleParties: prefix('preambleParties'),
   };
-  const keys = FACT_KEYS.filter((key) => key !== 'placeholders' && key !== 'clauses');
-  for (let b = previous?.keep ?? 0; b < blocks.length; b++) {
-    const block = blocks[b]!;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const list = block[key] as readonly unknown[];
-      if (list.length === 0) continue;
-      const target = out[key] as unknown[];
-      for (let i = 0; i < list.length; i++) target.push(list[i]);
-    }
-  }
-  return out;
 }
 
 /**
  * A block's model once its percentages and amounts are resolved against the
- * fields, kept beside the extracted block: an edit elsewhere leaves most blocks
- * (or their shifted copies, see `reparseContract`) with nothing to resolve again.
- * `key` names the field values the resolution read.
+ * fields, kept beside the extracted block, where it was read: an edit
+ * elsewhere leaves most blocks (kept as read, see `readBlocks.ts`) with
+ * nothing to resolve again, only to move. `key` names the field values the
+ * resolution read.
  */
-export const RESOLVED = {
+const RESOLVED = {
   get(block: ExtractedBlock): Resolved | undefined {
     return (block as { [RESOLVED_MODEL]?: Resolved })[RESOLVED_MODEL];
   },
@@ -590,15 +627,28 @@ function loadData(
   return values;
 }
 
+/**
+ * The block's placeholders by where they start, for its percentages and
+ * amounts to find those they hold (always in their own block's text). Built
+ * on the first look-up: most blocks have none to look up.
+ */
+function placeholdersByStart(block: ExtractedBlock): (start: number) => Placeholder | undefined {
+  let byStart: Map<number, Placeholder> | undefined;
+  return (start) => {
+    byStart ??= new Map(block.placeholders.map((p) => [p.span.start, p]));
+    return byStart.get(start);
+  };
+}
+
 function resolvePercent(
   raw: ExtractedBlock['rawPercents'][number],
-  placeholderAt: ReadonlyMap<number, Placeholder>,
+  placeholderAt: (start: number) => Placeholder | undefined,
   fields: ReadonlyMap<string, Field>,
 ): PercentMention {
   let value = raw.value;
   let fieldName: string | undefined;
   if (raw.placeholderAt !== undefined) {
-    const placeholder = placeholderAt.get(raw.placeholderAt);
+    const placeholder = placeholderAt(raw.placeholderAt);
     fieldName = placeholder?.name;
     const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
     value = parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : undefined;
@@ -616,13 +666,13 @@ function resolvePercent(
 
 function resolveAmount(
   raw: ExtractedBlock['rawAmounts'][number],
-  placeholderAt: ReadonlyMap<number, Placeholder>,
+  placeholderAt: (start: number) => Placeholder | undefined,
   fields: ReadonlyMap<string, Field>,
 ): AmountMention {
   let figure = raw.figure;
   let fieldName: string | undefined;
   if (raw.figureIsPlaceholder) {
-    fieldName = placeholderAt.get(raw.figureSpan.start)?.name;
+    fieldName = placeholderAt(raw.figureSpan.start)?.name;
     const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
     figure = numericValue(parsed, 'amount');
   }
@@ -631,7 +681,7 @@ function resolveAmount(
     let value = raw.words.value;
     let derived = false;
     if (raw.words.isPlaceholder) {
-      const placeholder = placeholderAt.get(raw.words.span.start);
+      const placeholder = placeholderAt(raw.words.span.start);
       derived = placeholder?.filter !== undefined;
       const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
       value = numericValue(parsed, 'amount');
@@ -644,27 +694,18 @@ function resolveAmount(
 /**
  * The document's clauses, nested. `nestClauses` sets depth, parent and section
  * ends, so it works on copies: the blocks' clauses are shared with other
- * versions. The previous version's first `count` clauses (the unchanged
- * blocks') keep their depth and parent, and those whose section a later one
- * of them closed keep their section end too: those are shared as they are.
- * Only the chain still open after them (the last one and its ancestors) is
- * copied, to be closed by what follows.
+ * versions (`clauses` holds copies of those after the first `count`, see
+ * `movedModels.ts`). The previous version's first `count` clauses (the
+ * unchanged blocks') keep their depth and parent, and those whose section a
+ * later one of them closed keep their section end too: those are shared as
+ * they are. Only the chain still open after them (the last one and its
+ * ancestors) is copied, to be closed by what follows.
  */
-function nestedClauses(
-  blocks: readonly BlockModel[],
-  text: string,
-  previous: { doc: ContractDocument; keep: number; counts: Record<FactKey, number> } | undefined,
-): Clause[] {
-  const count = previous?.counts.clauses ?? 0;
-  const clauses: Clause[] = count > 0 ? previous!.doc.clauses.slice(0, count) : [];
+function nestedClauses(clauses: Clause[], count: number, text: string): Clause[] {
   const chain: number[] = [];
   for (let at = count > 0 ? count - 1 : undefined; at !== undefined; at = clauses[at]!.parent) chain.push(at);
   chain.reverse();
   for (const index of chain) clauses[index] = copyClause(clauses[index]!);
-  for (let b = previous?.keep ?? 0; b < blocks.length; b++) {
-    const list = blocks[b]!.clauses;
-    for (let i = 0; i < list.length; i++) clauses.push(copyClause(list[i]!));
-  }
   nestClauses(clauses, text, count, chain);
   return clauses;
 }

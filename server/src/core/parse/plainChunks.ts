@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Span } from '../model.js';
 import { CONTEXT_REACH, extractBlock, type ExtractedBlock } from './block.js';
+import { endOf, firstIndex, replaceBlocks, startOf, type ReadBlocks } from './readBlocks.js';
 
 /**
  * Above the Markdown limit the body is read without a parser, as paragraphs
@@ -34,40 +35,38 @@ interface Change {
 
 /**
  * The chunks of `text` (`previousText` with `change` applied), reading again
- * only those the change or their context could reach; `shift` moves a block
- * after the change by the change's length. Undefined when only a full parse
- * is right (the change touches the byte-order mark, or the chunks grow past the limit).
+ * only those the change or their context could reach; the later ones are
+ * kept as they were read, moved by the change's length (see `readBlocks.ts`).
+ * Undefined when only a full parse is right (the change touches the
+ * byte-order mark, or the chunks grow past the limit).
  */
 export function reparsePlainBlocks(
   previousText: string,
   text: string,
-  blocks: readonly ExtractedBlock[],
+  read: ReadBlocks,
   change: Change,
-  shift: (block: ExtractedBlock, delta: number) => ExtractedBlock,
   frontMatterEnd?: number,
   limit = PLAIN_CHUNK_LIMIT,
-): readonly ExtractedBlock[] | undefined {
+): ReadBlocks | undefined {
   const bodyStart = frontMatterEnd ?? (previousText.charCodeAt(0) === 0xfeff ? 1 : 0);
   // At 0 an edit can add or remove a byte-order mark, which moves where the body starts; the front matter is read apart.
   if (change.start <= bodyStart) return undefined;
+  const count = read.blocks.length;
   const delta = change.text.length - (change.end - change.start);
   // A block reads CONTEXT_REACH characters each side of itself: those whose
   // context touches the change are read again, plus one more on each side, so
   // that the window starts and ends at a chunk edge no edit inside it can move.
-  const touchedFirst = firstIndex(blocks, (b) => b.span.end + CONTEXT_REACH > change.start);
-  const touchedLast = firstIndex(blocks, (b) => b.span.start - CONTEXT_REACH >= change.end) - 1;
+  const touchedFirst = firstIndex(count, (i) => endOf(read, i) + CONTEXT_REACH > change.start);
+  const touchedLast = firstIndex(count, (i) => startOf(read, i) - CONTEXT_REACH >= change.end) - 1;
   const first = Math.max(0, touchedFirst - 1);
-  const last = Math.min(blocks.length - 1, touchedLast + 1);
-  const windowStart = first === 0 ? bodyStart : blocks[first]!.span.start;
-  const oldWindowEnd = last >= blocks.length - 1 ? previousText.length : blocks[last]!.span.end;
+  const last = Math.min(count - 1, touchedLast + 1);
+  const windowStart = first === 0 ? bodyStart : startOf(read, first);
+  const oldWindowEnd = last >= count - 1 ? previousText.length : endOf(read, last);
   const spans = plainChunkSpans(text, windowStart, oldWindowEnd + delta, limit);
   if (spans === undefined) return undefined;
-  const count = first + spans.length + (blocks.length - 1 - last);
-  if (count > limit) return undefined;
-  const out: ExtractedBlock[] = blocks.slice(0, first);
-  for (const span of spans) out.push(extractBlock(text, pseudoParagraph(span), 0));
-  for (let i = last + 1; i < blocks.length; i++) out.push(shift(blocks[i]!, delta));
-  return out;
+  if (first + spans.length + (count - 1 - last) > limit) return undefined;
+  const fresh = spans.map((span) => extractBlock(text, pseudoParagraph(span), 0));
+  return replaceBlocks(read, first, last, fresh, delta);
 }
 
 /**
@@ -112,16 +111,4 @@ function pseudoParagraph(span: Span): RootContent {
     children: [],
     position: { start: { line: 1, column: 1, offset: span.start }, end: { line: 1, column: 1, offset: span.end } },
   };
-}
-
-/** The first index whose block passes `test` (blocks are in order, so `test` flips once), or the length. */
-export function firstIndex(blocks: readonly ExtractedBlock[], test: (block: ExtractedBlock) => boolean): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (test(blocks[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
