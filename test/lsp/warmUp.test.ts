@@ -61,8 +61,8 @@ describe('warming up', () => {
     const client = withServer({ open: [contract] });
 
     it('publishes and logs nothing of its own, and leaves the diagnostics of a real contract as a fresh analysis gives them', async () => {
-      // The rehearsal starts 400 ms after the first answer and runs for about a second on an idle machine.
-      await client.expectNoNotification('textDocument/publishDiagnostics', (params) => (params as PublishDiagnosticsParams).uri !== contract.uri, 3000);
+      // The rehearsal starts 400 ms after the first answer, once nothing has been asked for a second, and runs for about a second.
+      await client.expectNoNotification('textDocument/publishDiagnostics', (params) => (params as PublishDiagnosticsParams).uri !== contract.uri, 4000);
       const logged = client.notifications.filter((n) => n.method === 'window/logMessage' || n.method === 'window/showMessage');
       assert.deepEqual(
         logged.filter((n) => /warm/i.test(JSON.stringify(n.params))),

@@ -228,6 +228,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent(({ document }) => {
+    warmUp.noteActivity();
     if (pusher && isContract(document)) pusher.schedule(document.uri);
   });
   documents.onDidClose(({ document }) => {
@@ -241,6 +242,7 @@ export function startServer(connection: Connection): void {
   const handle =
     (method: string, { needs, empty, feature }: ContractRequest) =>
     async (params: { textDocument?: { uri?: unknown } } | undefined): Promise<unknown> => {
+      warmUp.noteActivity();
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${method}: textDocument.uri is required`);
       for (const need of needs) {

@@ -4,7 +4,8 @@
  * times the later ones (at 100 KB, 50–160 ms where later ones take 15–20).
  * Once the first contract has been answered, the server rehearses on contracts
  * of its own clause library what a drafter's edits will ask of it, one edit
- * per turn of the event loop, so a real request waits for one step at most.
+ * per turn of the event loop and only after a second without edits or
+ * requests, so a real request waits for one step at most, and seldom that.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { newContractTextInSteps, runSteps, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
@@ -89,6 +90,17 @@ function spread<T>(items: readonly T[]): T[] {
  */
 export class WarmUp {
   private started = false;
+  private lastActivity = 0;
+
+  /**
+   * Told of every edit and request: the rehearsal steps aside while a drafter
+   * types or asks, and goes on once they have been quiet for `QUIET_MS`. It
+   * is for the time a drafter spends reading a contract just opened; one who
+   * types at once warms the server up with their own edits.
+   */
+  noteActivity(): void {
+    this.lastActivity = Date.now();
+  }
 
   constructor(
     /**
@@ -120,6 +132,11 @@ export class WarmUp {
     let text = '';
     let doc: ContractDocument | undefined;
     const next = () => {
+      const wait = this.lastActivity + QUIET_MS - Date.now();
+      if (wait > 0) {
+        setTimeout(next, wait);
+        return;
+      }
       try {
         if (index === steps.length) {
           // The next text is composed before its first step, a clause per turn.
@@ -185,6 +202,9 @@ function* withoutFrontMatter(composing: Generator<void, string>): Generator<void
 
 /** Settings as a client that sets nothing has them: the rehearsal reads no workspace file and asks the client nothing. */
 export const WARM_UP_SETTINGS: ResolvedSettings = { config: {}, docsBaseUrl: '', generation: -1, diagnosticsDelay: undefined };
+
+/** How long after the last edit or request the rehearsal waits before its next step. */
+const QUIET_MS = 1000;
 
 /** A name no editor opens, so no analysis of the rehearsal can be mistaken for a drafter's. */
 const WARM_UP_URI = 'clausemark-warm-up:/rehearsal.contract.md';
