@@ -34,6 +34,7 @@ export * as numbers from './numbers/index.js';
 export { validateConfig, mergeConfigs, type ClausemarkConfig } from './config/config.js';
 export { readEditorSettings, diagnosticsDelay, isRecord, DEFAULT_DOCS_BASE_URL, type EditorSettings } from './config/editorSettings.js';
 export { readDataValues } from './frontMatter/readFrontMatter.js';
+export { closedFrontMatterEnd } from './parse/markdown.js';
 export { listGaps, type Gap } from './gaps.js';
 export { reparseContract, reparseWithChanges, type TextChange } from './parse/incremental.js';
 export * from './clauses/index.js';

@@ -8,7 +8,7 @@
  * requests, so a real request waits for one step at most, and seldom that.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { newContractTextInSteps, runSteps, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
+import { closedFrontMatterEnd, newContractTextInSteps, runSteps, type ContractDocument, type LibraryTemplate, type TextChange } from '../core/index.js';
 import { LANGUAGE_ID } from '../protocol.js';
 import { analyse } from './analysis.js';
 import { diagnosticsOf } from './features/diagnostics.js';
@@ -50,7 +50,7 @@ export function warmUpSteps(text: string): WarmUpStep[] {
  * and what is reparsed locally rather than with the whole text.
  */
 function paragraphLines(text: string): Array<{ start: number; end: number }> {
-  const body = bodyStart(text);
+  const body = closedFrontMatterEnd(text);
   const lines: Array<{ start: number; end: number }> = [];
   const pattern = /(?<=\n[ \t]*\n)(?!\d{1,9}[.)][ \t])[\p{L}\p{N}“"（(][^\r\n]{8,}/gu;
   pattern.lastIndex = body;
@@ -68,14 +68,9 @@ const NEIGHBOURHOOD = 100;
 function digitsBeforePercent(text: string): number[] {
   const digits: number[] = [];
   const pattern = /\d(?=[ \t]*[%％])/g;
-  pattern.lastIndex = bodyStart(text);
+  pattern.lastIndex = closedFrontMatterEnd(text);
   for (let m; (m = pattern.exec(text));) digits.push(m.index);
   return spread(digits);
-}
-
-function bodyStart(text: string): number {
-  const fence = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  return fence ? fence[0].length : 0;
 }
 
 function spread<T>(items: readonly T[]): T[] {
@@ -197,7 +192,7 @@ export function warmUpTextsToCompose(templates: readonly LibraryTemplate[]): Arr
 
 function* withoutFrontMatter(composing: Generator<void, string>): Generator<void, string> {
   const text = yield* composing;
-  return text.slice(bodyStart(text));
+  return text.slice(closedFrontMatterEnd(text)).trimStart();
 }
 
 /** Settings as a client that sets nothing has them: the rehearsal reads no workspace file and asks the client nothing. */
