@@ -29,6 +29,8 @@ import { copyClause, each, moveAmount, movePercent } from './moveFacts.js';
 import { movedModel, pushFacts, relisted, type FactLists, type ModelShell } from './movedModels.js';
 import { readNow, startOf, type ReadBlocks } from './readBlocks.js';
 import { recordShift } from './blockOrigin.js';
+import { bodyWindows } from './bodyWindows.js';
+import { LOCAL } from './locality.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -46,6 +48,8 @@ export interface ParseOptions {
   readonly foreignTemplates?: boolean | undefined;
   /** Where Markdown is skipped (`MARKDOWN_LIMIT` unless given): tests lower it to read small texts as plain chunks. */
   readonly markdownLimit?: number | undefined;
+  /** How long a window of the body grows before it is cut (`MARKDOWN_WINDOW` unless given): tests shorten it to cut small texts. */
+  readonly markdownWindow?: number | undefined;
 }
 
 /** Why a reader declined to read a data file, each said to the user in its own words. */
@@ -88,26 +92,50 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   if (limit !== undefined) {
     return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]);
   }
-  let frontMatter: FrontMatterModel | undefined;
-  const blocks: ExtractedBlock[] = [];
+  let bodyRead: BodyRead | undefined;
   try {
-    const tree = parseMarkdownStructure(body);
-    for (const node of tree.children) {
-      if (node.type === 'yaml' && frontMatter === undefined && node.position?.start.offset === 0) {
-        frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
-        continue;
-      }
-      blocks.push(extractBlock(text, node, offset));
-    }
+    const windows = bodyWindows(body, options.markdownWindow);
+    if (windows.length > 1) bodyRead = readWindows(text, body, offset, windows);
+    bodyRead ??= readWindows(text, body, offset, [[0, body.length]])!;
   } catch {
     // Thousands of nested quotes or emphasis markers overflow the stack of the
     // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
     return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]);
   }
+  const { frontMatter, blocks } = bodyRead;
   const read = readNow(blocks);
   const doc = assemble(text, frontMatter, read, options, []);
   PARSE_STATE.set(doc, { frontMatter, read, options });
   return doc;
+}
+
+interface BodyRead {
+  readonly frontMatter: FrontMatterModel | undefined;
+  readonly blocks: ExtractedBlock[];
+}
+
+/**
+ * The front matter and blocks of `body` (`text` past its BOM, `offset` long),
+ * each window parsed on its own. Of several windows only blocks that end
+ * where their text ends may come back (`LOCAL`, see `locality.ts`): any other
+ * means the windows were cut wrong, and undefined asks for the whole parse.
+ */
+function readWindows(text: string, body: string, offset: number, windows: ReadonlyArray<readonly [number, number]>): BodyRead | undefined {
+  let frontMatter: FrontMatterModel | undefined;
+  const blocks: ExtractedBlock[] = [];
+  const checked = windows.length > 1;
+  for (const [start, end] of windows) {
+    const tree = parseMarkdownStructure(start === 0 && end === body.length ? body : body.slice(start, end));
+    for (const node of tree.children) {
+      if (node.type === 'yaml' && frontMatter === undefined && start === 0 && node.position?.start.offset === 0) {
+        frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
+        continue;
+      }
+      if (checked && !LOCAL.has(node.type)) return undefined;
+      blocks.push(extractBlock(text, node, offset + start));
+    }
+  }
+  return { frontMatter, blocks };
 }
 
 /** What an incremental reparse needs from the previous parse (see `reparseContract`). */
