@@ -143,7 +143,7 @@ test('a paragraph too costly for micromark is read plainly in a window as in the
 test("the benchmark's generated contracts parse in windows to the whole parse's model", async () => {
   const { generateContract } = (await import(pathToFileURL('bench/generate.mjs').href)) as { generateContract: (size: number, lang: string) => string };
   for (const lang of ['zh', 'en', 'mixed']) {
-    const text = generateContract(120_000, lang);
+    const text = generateContract(60_000, lang);
     assert.ok(bodyWindows(text).length > 1, `${lang} is parsed in windows`);
     const whole = parseContract(text, { markdownWindow: text.length });
     assert.deepStrictEqual(parseContract(text), whole, lang);

@@ -5,11 +5,12 @@ import { REACHING_AT_ANY_INDENT, WINDOW_EDGE } from './locality.js';
  * How far a window of the body grows before it ends at the next edge.
  * micromark's cost grows faster than its input (its event arrays are spliced
  * and walked whole), and the whole body's events and tree are what make a
- * server's memory peak on opening a long contract: parsed in windows of this
- * size, a 1 MB contract opens in less time and memory (see the report in
- * `bodyWindows.ts`'s commit). Smaller windows cost more per window in setup.
+ * server's memory peak on opening a long contract. Measured on the bench's
+ * generated 1 MB contracts (zh, en, mixed), windows of 8 KB parsed and
+ * checked in 64–77% of the whole parse's time, 16 KB in 76–79%, 32 KB in
+ * 85–93%, 4 KB no better than 8 KB: each parse has its own setup.
  */
-export const MARKDOWN_WINDOW = 32_768;
+export const MARKDOWN_WINDOW = 8192;
 
 /**
  * The windows `[start, end)` of `body` (the text after a contract's BOM) that
