@@ -266,14 +266,21 @@ export function assemble(
     const d = deltas[i]!;
     // The model where the block was read, resolved once for as long as the block is only moved.
     let origin = RESOLVED.get(b);
+    if (origin !== undefined && origin.key !== key && origin.read === valuesOf(origin.names, fields)) origin.key = key;
     if (origin === undefined || origin.key !== key) {
       const placeholderAt = placeholdersByStart(b);
+      const names: string[] = [];
+      const valueOf = (name: string | undefined) => {
+        if (name === undefined) return undefined;
+        names.push(name);
+        return fields.get(name)?.value?.parsed;
+      };
       const model = {
         ...stripRaw(b),
-        percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
-        amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
+        percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, valueOf)),
+        amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, valueOf)),
       };
-      RESOLVED.set(b, (origin = { key, model }));
+      RESOLVED.set(b, (origin = { key, model, names, read: valuesOf(names, fields) }));
     }
     let model = origin.model;
     if (d !== 0) {
@@ -575,8 +582,17 @@ const RESOLVED = {
 };
 
 interface Resolved {
-  readonly key: string;
+  /** The field values last found to resolve the block this way (see `resolutionKey`). */
+  key: string;
   readonly model: BlockModel;
+  /** The fields the block's percentages and amounts read, and what they read of them: a value filled in elsewhere leaves the block's model as it was. */
+  readonly names: readonly string[];
+  readonly read: string;
+}
+
+function valuesOf(names: readonly string[], fields: ReadonlyMap<string, Field>): string {
+  if (names.length === 0) return '';
+  return JSON.stringify(names.map((name) => fields.get(name)?.value?.parsed ?? null));
 }
 
 // On the block itself, unseen by keys, JSON and deep equality (see blockOrigin.ts for why not a WeakMap).
@@ -643,14 +659,14 @@ function placeholdersByStart(block: ExtractedBlock): (start: number) => Placehol
 function resolvePercent(
   raw: ExtractedBlock['rawPercents'][number],
   placeholderAt: (start: number) => Placeholder | undefined,
-  fields: ReadonlyMap<string, Field>,
+  valueOf: (name: string | undefined) => FieldValue['parsed'] | undefined,
 ): PercentMention {
   let value = raw.value;
   let fieldName: string | undefined;
   if (raw.placeholderAt !== undefined) {
     const placeholder = placeholderAt(raw.placeholderAt);
     fieldName = placeholder?.name;
-    const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
+    const parsed = valueOf(fieldName);
     value = parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : undefined;
   }
   return {
@@ -667,13 +683,13 @@ function resolvePercent(
 function resolveAmount(
   raw: ExtractedBlock['rawAmounts'][number],
   placeholderAt: (start: number) => Placeholder | undefined,
-  fields: ReadonlyMap<string, Field>,
+  valueOf: (name: string | undefined) => FieldValue['parsed'] | undefined,
 ): AmountMention {
   let figure = raw.figure;
   let fieldName: string | undefined;
   if (raw.figureIsPlaceholder) {
     fieldName = placeholderAt(raw.figureSpan.start)?.name;
-    const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
+    const parsed = valueOf(fieldName);
     figure = numericValue(parsed, 'amount');
   }
   let words: AmountMention['words'];
@@ -683,7 +699,7 @@ function resolveAmount(
     if (raw.words.isPlaceholder) {
       const placeholder = placeholderAt(raw.words.span.start);
       derived = placeholder?.filter !== undefined;
-      const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
+      const parsed = valueOf(placeholder?.name);
       value = numericValue(parsed, 'amount');
     }
     words = { text: raw.words.text, span: raw.words.span, language: raw.words.language, value, derived };
