@@ -253,6 +253,7 @@ export function assemble(
   }
 
   const key = resolutionKey(fields);
+  const reads = fieldReads(fields);
   // The unchanged blocks' models, resolved against the same field values, are the previous document's.
   const kept = reuse !== undefined && reuse.key === key ? reuse.keep : 0;
   const blockModels: BlockModel[] = kept > 0 ? reuse!.doc.blocks.slice(0, kept) : [];
@@ -266,7 +267,7 @@ export function assemble(
     const d = deltas[i]!;
     // The model where the block was read, resolved once for as long as the block is only moved.
     let origin = RESOLVED.get(b);
-    if (origin !== undefined && origin.key !== key && origin.read === valuesOf(origin.names, fields)) origin.key = key;
+    if (origin !== undefined && origin.key !== key && origin.read === reads(origin.names).read) origin.key = key;
     if (origin === undefined || origin.key !== key) {
       const placeholderAt = placeholdersByStart(b);
       const names: string[] = [];
@@ -280,7 +281,7 @@ export function assemble(
         percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, valueOf)),
         amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, valueOf)),
       };
-      RESOLVED.set(b, (origin = { key, model, names, read: valuesOf(names, fields) }));
+      RESOLVED.set(b, (origin = { key, model, ...reads(names) }));
     }
     let model = origin.model;
     if (d !== 0) {
@@ -590,9 +591,21 @@ interface Resolved {
   readonly read: string;
 }
 
-function valuesOf(names: readonly string[], fields: ReadonlyMap<string, Field>): string {
-  if (names.length === 0) return '';
-  return JSON.stringify(names.map((name) => fields.get(name)?.value?.parsed ?? null));
+/**
+ * What the named fields hold, as one string, with the names: one object per
+ * set of names, shared by every block resolved in the same assembly (most
+ * blocks that read a field read the same few), so the blocks keep no copy each.
+ */
+function fieldReads(fields: ReadonlyMap<string, Field>): (names: readonly string[]) => { readonly names: readonly string[]; readonly read: string } {
+  const none = { names: [] as readonly string[], read: '' };
+  const seen = new Map<string, { readonly names: readonly string[]; readonly read: string }>();
+  return (names) => {
+    if (names.length === 0) return none;
+    const id = names.join('\u0000');
+    let found = seen.get(id);
+    if (found === undefined) seen.set(id, (found = { names, read: JSON.stringify(names.map((name) => fields.get(name)?.value?.parsed ?? null)) }));
+    return found;
+  };
 }
 
 // On the block itself, unseen by keys, JSON and deep equality (see blockOrigin.ts for why not a WeakMap).
