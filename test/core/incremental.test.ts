@@ -92,6 +92,7 @@ const FRAGMENTS = [
   '<b>',
   '2026年2月30日',
   '见[一](#fees)',
+  'a\u0000b',
 ];
 
 function checkEdits(source: string) {
@@ -844,6 +845,7 @@ const YAML_FRAGMENTS = [
   ' 😀',
   'value: 70',
   'data: ../secret.yaml\n',
+  '\u0000',
 ];
 
 test('random edits inside the front matter give the model and problems of a fresh analysis', () => {
@@ -868,4 +870,20 @@ test('a value typed into the front matter reads the YAML again and keeps every b
   assert.deepStrictEqual(filled, parseContract(filled.text));
   const sums = (d: ContractDocument) => runChecks(d).filter((p) => p.checkId === 'percent-sum').length;
   assert.ok(sums(doc) > 0 && sums(filled) === 0, 'the group sums to 100 once the last share is filled in');
+});
+
+test('a NUL typed in makes the text binary data, and taking it out reads the contract again with its data file', () => {
+  const source = ['---', 'data: values.yaml', 'fields:', '  总费用: { type: money }', '---', '# 合同', '', '总费用为人民币{{总费用}}元。', ''].join('\n');
+  const options: ParseOptions = { readDataFile: (name) => (name === 'values.yaml' ? '总费用: 500000\n' : undefined) };
+  const doc = parseContract(source, options);
+  assert.equal(doc.fields.get('总费用')?.value?.raw, '500000');
+  const at = source.indexOf('总费用为');
+  const binary = reparseContract(doc, { start: at, end: at, text: '\u0000' });
+  assert.deepEqual(
+    runChecks(binary).map((p) => p.checkId),
+    ['document-limits'],
+  );
+  const restored = reparseContract(binary, { start: at, end: at + 1, text: '' });
+  assert.equal(restored.text, source);
+  assert.equal(restored.fields.get('总费用')?.value?.raw, '500000', 'the data file is still read');
 });

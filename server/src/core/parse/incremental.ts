@@ -70,8 +70,9 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
     else read = read && state ? reparseBlocks(text, next, frontMatter, read, change) : undefined;
     text = next;
   }
-  // An edit across the Markdown limit changes how the whole text is read.
-  if (!state || !read || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
+  // An edit across the Markdown limit changes how the whole text is read, and a NUL typed in makes it binary data.
+  if (!state || !read || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown') || changes.some((c) => c.text.includes('\u0000')))
+    return parseContract(text, parseOptions);
   if (read === state.read && text === previous.text) return previous;
   // The blocks before the first edited one are the previous document's own, where they were: its lists for them are reused.
   const before = state.read;

@@ -63,9 +63,9 @@ export const MARKDOWN_LIMIT = 2_000_000;
 
 /** Parses a contract into its typed model. Never throws on any input. */
 export function parseContract(text: string, options: ParseOptions = {}): ContractDocument {
-  if (exceedsInputLimit(text.length)) return overLimitDocument(text, options);
+  if (exceedsInputLimit(text.length)) return readWhole(overLimitDocument(text, options), options);
   if (text.includes('\u0000')) {
-    return assemble(text, undefined, readNow([]), options, [limitIssue(text, 'binary')]);
+    return readWhole(assemble(text, undefined, readNow([]), options, [limitIssue(text, 'binary')]), options);
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
@@ -86,7 +86,7 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
     return doc;
   }
   if (limit !== undefined) {
-    return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]);
+    return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]), options);
   }
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
@@ -102,11 +102,22 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   } catch {
     // Thousands of nested quotes or emphasis markers overflow the stack of the
     // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
-    return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]);
+    return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]), options);
   }
   const read = readNow(blocks);
   const doc = assemble(text, frontMatter, read, options, []);
   PARSE_STATE.set(doc, { frontMatter, read, options });
+  return doc;
+}
+
+/**
+ * A document read whole, as binary data, too large or too deep: no block of
+ * it can be reused, so its state has none and the next edit parses the text
+ * again, with the options this one was read with (a data file reader, a
+ * locale), not without them.
+ */
+function readWhole(doc: ContractDocument, options: ParseOptions): ContractDocument {
+  PARSE_STATE.set(doc, { frontMatter: undefined, read: readNow([]), options });
   return doc;
 }
 
