@@ -92,6 +92,7 @@ const FRAGMENTS = [
   '<b>',
   '2026年2月30日',
   '见[一](#fees)',
+  'a\u0000b',
 ];
 
 function checkEdits(source: string) {
@@ -138,7 +139,14 @@ const editOf = (text: string, at: number, length: number, fragment: string): Tex
   return { start, end, text: fragment };
 };
 
-function checkSequences(source: string, runs: number, options: ParseOptions = {}, fragments: readonly string[] = FRAGMENTS) {
+function checkSequences(
+  source: string,
+  runs: number,
+  options: ParseOptions = {},
+  fragments: readonly string[] = FRAGMENTS,
+  /** Up to where in the text edits fall (the whole text unless given). */
+  reach: (text: string) => number = (text) => text.length,
+) {
   fc.assert(
     fc.property(
       fc.array(fc.array(fc.tuple(fc.nat({ max: 100_000 }), fc.constantFrom(0, 0, 1, 3, 40), fc.constantFrom(...fragments)), { minLength: 1, maxLength: 3 }), {
@@ -151,7 +159,7 @@ function checkSequences(source: string, runs: number, options: ParseOptions = {}
         for (const message of messages) {
           const changes: TextChange[] = [];
           for (const [at, length, fragment] of message) {
-            const change = editOf(text, at % (text.length + 1), length, fragment);
+            const change = editOf(text, at % (reach(text) + 1), length, fragment);
             if (!change) continue;
             changes.push(change);
             text = text.slice(0, change.start) + change.text + text.slice(change.end);
@@ -812,4 +820,70 @@ test('in a CRLF text a line break alone is no blank line: a list turned into a p
   const edited = reparseContract(parseContract(text), { start: at, end: at + 1, text: '' });
   assert.deepStrictEqual(edited.blocks, parseContract(edited.text).blocks);
   assert.equal(edited.blocks.filter((b) => b.type === 'paragraph').length, 2);
+});
+
+/** Where the front matter's closing fence ends, or the start of the text when none closes. */
+const frontMatterReach = (text: string) => {
+  const close = /\r?\n---[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(3));
+  return close ? 3 + close.index + close[0].length : 0;
+};
+
+const YAML_FRAGMENTS = [
+  '',
+  'x',
+  '4',
+  '\n',
+  '\r\n',
+  '---',
+  '\n---\n',
+  '  新字段: { type: text }\n',
+  '  首期比例: { type: percent, group: 付款, value: 40 }\n',
+  ': ',
+  '{',
+  '"',
+  '#',
+  ' 😀',
+  'value: 70',
+  'data: ../secret.yaml\n',
+  '\u0000',
+];
+
+test('random edits inside the front matter give the model and problems of a fresh analysis', () => {
+  checkSequences(TYPED, 120, {}, YAML_FRAGMENTS, frontMatterReach);
+  // A block that reads the text above it, right under the front matter, and CRLF line ends.
+  const near = ['---', 'fields:', '  甲方名称: { type: text }', '---', '甲方（盖章）：', '', '________', '', '- [ ] 同意', '- [ ] 不同意', ''].join('\n');
+  checkSequences(near, 60, {}, YAML_FRAGMENTS, frontMatterReach);
+  checkSequences(TYPED.replace(/\n/g, '\r\n'), 60, {}, YAML_FRAGMENTS, frontMatterReach);
+});
+
+test('a value typed into the front matter reads the YAML again and keeps every block of the body', () => {
+  const doc = parseContract(TYPED);
+  const at = TYPED.indexOf('增量测试合同');
+  // Same length: nothing moves, and the title resolves no amount, so each block is the previous version's own.
+  const retitled = reparseContract(doc, { start: at, end: at + 6, text: '增量测试协议' });
+  assert.equal(retitled.meta.title, '增量测试协议');
+  assert.equal(retitled.blocks.length, doc.blocks.length);
+  retitled.blocks.forEach((block, i) => assert.equal(block, doc.blocks[i]));
+  // A longer value moves the body and changes the sum: the instalments now make 100%.
+  const value = TYPED.indexOf('尾款比例: { type: percent, group: 付款 }') + '尾款比例: { type: percent, group: 付款'.length;
+  const filled = reparseContract(retitled, { start: value, end: value, text: ', value: 70' });
+  assert.deepStrictEqual(filled, parseContract(filled.text));
+  const sums = (d: ContractDocument) => runChecks(d).filter((p) => p.checkId === 'percent-sum').length;
+  assert.ok(sums(doc) > 0 && sums(filled) === 0, 'the group sums to 100 once the last share is filled in');
+});
+
+test('a NUL typed in makes the text binary data, and taking it out reads the contract again with its data file', () => {
+  const source = ['---', 'data: values.yaml', 'fields:', '  总费用: { type: money }', '---', '# 合同', '', '总费用为人民币{{总费用}}元。', ''].join('\n');
+  const options: ParseOptions = { readDataFile: (name) => (name === 'values.yaml' ? '总费用: 500000\n' : undefined) };
+  const doc = parseContract(source, options);
+  assert.equal(doc.fields.get('总费用')?.value?.raw, '500000');
+  const at = source.indexOf('总费用为');
+  const binary = reparseContract(doc, { start: at, end: at, text: '\u0000' });
+  assert.deepEqual(
+    runChecks(binary).map((p) => p.checkId),
+    ['document-limits'],
+  );
+  const restored = reparseContract(binary, { start: at, end: at + 1, text: '' });
+  assert.equal(restored.text, source);
+  assert.equal(restored.fields.get('总费用')?.value?.raw, '500000', 'the data file is still read');
 });

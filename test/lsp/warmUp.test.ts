@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { resolve } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyzeContract, parseContract, reparseWithChanges } from '../../server/src/core/index.js';
+import { originOf } from '../../server/src/core/parse/blockOrigin.js';
 import { ClauseLibrary } from '../../server/src/node/clauseLibrary.js';
 import { warmUpSteps, warmUpTexts } from '../../server/src/lsp/warmUp.js';
 import { ROOT, fixture, withServer } from './lspClient.js';
@@ -33,6 +34,8 @@ describe('warming up', () => {
       assert.ok(changes.some((c) => c.text === '约' || c.text === 'a'));
       assert.ok(changes.some((c) => c.text === '\n'));
       assert.ok(changes.some((c) => c.text.length > 8));
+      // And, in a text that declares a numeric field, a value given to it in the front matter: the commonest edit.
+      if (/\{ type: (?:percent|number|money)/.test(text)) assert.ok(changes.some((c) => c.text === ', value: 1' && c.start < text.indexOf('\n---', 3)));
       let current = text;
       for (const change of changes) current = current.slice(0, change.start) + change.text + current.slice(change.end);
       assert.equal(current, text);
@@ -48,8 +51,9 @@ describe('warming up', () => {
         const { start, end, text: inserted } = step.change;
         const next = reparseWithChanges(doc, [step.change]);
         current = current.slice(0, start) + inserted + current.slice(end);
-        // A local reparse keeps the first block, well before every edit, as the very same object.
-        assert.equal(next.blocks[0], doc.blocks[0], `a whole parse at ${start} in a text of ${text.length}`);
+        // A local reparse keeps the first block, well before every edit, as the very same object; an edit in the
+        // front matter only moves it, so the block it is a copy of is the one first read.
+        assert.equal(originOf(next.blocks[0]!).model, originOf(doc.blocks[0]!).model, `a whole parse at ${start} in a text of ${text.length}`);
         doc = next;
       }
       assert.equal(doc.text, current);

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeContract, exceedsInputLimit, type ContractDocument, type DataFileRead, type Problem, type TextChange } from '../core/index.js';
 import { DataFileCache } from '../node/dataFiles.js';
 import { LANGUAGE_ID } from '../protocol.js';
+import { Snapshot } from './snapshot.js';
 import { workingOn } from './workingOn.js';
 import type { ChangeLog } from './changeLog.js';
 import type { ResolvedSettings, SettingsStore } from './settings.js';
@@ -61,6 +62,8 @@ export class AnalysisCache {
   private readonly latest = new Map<string, Analysis>();
 
   private readonly dataFiles = new DataFileCache();
+  /** The newest snapshot made per document, whose line starts the next one moves rather than finds again. */
+  private readonly snapshots = new Map<string, Snapshot>();
 
   constructor(
     private readonly settings: SettingsStore,
@@ -78,7 +81,7 @@ export class AnalysisCache {
     const generation = this.settings.generation;
     const cached = this.entries.get(live.uri);
     if (cached && cached.version === live.version && cached.generation === generation) return cached.analysis;
-    const snapshot = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
+    const snapshot = this.snapshotOf(live);
     const analysis = this.settings.get(live.uri).then(async (settings) => {
       const result = await this.analyseWithData(snapshot, settings);
       const newest = this.latest.get(live.uri);
@@ -114,7 +117,21 @@ export class AnalysisCache {
     return run(undefined, read);
   }
 
+  /** The text as it is now, its lines found from the last snapshot's and the edits since where those are known. */
+  private snapshotOf(live: TextDocument): Snapshot {
+    const last = this.snapshots.get(live.uri);
+    let snapshot: Snapshot;
+    if (last !== undefined && last.version === live.version) snapshot = last;
+    else {
+      const changes = last !== undefined && last.version < live.version ? this.changes.between(live.uri, last.version, live.version) : undefined;
+      snapshot = changes ? Snapshot.after(last!, changes, live) : Snapshot.of(live);
+    }
+    this.snapshots.set(live.uri, snapshot);
+    return snapshot;
+  }
+
   forget(uri: string): void {
+    this.snapshots.delete(uri);
     this.dataFiles.forget(uri);
     this.entries.delete(uri);
     this.latest.delete(uri);

@@ -23,7 +23,8 @@ const PLACES = 8;
 /**
  * The rehearsal for one text: open it, then at a few places spread over the
  * body type a character and take it back, break a line and join it again,
- * change a digit and restore it, and cut a paragraph and paste it back. Each
+ * change a digit of a percentage and restore it, give a field a value in the
+ * front matter and take it away, and cut a paragraph and paste it back. Each
  * pair leaves the text as it was, so every edit applies to a known text.
  */
 export function warmUpSteps(text: string): WarmUpStep[] {
@@ -36,6 +37,7 @@ export function warmUpSteps(text: string): WarmUpStep[] {
     const cut = { start: line.start, end: line.end, text: '' };
     steps.push({ change: cut }, { change: { start: line.start, end: line.start, text: text.slice(line.start, line.end) } });
   }
+  for (const at of valuesToFill(text)) steps.push({ change: { start: at, end: at, text: ', value: 1' } }, { change: { start: at, end: at + 10, text: '' } });
   for (const digit of digitsBeforePercent(text)) {
     const original = text[digit]!;
     const other = original === '9' ? '8' : String(Number(original) + 1);
@@ -71,6 +73,19 @@ function digitsBeforePercent(text: string): number[] {
   pattern.lastIndex = closedFrontMatterEnd(text);
   for (let m; (m = pattern.exec(text));) digits.push(m.index);
   return spread(digits);
+}
+
+/**
+ * Where a value can be given to a numeric field declared in the front matter
+ * (`{ type: percent }`, before its `}`): filling in a value is the edit a
+ * drafter makes most, and it checks again what reads the field.
+ */
+function valuesToFill(text: string): number[] {
+  const end = closedFrontMatterEnd(text);
+  const places: number[] = [];
+  const pattern = /\{[ \t]*type:[ \t]*(?:percent|number|money)\b[^}\r\n]*?(?=[ \t]*\})/g;
+  for (let m; (m = pattern.exec(text)) && m.index < end;) if (!/\bvalue:/.test(m[0])) places.push(m.index + m[0].length);
+  return spread(places).slice(0, 2);
 }
 
 function spread<T>(items: readonly T[]): T[] {

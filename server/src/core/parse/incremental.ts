@@ -5,6 +5,7 @@ import { closedFrontMatterEnd, parseMarkdownStructure } from './markdown.js';
 import { PARSE_STATE, assemble, parseContract, parseMode, type ParseOptions } from './parseContract.js';
 import { reparsePlainBlocks } from './plainChunks.js';
 import { recordLastEdit } from './lastEdit.js';
+import { editInFrontMatter } from './frontMatterEdit.js';
 import { endOf, firstIndex, replaceBlocks, startOf, type ReadBlocks } from './readBlocks.js';
 import { LOCAL, OPENING_FENCE, REACHING, REACHING_OR_LIST, SELF_CONTAINED, startsLine } from './locality.js';
 
@@ -21,7 +22,7 @@ const WINDOW_GROWTH = 16;
 /**
  * Applies one change and reparses only the top-level blocks it touched (with
  * those whose context it reaches, and one neighbour on each side), reusing every other block. Falls back to a full
- * parse whenever locality cannot be guaranteed: the front matter, code fences,
+ * parse whenever locality cannot be guaranteed: the front matter's fences, code fences,
  * HTML, lists, block quotes or link definitions in reach. The result equals
  * `parseContract(newText)`; the tests hold it to that.
  */
@@ -38,17 +39,21 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   let text = previous.text;
   const parseOptions = options ?? state?.options ?? {};
   let read: ReadBlocks | undefined = state && (options === undefined || options === state.options) ? state.read : undefined;
+  let frontMatter = state?.frontMatter;
   for (const change of changes) {
     const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-    if (read && state?.plainIssues)
-      read = plainFrontMatterKept(text, next, state.frontMatter, change)
-        ? reparsePlainBlocks(text, next, read, change, state.frontMatter?.frontMatter.span.end)
+    const inFrontMatter = read && editInFrontMatter(text, next, frontMatter, read, change);
+    if (inFrontMatter) ({ frontMatter, read } = inFrontMatter);
+    else if (read && state?.plainIssues)
+      read = plainFrontMatterKept(text, next, frontMatter, change)
+        ? reparsePlainBlocks(text, next, read, change, frontMatter?.frontMatter.span.end)
         : undefined;
-    else read = read && state ? reparseBlocks(text, next, state.frontMatter, read, change) : undefined;
+    else read = read && state ? reparseBlocks(text, next, frontMatter, read, change) : undefined;
     text = next;
   }
-  // An edit across the Markdown limit changes how the whole text is read.
-  if (!state || !read || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown')) return parseContract(text, parseOptions);
+  // An edit across the Markdown limit changes how the whole text is read, and a NUL typed in makes it binary data.
+  if (!state || !read || parseMode(text, parseOptions) !== (state.plainIssues ? 'plain' : 'markdown') || changes.some((c) => c.text.includes('\u0000')))
+    return parseContract(text, parseOptions);
   if (read === state.read && text === previous.text) return previous;
   // The blocks before the first edited one are the previous document's own, where they were: its lists for them are reused.
   const before = state.read;
@@ -59,8 +64,8 @@ export function reparseWithChanges(previous: ContractDocument, changes: readonly
   let tail = 0;
   const shared = Math.min(read.blocks.length, before.blocks.length) - keep;
   while (tail < shared && read.blocks[read.blocks.length - 1 - tail] === before.blocks[before.blocks.length - 1 - tail]) tail++;
-  const doc = assemble(text, state.frontMatter, read, parseOptions, state.plainIssues ?? [], { doc: previous, keep, tail });
-  PARSE_STATE.set(doc, { frontMatter: state.frontMatter, read, options: parseOptions, plainIssues: state.plainIssues });
+  const doc = assemble(text, frontMatter, read, parseOptions, state.plainIssues ?? [], { doc: previous, keep, tail });
+  PARSE_STATE.set(doc, { frontMatter, read, options: parseOptions, plainIssues: state.plainIssues });
   if (changes.length === 1) recordLastEdit(doc, previous.text, changes[0]!);
   return doc;
 }

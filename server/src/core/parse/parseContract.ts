@@ -67,9 +67,9 @@ export const MARKDOWN_LIMIT = 2_000_000;
 
 /** Parses a contract into its typed model. Never throws on any input. */
 export function parseContract(text: string, options: ParseOptions = {}): ContractDocument {
-  if (exceedsInputLimit(text.length)) return overLimitDocument(text, options);
+  if (exceedsInputLimit(text.length)) return readWhole(overLimitDocument(text, options), options);
   if (text.includes('\u0000')) {
-    return assemble(text, undefined, readNow([]), options, [limitIssue(text, 'binary')]);
+    return readWhole(assemble(text, undefined, readNow([]), options, [limitIssue(text, 'binary')]), options);
   }
   const offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = offset ? text.slice(1) : text;
@@ -90,7 +90,7 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
     return doc;
   }
   if (limit !== undefined) {
-    return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]);
+    return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]), options);
   }
   let bodyRead: BodyRead | undefined;
   try {
@@ -100,7 +100,7 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   } catch {
     // Thousands of nested quotes or emphasis markers overflow the stack of the
     // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
-    return assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]);
+    return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]), options);
   }
   const { frontMatter, blocks } = bodyRead;
   const read = readNow(blocks);
@@ -136,6 +136,17 @@ function readWindows(text: string, body: string, offset: number, windows: Readon
     }
   }
   return { frontMatter, blocks };
+}
+
+/**
+ * A document read whole, as binary data, too large or too deep: no block of
+ * it can be reused, so its state has none and the next edit parses the text
+ * again, with the options this one was read with (a data file reader, a
+ * locale), not without them.
+ */
+function readWhole(doc: ContractDocument, options: ParseOptions): ContractDocument {
+  PARSE_STATE.set(doc, { frontMatter: undefined, read: readNow([]), options });
+  return doc;
 }
 
 /** What an incremental reparse needs from the previous parse (see `reparseContract`). */
@@ -281,6 +292,7 @@ export function assemble(
   }
 
   const key = resolutionKey(fields);
+  const reads = fieldReads(fields);
   // The unchanged blocks' models, resolved against the same field values, are the previous document's.
   const kept = reuse !== undefined && reuse.key === key ? reuse.keep : 0;
   const blockModels: BlockModel[] = kept > 0 ? reuse!.doc.blocks.slice(0, kept) : [];
@@ -294,14 +306,21 @@ export function assemble(
     const d = deltas[i]!;
     // The model where the block was read, resolved once for as long as the block is only moved.
     let origin = RESOLVED.get(b);
+    if (origin !== undefined && origin.key !== key && origin.read === reads(origin.names).read) origin.key = key;
     if (origin === undefined || origin.key !== key) {
       const placeholderAt = placeholdersByStart(b);
+      const names: string[] = [];
+      const valueOf = (name: string | undefined) => {
+        if (name === undefined) return undefined;
+        names.push(name);
+        return fields.get(name)?.value?.parsed;
+      };
       const model = {
         ...stripRaw(b),
-        percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, fields)),
-        amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, fields)),
+        percents: b.rawPercents.map((raw) => resolvePercent(raw, placeholderAt, valueOf)),
+        amounts: b.rawAmounts.map((raw) => resolveAmount(raw, placeholderAt, valueOf)),
       };
-      RESOLVED.set(b, (origin = { key, model }));
+      RESOLVED.set(b, (origin = { key, model, ...reads(names) }));
     }
     let model = origin.model;
     if (d !== 0) {
@@ -603,8 +622,29 @@ const RESOLVED = {
 };
 
 interface Resolved {
-  readonly key: string;
+  /** The field values last found to resolve the block this way (see `resolutionKey`). */
+  key: string;
   readonly model: BlockModel;
+  /** The fields the block's percentages and amounts read, and what they read of them: a value filled in elsewhere leaves the block's model as it was. */
+  readonly names: readonly string[];
+  readonly read: string;
+}
+
+/**
+ * What the named fields hold, as one string, with the names: one object per
+ * set of names, shared by every block resolved in the same assembly (most
+ * blocks that read a field read the same few), so the blocks keep no copy each.
+ */
+function fieldReads(fields: ReadonlyMap<string, Field>): (names: readonly string[]) => { readonly names: readonly string[]; readonly read: string } {
+  const none = { names: [] as readonly string[], read: '' };
+  const seen = new Map<string, { readonly names: readonly string[]; readonly read: string }>();
+  return (names) => {
+    if (names.length === 0) return none;
+    const id = names.join('\u0000');
+    let found = seen.get(id);
+    if (found === undefined) seen.set(id, (found = { names, read: JSON.stringify(names.map((name) => fields.get(name)?.value?.parsed ?? null)) }));
+    return found;
+  };
 }
 
 // On the block itself, unseen by keys, JSON and deep equality (see blockOrigin.ts for why not a WeakMap).
@@ -671,14 +711,14 @@ function placeholdersByStart(block: ExtractedBlock): (start: number) => Placehol
 function resolvePercent(
   raw: ExtractedBlock['rawPercents'][number],
   placeholderAt: (start: number) => Placeholder | undefined,
-  fields: ReadonlyMap<string, Field>,
+  valueOf: (name: string | undefined) => FieldValue['parsed'] | undefined,
 ): PercentMention {
   let value = raw.value;
   let fieldName: string | undefined;
   if (raw.placeholderAt !== undefined) {
     const placeholder = placeholderAt(raw.placeholderAt);
     fieldName = placeholder?.name;
-    const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
+    const parsed = valueOf(fieldName);
     value = parsed?.kind === 'percent' || parsed?.kind === 'number' ? parsed.value : undefined;
   }
   return {
@@ -695,13 +735,13 @@ function resolvePercent(
 function resolveAmount(
   raw: ExtractedBlock['rawAmounts'][number],
   placeholderAt: (start: number) => Placeholder | undefined,
-  fields: ReadonlyMap<string, Field>,
+  valueOf: (name: string | undefined) => FieldValue['parsed'] | undefined,
 ): AmountMention {
   let figure = raw.figure;
   let fieldName: string | undefined;
   if (raw.figureIsPlaceholder) {
     fieldName = placeholderAt(raw.figureSpan.start)?.name;
-    const parsed = fieldName ? fields.get(fieldName)?.value?.parsed : undefined;
+    const parsed = valueOf(fieldName);
     figure = numericValue(parsed, 'amount');
   }
   let words: AmountMention['words'];
@@ -711,7 +751,7 @@ function resolveAmount(
     if (raw.words.isPlaceholder) {
       const placeholder = placeholderAt(raw.words.span.start);
       derived = placeholder?.filter !== undefined;
-      const parsed = placeholder ? fields.get(placeholder.name)?.value?.parsed : undefined;
+      const parsed = valueOf(placeholder?.name);
       value = numericValue(parsed, 'amount');
     }
     words = { text: raw.words.text, span: raw.words.span, language: raw.words.language, value, derived };
