@@ -1,5 +1,6 @@
+import type { RootContent } from 'mdast';
 import { closedFrontMatterEnd } from './markdown.js';
-import { REACHING_AT_ANY_INDENT, WINDOW_EDGE } from './locality.js';
+import { LOCAL, OPENING_FENCE, REACHING_EVERYWHERE, WINDOW_EDGE } from './locality.js';
 
 /**
  * How far a window of the body grows before it ends at the next edge.
@@ -13,16 +14,20 @@ import { REACHING_AT_ANY_INDENT, WINDOW_EDGE } from './locality.js';
 export const MARKDOWN_WINDOW = 8192;
 
 /**
- * The windows `[start, end)` of `body` (the text after a contract's BOM) that
- * parsed one by one give the top-level blocks the whole parse gives: cut only
- * at a `WINDOW_EDGE`, past a closed front matter, in a body that holds nothing
- * reaching across a blank line. One window, the whole body, otherwise.
+ * The windows `[start, end)` of `body` (the text after a contract's BOM) to
+ * parse one by one: cut only at a `WINDOW_EDGE` past a closed front matter,
+ * in a body that holds nothing `REACHING_EVERYWHERE` and opens no front
+ * matter it leaves unclosed (remark-frontmatter then reads no list or block
+ * quote in the whole text). One window, the whole body, otherwise. A window
+ * whose last block may still be open is read together with the next one
+ * (`closedAtItsEnd`).
  */
 export function bodyWindows(body: string, size: number = MARKDOWN_WINDOW): Array<readonly [number, number]> {
   const whole = [[0, body.length] as const];
   if (body.length <= size) return whole;
   const frontMatterEnd = closedFrontMatterEnd(body);
-  if (REACHING_AT_ANY_INDENT.test(frontMatterEnd === 0 ? body : body.slice(frontMatterEnd))) return whole;
+  if (frontMatterEnd === 0 && OPENING_FENCE.test(body)) return whole;
+  if (REACHING_EVERYWHERE.test(frontMatterEnd === 0 ? body : body.slice(frontMatterEnd))) return whole;
   const windows: Array<readonly [number, number]> = [];
   const edge = new RegExp(WINDOW_EDGE.source, WINDOW_EDGE.flags);
   let start = 0;
@@ -36,4 +41,19 @@ export function bodyWindows(body: string, size: number = MARKDOWN_WINDOW): Array
   }
   windows.push([start, body.length]);
   return windows;
+}
+
+/**
+ * Whether the last block of a window (of `source`, its text) ends where the
+ * whole parse ends it. Past the blank line before a `WINDOW_EDGE`, a
+ * paragraph, heading, table, list, rule or block quote has ended, and so has
+ * a front matter and an HTML comment whose `-->` it holds; a fence or another
+ * HTML block may run on.
+ */
+export function closedAtItsEnd(node: RootContent | undefined, source: string): boolean {
+  if (node === undefined || LOCAL.has(node.type) || node.type === 'blockquote' || node.type === 'yaml') return true;
+  if (node.type !== 'html') return false;
+  // A comment ends on the first line that holds a `-->` after its `<!--`: this one did, in the window.
+  const html = source.slice(node.position!.start.offset!, node.position!.end.offset!).trimStart();
+  return html.startsWith('<!--') && html.includes('-->', 4);
 }

@@ -20,24 +20,23 @@ export const REACHING_OR_LIST = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9
 export const OPENING_FENCE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/;
 
 /**
- * The constructs of `REACHING` at any indent, a definition's `]:` anywhere in
- * a line: with indented code switched off (see `markdown.ts`), micromark opens
- * a fence or an HTML block however far a line is indented, and a definition
- * may stand in a list item or end a label that spans lines. A body holding none
- * of them has nothing that reaches across a blank line.
+ * What reaches across the whole text, wherever it stands: a definition's `]:`
+ * (a link anywhere may use it; it may stand in a list item or end a label
+ * that spans lines), and `$$`, as in `REACHING`.
  */
-export const REACHING_AT_ANY_INDENT = /^[ \t]*(?:```|~~~|<|>|---)|\]:|\$\$|```|~~~/m;
+export const REACHING_EVERYWHERE = /\]:|\$\$/;
 
 /**
  * Where a window may end: at the first character of a line that follows a
  * blank line and starts at column 0 with neither a list marker, nor a space,
  * a tab or a byte-order mark (micromark reads one that opens its input as a
- * space). After a blank line such a line closes every open list, list item and
- * paragraph, so it starts a top-level block whatever came before (given a
- * body without `REACHING_AT_ANY_INDENT`). A lone `\r` breaks a line too, but
- * the `\r` of a CRLF is no line of its own.
+ * space), nor a `-` (a `---` opening a window would open a front matter).
+ * After a blank line such a line closes every open list, list item, block
+ * quote and paragraph, so it starts a top-level block, unless a fence or an
+ * HTML block is still open (see `closedAtItsEnd` in `bodyWindows.ts`). A lone
+ * `\r` breaks a line too, but the `\r` of a CRLF is no line of its own.
  */
-export const WINDOW_EDGE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(?=[^ \t\r\n\uFEFF])(?!(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$))/g;
+export const WINDOW_EDGE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(?=[^ \t\r\n\uFEFF-])(?!(?:[+*]|\d{1,9}[.)])(?:[ \t\r\n]|$))/g;
 
 /** Whether `offset` is the first character of its line. */
 export function startsLine(text: string, offset: number): boolean {

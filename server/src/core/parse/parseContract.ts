@@ -29,8 +29,7 @@ import { copyClause, each, moveAmount, movePercent } from './moveFacts.js';
 import { movedModel, pushFacts, relisted, type FactLists, type ModelShell } from './movedModels.js';
 import { readNow, startOf, type ReadBlocks } from './readBlocks.js';
 import { recordShift } from './blockOrigin.js';
-import { bodyWindows } from './bodyWindows.js';
-import { LOCAL } from './locality.js';
+import { bodyWindows, closedAtItsEnd } from './bodyWindows.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -92,11 +91,9 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   if (limit !== undefined) {
     return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]), options);
   }
-  let bodyRead: BodyRead | undefined;
+  let bodyRead: BodyRead;
   try {
-    const windows = bodyWindows(body, options.markdownWindow);
-    if (windows.length > 1) bodyRead = readWindows(text, body, offset, windows);
-    bodyRead ??= readWindows(text, body, offset, [[0, body.length]])!;
+    bodyRead = readWindows(text, body, offset, bodyWindows(body, options.markdownWindow));
   } catch {
     // Thousands of nested quotes or emphasis markers overflow the stack of the
     // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
@@ -116,22 +113,26 @@ interface BodyRead {
 
 /**
  * The front matter and blocks of `body` (`text` past its BOM, `offset` long),
- * each window parsed on its own. Of several windows only blocks that end
- * where their text ends may come back (`LOCAL`, see `locality.ts`): any other
- * means the windows were cut wrong, and undefined asks for the whole parse.
+ * each window parsed on its own, or with the next ones while its last block
+ * may still be open.
  */
-function readWindows(text: string, body: string, offset: number, windows: ReadonlyArray<readonly [number, number]>): BodyRead | undefined {
+function readWindows(text: string, body: string, offset: number, windows: ReadonlyArray<readonly [number, number]>): BodyRead {
   let frontMatter: FrontMatterModel | undefined;
   const blocks: ExtractedBlock[] = [];
-  const checked = windows.length > 1;
-  for (const [start, end] of windows) {
-    const tree = parseMarkdownStructure(start === 0 && end === body.length ? body : body.slice(start, end));
+  for (let w = 0; w < windows.length; w++) {
+    const start = windows[w]![0];
+    let source = start === 0 && windows.length === 1 ? body : body.slice(start, windows[w]![1]);
+    let tree = parseMarkdownStructure(source);
+    while (w + 1 < windows.length && !closedAtItsEnd(tree.children[tree.children.length - 1], source)) {
+      w++;
+      source = body.slice(start, windows[w]![1]);
+      tree = parseMarkdownStructure(source);
+    }
     for (const node of tree.children) {
       if (node.type === 'yaml' && frontMatter === undefined && start === 0 && node.position?.start.offset === 0) {
         frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
         continue;
       }
-      if (checked && !LOCAL.has(node.type)) return undefined;
       blocks.push(extractBlock(text, node, offset + start));
     }
   }
