@@ -7,6 +7,7 @@ import { reparsePlainBlocks } from './plainChunks.js';
 import { recordLastEdit } from './lastEdit.js';
 import { editInFrontMatter } from './frontMatterEdit.js';
 import { endOf, firstIndex, replaceBlocks, startOf, type ReadBlocks } from './readBlocks.js';
+import { LOCAL, OPENING_FENCE, REACHING, REACHING_OR_LIST, SELF_CONTAINED, startsLine } from './locality.js';
 
 /** One text change: replace `[start, end)` of the previous text with `text`. */
 export interface TextChange {
@@ -15,28 +16,8 @@ export interface TextChange {
   readonly text: string;
 }
 
-/** Blocks whose extent never depends on their neighbours; edits among them reparse locally. */
-const SELF_CONTAINED = new Set(['paragraph', 'heading', 'thematicBreak', 'table']);
-/**
- * Blocks an edit reparses locally, in a window that no list borders and whose
- * next block starts its line: a list then ends where it ended, as the items of
- * numbered clauses (`1.`, `2.`) in most contracts do.
- */
-const LOCAL = new Set([...SELF_CONTAINED, 'list']);
-// Constructs that can reach past a blank line or change how distant text parses.
-// (Indented lines are not among them: code blocks are only fenced in a contract, and a list that could take
-// them in is inside the window or borders none.)
-const REACHING = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|>|---)|\$\$/m;
-const REACHING_OR_LIST = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:|[-+*] |\d{1,9}[.)] |>|---|\s{4})|\$\$/m;
-const OPENING_FENCE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/;
 /** How many blocks the window may grow by to find its edges; past that, the whole text is parsed again. */
 const WINDOW_GROWTH = 16;
-
-/** Whether `offset` is the first character of its line. */
-function startsLine(text: string, offset: number): boolean {
-  const previous = text.charCodeAt(offset - 1);
-  return offset === 0 || previous === 0x0a || previous === 0x0d || previous === 0xfeff;
-}
 
 /**
  * Applies one change and reparses only the top-level blocks it touched (with

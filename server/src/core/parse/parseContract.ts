@@ -29,6 +29,7 @@ import { copyClause, each, moveAmount, movePercent } from './moveFacts.js';
 import { movedModel, pushFacts, relisted, type FactLists, type ModelShell } from './movedModels.js';
 import { readNow, startOf, type ReadBlocks } from './readBlocks.js';
 import { recordShift } from './blockOrigin.js';
+import { bodyWindows, closedAtItsEnd } from './bodyWindows.js';
 
 export interface ParseOptions {
   /** Forces the locale messages are written in; otherwise the contract's own, else a guess. */
@@ -46,6 +47,8 @@ export interface ParseOptions {
   readonly foreignTemplates?: boolean | undefined;
   /** Where Markdown is skipped (`MARKDOWN_LIMIT` unless given): tests lower it to read small texts as plain chunks. */
   readonly markdownLimit?: number | undefined;
+  /** How long a window of the body grows before it is cut (`MARKDOWN_WINDOW` unless given): tests shorten it to cut small texts. */
+  readonly markdownWindow?: number | undefined;
 }
 
 /** Why a reader declined to read a data file, each said to the user in its own words. */
@@ -88,26 +91,52 @@ export function parseContract(text: string, options: ParseOptions = {}): Contrac
   if (limit !== undefined) {
     return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, limit, options)]), options);
   }
-  let frontMatter: FrontMatterModel | undefined;
-  const blocks: ExtractedBlock[] = [];
+  let bodyRead: BodyRead;
   try {
-    const tree = parseMarkdownStructure(body);
-    for (const node of tree.children) {
-      if (node.type === 'yaml' && frontMatter === undefined && node.position?.start.offset === 0) {
-        frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
-        continue;
-      }
-      blocks.push(extractBlock(text, node, offset));
-    }
+    bodyRead = readWindows(text, body, offset, bodyWindows(body, options.markdownWindow));
   } catch {
     // Thousands of nested quotes or emphasis markers overflow the stack of the
     // recursive tree tools (remark-gfm's transforms, our own walk): read the text plainly.
     return readWhole(assemble(text, undefined, readNow([extractBlock(text, whole, offset)]), options, [limitIssue(text, 'tooDeep')]), options);
   }
+  const { frontMatter, blocks } = bodyRead;
   const read = readNow(blocks);
   const doc = assemble(text, frontMatter, read, options, []);
   PARSE_STATE.set(doc, { frontMatter, read, options });
   return doc;
+}
+
+interface BodyRead {
+  readonly frontMatter: FrontMatterModel | undefined;
+  readonly blocks: ExtractedBlock[];
+}
+
+/**
+ * The front matter and blocks of `body` (`text` past its BOM, `offset` long),
+ * each window parsed on its own, or with the next ones while its last block
+ * may still be open.
+ */
+function readWindows(text: string, body: string, offset: number, windows: ReadonlyArray<readonly [number, number]>): BodyRead {
+  let frontMatter: FrontMatterModel | undefined;
+  const blocks: ExtractedBlock[] = [];
+  for (let w = 0; w < windows.length; w++) {
+    const start = windows[w]![0];
+    let source = start === 0 && windows.length === 1 ? body : body.slice(start, windows[w]![1]);
+    let tree = parseMarkdownStructure(source);
+    while (w + 1 < windows.length && !closedAtItsEnd(tree.children[tree.children.length - 1], source)) {
+      w++;
+      source = body.slice(start, windows[w]![1]);
+      tree = parseMarkdownStructure(source);
+    }
+    for (const node of tree.children) {
+      if (node.type === 'yaml' && frontMatter === undefined && start === 0 && node.position?.start.offset === 0) {
+        frontMatter = readFrontMatter(text, { start: offset, end: node.position.end.offset! + offset });
+        continue;
+      }
+      blocks.push(extractBlock(text, node, offset + start));
+    }
+  }
+  return { frontMatter, blocks };
 }
 
 /**
