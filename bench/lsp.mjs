@@ -452,7 +452,13 @@ async function benchDocument(scratch, sizeName, lang, parse, results) {
         // a time-out ends the kind at once, since the next answer would queue behind it.
         if (!entry || (performance.now() - began > BUDGET_MS && i % 2 === 1)) break;
       }
-      row.edits[kind] = { n: times.length, medianMs: median(times), p95Ms: p95(times), timeouts: times.filter(Number.isNaN).length, timesMs: times.map((t) => Math.round(t * 10) / 10) };
+      row.edits[kind] = {
+        n: times.length,
+        medianMs: median(times),
+        p95Ms: p95(times),
+        timeouts: times.filter(Number.isNaN).length,
+        timesMs: times.map((t) => Math.round(t * 10) / 10),
+      };
     }
     row.bytesPerDiagnostic = median(publishSizes.length > 0 ? publishSizes : [row.publishBytes / Math.max(1, row.diagnostics)]);
     row.bytesPerDiagnosticWithLinks = median(
