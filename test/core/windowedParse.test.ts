@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { analyzeContract, parseContract, runChecks, type ContractDocument } from '../../server/src/core/index.js';
 import { bodyWindows } from '../../server/src/core/parse/bodyWindows.js';
-import { INLINE_MARKER_LIMIT } from '../../server/src/core/parse/markdown.js';
+import { INLINE_MARKER_LIMIT, parseMarkdownStructure } from '../../server/src/core/parse/markdown.js';
+import { readWindows } from '../../server/src/core/parse/parseContract.js';
 
 const FRONT_MATTER = [
   '---',
@@ -177,5 +178,21 @@ test("the benchmark's generated contracts parse in windows to the whole parse's 
     assert.deepStrictEqual(parseContract(text), whole, lang);
     assert.deepStrictEqual(parseContract(text, { markdownWindow: 2000 }), whole, lang);
     assert.deepStrictEqual(analyzeContract(text).problems, runChecks(whole), lang);
+  }
+});
+
+test('a fence left open above a long body is read at most about twice, not once per window', () => {
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `## 第${i + 1}条\n\n甲方应付款${i}0%。\n`).join('\n');
+  for (const opening of ['```', '<!--', '<pre>']) {
+    const body = `# 合同\n\n${opening}\n\n${paragraphs}`;
+    const windows = bodyWindows(body, 100);
+    assert.ok(windows.length > 50);
+    let parsed = 0;
+    const read = readWindows(body, body, 0, windows, (source) => {
+      parsed += source.length;
+      return parseMarkdownStructure(source);
+    });
+    assert.ok(parsed <= 3 * body.length, `${opening}: micromark was given ${parsed} characters of a ${body.length}-character body`);
+    assert.deepStrictEqual(read.blocks, readWindows(body, body, 0, [[0, body.length]]).blocks, opening);
   }
 });
