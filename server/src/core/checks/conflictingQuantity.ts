@@ -1,5 +1,5 @@
 import type { Check } from './types.js';
-import { comparable, quantityBlocks, quantityFacts, type BlockQuantities, type QuantityFact } from '../facts/quantities.js';
+import { quantityBlocks, quantityFacts, type BlockQuantities, type QuantityFact } from '../facts/quantities.js';
 import { rigidInput, type FactsKind } from './rigidInput.js';
 
 /**
@@ -57,21 +57,18 @@ export const conflictingQuantity: Check = {
       }
       if (byValue.size < 2) continue;
       const values = new ComparableValues(byValue);
+      const firsts = new Map([...byValue].map(([value, group]) => [value, new FirstComparable(group)]));
       const what = t(`what.${kindOf(key)}`);
       for (const fact of facts) {
         if (reported.has(fact.span.start)) continue;
         // A few values are enough to find the others: listing every one made each message and its links grow with the
         // number of statements, the whole list with its square (a deadline numbered per section: 67,000 links at 100 KB).
         const others: QuantityFact[] = [];
-        for (const [value, group] of byValue) {
+        for (const [value, first] of firsts) {
           if (others.length >= MAX_RELATED) break;
           if (value === fact.value) continue;
-          let taken = 0;
-          for (const o of group) {
-            if (!comparable(fact, o)) continue;
-            others.push(o);
-            if (++taken >= MAX_RELATED_PER_VALUE) break;
-          }
+          const other = first.for(fact);
+          if (other !== undefined) others.push(other);
         }
         const unlisted = values.comparableWith(fact) - new Set(others.map((o) => o.value)).size;
         if (others.length === 0) continue;
@@ -145,6 +142,41 @@ class ComparableValues {
   }
 }
 
+/**
+ * The first statement of one value that a fact can be held against (see
+ * `comparable`: another sentence, and not a schedule's when the fact is
+ * one), found in constant time. Scanning the value's statements for it, per
+ * fact, was quadratic where most of them cannot be compared: a field's value
+ * filled in beside a schedule restated in every section took 14 s at 5 MB.
+ * The first statement in another sentence than the fact's is the first one,
+ * or else the first in another sentence than the first one's.
+ */
+class FirstComparable {
+  private readonly all: Firsts;
+  private readonly loose: Firsts;
+
+  constructor(group: readonly QuantityFact[]) {
+    this.all = firsts(group);
+    this.loose = firsts(group.filter((f) => !f.schedule));
+  }
+
+  for(fact: QuantityFact): QuantityFact | undefined {
+    const { first, elsewhere } = fact.schedule ? this.loose : this.all;
+    return first !== undefined && first.sentence !== fact.sentence ? first : elsewhere;
+  }
+}
+
+interface Firsts {
+  readonly first: QuantityFact | undefined;
+  /** The first fact in another sentence than `first`'s. */
+  readonly elsewhere: QuantityFact | undefined;
+}
+
+function firsts(facts: readonly QuantityFact[]): Firsts {
+  const first = facts[0];
+  return { first, elsewhere: facts.find((f) => f.sentence !== first!.sentence) };
+}
+
 /** The sentence all the facts stand in, if they share one. */
 function oneSentence(facts: readonly QuantityFact[]): number | undefined {
   if (facts.length === 0) return undefined;
@@ -153,7 +185,6 @@ function oneSentence(facts: readonly QuantityFact[]): number | undefined {
 }
 
 /** One place per other value is linked (it is enough to find the rest), for at most MAX_RELATED values; further values are only counted. */
-const MAX_RELATED_PER_VALUE = 1;
 const MAX_RELATED = 3;
 
 function listed(
