@@ -57,17 +57,16 @@ export const conflictingQuantity: Check = {
       }
       if (byValue.size < 2) continue;
       const values = new ComparableValues(byValue);
-      const firsts = new Map([...byValue].map(([value, group]) => [value, new FirstComparable(group)]));
       const what = t(`what.${kindOf(key)}`);
       for (const fact of facts) {
         if (reported.has(fact.span.start)) continue;
         // A few values are enough to find the others: listing every one made each message and its links grow with the
         // number of statements, the whole list with its square (a deadline numbered per section: 67,000 links at 100 KB).
         const others: QuantityFact[] = [];
-        for (const [value, first] of firsts) {
+        for (const value of byValue.keys()) {
           if (others.length >= MAX_RELATED) break;
           if (value === fact.value) continue;
-          const other = first.for(fact);
+          const other = values.firstComparable(value, fact);
           if (other !== undefined) others.push(other);
         }
         const unlisted = values.comparableWith(fact) - new Set(others.map((o) => o.value)).size;
@@ -105,14 +104,20 @@ function sameFacts(a: readonly QuantityFact[], b: readonly QuantityFact[]): bool
 }
 
 /**
- * How many values of one key a fact could be held against, in constant time
- * per fact: counting them value by value for each fact was quadratic in the
- * values (a deadline numbered per section has one per section). A value
- * counts when one of its statements is `comparable` with the fact: in another
- * sentence, and not a schedule's when the fact is one.
+ * The values of one key a fact can be held against, in constant time per
+ * fact and value: counting them value by value for each fact was quadratic
+ * in the values (a deadline numbered per section has one per section), and
+ * scanning a value's statements for the first one to cite was quadratic in
+ * the statements where most cannot be compared (a field's value filled in
+ * beside a schedule restated in every section: 14 s at 5 MB). A statement
+ * counts when it is `comparable` with the fact: in another sentence, and not
+ * a schedule's when the fact is one. Each value keeps its first statement and
+ * the first in another sentence than that one, of all its statements and of
+ * those outside schedules: the first in another sentence than the fact's is
+ * one of them.
  */
 class ComparableValues {
-  private readonly own = new Map<string, { readonly sentence: number | undefined; readonly loose: number; readonly looseSentence: number | undefined }>();
+  private readonly own = new Map<string, { readonly all: Firsts; readonly loose: Firsts }>();
   private total = 0;
   private withLoose = 0;
   /** Values all of whose statements stand in one sentence, by that sentence. */
@@ -122,53 +127,36 @@ class ComparableValues {
 
   constructor(byValue: ReadonlyMap<string, readonly QuantityFact[]>) {
     for (const [value, group] of byValue) {
-      const sentence = oneSentence(group);
-      const loose = group.filter((f) => !f.schedule);
-      const looseSentence = oneSentence(loose);
-      this.own.set(value, { sentence, loose: loose.length, looseSentence });
+      const all = firsts(group);
+      const loose = firsts(group.filter((f) => !f.schedule));
+      this.own.set(value, { all, loose });
       this.total++;
+      const sentence = oneSentence(all);
       if (sentence !== undefined) this.inOneSentence.set(sentence, (this.inOneSentence.get(sentence) ?? 0) + 1);
-      if (loose.length > 0) this.withLoose++;
-      if (loose.length > 0 && looseSentence !== undefined) this.looseInOneSentence.set(looseSentence, (this.looseInOneSentence.get(looseSentence) ?? 0) + 1);
+      if (loose.first !== undefined) this.withLoose++;
+      const looseSentence = oneSentence(loose);
+      if (looseSentence !== undefined) this.looseInOneSentence.set(looseSentence, (this.looseInOneSentence.get(looseSentence) ?? 0) + 1);
     }
   }
 
   /** The values other than the fact's own with a statement comparable with it. */
   comparableWith(fact: QuantityFact): number {
     const own = this.own.get(fact.value)!;
-    if (!fact.schedule) return this.total - (this.inOneSentence.get(fact.sentence) ?? 0) - (own.sentence === fact.sentence ? 0 : 1);
-    const ownCounted = own.loose > 0 && own.looseSentence !== fact.sentence;
+    if (!fact.schedule) return this.total - (this.inOneSentence.get(fact.sentence) ?? 0) - (oneSentence(own.all) === fact.sentence ? 0 : 1);
+    const ownCounted = own.loose.first !== undefined && oneSentence(own.loose) !== fact.sentence;
     return this.withLoose - (this.looseInOneSentence.get(fact.sentence) ?? 0) - (ownCounted ? 1 : 0);
   }
-}
 
-/**
- * The first statement of one value that a fact can be held against (see
- * `comparable`: another sentence, and not a schedule's when the fact is
- * one), found in constant time. Scanning the value's statements for it, per
- * fact, was quadratic where most of them cannot be compared: a field's value
- * filled in beside a schedule restated in every section took 14 s at 5 MB.
- * The first statement in another sentence than the fact's is the first one,
- * or else the first in another sentence than the first one's.
- */
-class FirstComparable {
-  private readonly all: Firsts;
-  private readonly loose: Firsts;
-
-  constructor(group: readonly QuantityFact[]) {
-    this.all = firsts(group);
-    this.loose = firsts(group.filter((f) => !f.schedule));
-  }
-
-  for(fact: QuantityFact): QuantityFact | undefined {
-    const { first, elsewhere } = fact.schedule ? this.loose : this.all;
+  /** The first statement of `value` the fact can be held against. */
+  firstComparable(value: string, fact: QuantityFact): QuantityFact | undefined {
+    const { first, elsewhere } = fact.schedule ? this.own.get(value)!.loose : this.own.get(value)!.all;
     return first !== undefined && first.sentence !== fact.sentence ? first : elsewhere;
   }
 }
 
+/** Some statements' first, and their first in another sentence than the first's. */
 interface Firsts {
   readonly first: QuantityFact | undefined;
-  /** The first fact in another sentence than `first`'s. */
   readonly elsewhere: QuantityFact | undefined;
 }
 
@@ -177,11 +165,9 @@ function firsts(facts: readonly QuantityFact[]): Firsts {
   return { first, elsewhere: facts.find((f) => f.sentence !== first!.sentence) };
 }
 
-/** The sentence all the facts stand in, if they share one. */
-function oneSentence(facts: readonly QuantityFact[]): number | undefined {
-  if (facts.length === 0) return undefined;
-  const first = facts[0]!.sentence;
-  return facts.every((f) => f.sentence === first) ? first : undefined;
+/** The sentence all the statements stand in, if there are some and they share one. */
+function oneSentence({ first, elsewhere }: Firsts): number | undefined {
+  return first !== undefined && elsewhere === undefined ? first.sentence : undefined;
 }
 
 /** One place per other value is linked (it is enough to find the rest), for at most MAX_RELATED values; further values are only counted. */
